@@ -1,0 +1,126 @@
+// Package cli defines the her2guide command line: the interactive guide and
+// the non-interactive commands, on Cobra. cmd/her2guide only runs it.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/fang/v2"
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+
+	"github.com/her2guide/her2guide/content"
+	"github.com/her2guide/her2guide/internal/guide"
+	"github.com/her2guide/her2guide/internal/render"
+	"github.com/her2guide/her2guide/internal/tui"
+)
+
+// Env is what the commands read from and write to, so tests can run them
+// without a terminal.
+type Env struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	// IsTerminal reports whether stdin and stdout are terminals.
+	IsTerminal func() (stdin, stdout bool)
+	// TermWidth is the width of the terminal on stdout, or 0.
+	TermWidth func() int
+	// Now is today, for content checks.
+	Now func() time.Time
+}
+
+// OSEnv is the process's real environment.
+func OSEnv() Env {
+	return Env{
+		Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr,
+		IsTerminal: func() (bool, bool) {
+			return term.IsTerminal(os.Stdin.Fd()), term.IsTerminal(os.Stdout.Fd())
+		},
+		TermWidth: func() int {
+			w, _, err := term.GetSize(os.Stdout.Fd())
+			if err != nil {
+				return 0
+			}
+			return w
+		},
+		Now: time.Now,
+	}
+}
+
+// Execute runs the command line with args and returns the exit status.
+func Execute(ctx context.Context, env Env, version string, args []string) int {
+	root := NewRoot(env)
+	root.SetArgs(args)
+	root.SetIn(env.Stdin)
+	root.SetOut(env.Stdout)
+	root.SetErr(env.Stderr)
+	if err := fang.Execute(ctx, root, fang.WithVersion(version)); err != nil {
+		return 1
+	}
+	return 0
+}
+
+// NewRoot builds the command tree.
+func NewRoot(env Env) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "her2guide",
+		Short: "A private, offline guide to HER2-positive breast cancer",
+		Long: "her2guide walks you through HER2-positive breast cancer and its treatment, stage by stage,\n" +
+			"in plain words, and helps you make a list of questions for your oncologist.\n" +
+			"It works with no network and saves nothing unless you ask it to.",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runInteractive(cmd.Context(), env)
+		},
+	}
+	root.AddCommand(topicsCmd(env), showCmd(env), checkCmd(env))
+	return root
+}
+
+// errNoTerminal explains what to do when there is no terminal to draw in.
+var errNoTerminal = errors.New("the interactive guide needs a terminal, and this input or output is not one.\n" +
+	"Without a terminal, use: her2guide topics, her2guide show TOPIC, her2guide check")
+
+func runInteractive(ctx context.Context, env Env) error {
+	in, out := env.IsTerminal()
+	if !in || !out {
+		return errNoTerminal
+	}
+	g, err := bundled()
+	if err != nil {
+		return err
+	}
+	m := tui.New(g, render.NewCache(render.Document), tui.Options{})
+	p := tea.NewProgram(m, tea.WithContext(ctx))
+	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
+		return fmt.Errorf("the guide stopped: %w", err)
+	}
+	return nil
+}
+
+// bundled loads the content built into the program. Review dates are not
+// checked against the clock here (a wrong clock must not stop the guide);
+// `her2guide check` and the tests do that.
+func bundled() (*guide.Guide, error) {
+	rules := guide.DefaultRules(time.Time{})
+	g, err := guide.Load(guide.Source{FS: content.FS(), Name: "content"}, rules)
+	if err != nil {
+		return nil, fmt.Errorf("the built-in content is broken (run her2guide check):\n%w", err)
+	}
+	return g, nil
+}
+
+// unknownTopic is the error for a page id that does not exist.
+func unknownTopic(g *guide.Guide, id string) error {
+	msg := fmt.Sprintf("no topic %q", id)
+	if near := guide.Closest(id, g.PageIDs(), 3); len(near) > 0 {
+		msg += "; did you mean: " + strings.Join(near, ", ") + "?"
+	}
+	return errors.New(msg + " (her2guide topics lists them all)")
+}

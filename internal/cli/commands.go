@@ -1,0 +1,164 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/her2guide/her2guide/content"
+	"github.com/her2guide/her2guide/internal/guide"
+	"github.com/her2guide/her2guide/internal/render"
+)
+
+func topicsCmd(env Env) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "topics",
+		Short: "List every topic: id, section and title",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			g, err := bundled()
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				type topic struct {
+					ID       string `json:"id"`
+					Section  string `json:"section"`
+					Title    string `json:"title"`
+					Summary  string `json:"summary"`
+					Reviewed string `json:"reviewed"`
+				}
+				list := make([]topic, 0, len(g.Pages))
+				for _, p := range g.Pages {
+					list = append(list, topic{p.ID, p.Section, p.Title, p.Summary, p.Reviewed.Format("2006-01-02")})
+				}
+				enc := json.NewEncoder(env.Stdout)
+				enc.SetIndent("", "  ")
+				return enc.Encode(list)
+			}
+			tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
+			for _, p := range g.Pages {
+				fmt.Fprintf(tw, "%s\t%s\t%s\n", p.ID, p.Section, p.Title)
+			}
+			return tw.Flush()
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON for other programs")
+	return cmd
+}
+
+func showCmd(env Env) *cobra.Command {
+	var width int
+	var style string
+	cmd := &cobra.Command{
+		Use:   "show TOPIC",
+		Short: "Print one topic, rendered for the terminal",
+		Example: "  her2guide show her2-testing\n" +
+			"  her2guide show stage-2 --width 60 --style ascii",
+		Args: cobra.ExactArgs(1),
+		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			g, err := bundled()
+			if err != nil {
+				return nil, cobra.ShellCompDirectiveError
+			}
+			return g.PageIDs(), cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			g, err := bundled()
+			if err != nil {
+				return err
+			}
+			p, ok := g.Page(args[0])
+			if !ok {
+				return unknownTopic(g, args[0])
+			}
+			_, isTerm := env.IsTerminal()
+			st := render.ASCII
+			if isTerm {
+				st = render.Dark
+			}
+			if cmd.Flags().Changed("style") {
+				if st, err = render.ParseStyle(style); err != nil {
+					return err
+				}
+			}
+			if !cmd.Flags().Changed("width") {
+				width = 80
+				if w := env.TermWidth(); isTerm && w > 0 {
+					width = w
+				}
+			}
+			if width < render.MinWidth {
+				return fmt.Errorf("--width must be at least %d, not %d", render.MinWidth, width)
+			}
+			r, err := render.NewCache(render.Document).Render(p, width, st)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(env.Stdout, p.Title)
+			fmt.Fprintln(env.Stdout)
+			for _, l := range r.Lines {
+				fmt.Fprintln(env.Stdout, l)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().IntVar(&width, "width", 80, "wrap to this many columns (default: the terminal's width, or 80)")
+	cmd.Flags().StringVar(&style, "style", "dark", "dark, light or ascii (default: ascii when not a terminal)")
+	return cmd
+}
+
+func checkCmd(env Env) *cobra.Command {
+	return &cobra.Command{
+		Use:   "check [DIR]",
+		Short: "Check the built-in content, or a folder of pages, and list every problem",
+		Long: "check validates content against the rules in content/README.md and prints each\n" +
+			"problem as file:line: message. With DIR, it checks a whole content folder (one with a\n" +
+			"sections.yaml) or a folder of extra pages, such as a clinic's own, beside the built-in guide.",
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			rules := guide.DefaultRules(env.Now())
+			base := guide.Source{FS: content.FS(), Name: "content"}
+			var g *guide.Guide
+			var err error
+			switch {
+			case len(args) == 0:
+				g, err = guide.Load(base, rules)
+			default:
+				dir := args[0]
+				info, statErr := os.Stat(dir)
+				if statErr != nil || !info.IsDir() {
+					return fmt.Errorf("%s is not a folder I can read", dir)
+				}
+				src := guide.Source{FS: os.DirFS(dir), Name: filepath.ToSlash(dir)}
+				if _, e := fs.Stat(src.FS, "sections.yaml"); e == nil {
+					g, err = guide.Load(src, rules)
+				} else {
+					g, err = guide.LoadWithExtra(base, &src, rules)
+				}
+			}
+			problems := guide.Overdue(g, env.Now())
+			if err != nil {
+				ps, ok := err.(guide.Problems)
+				if !ok {
+					return err
+				}
+				problems = append(ps, problems...)
+			}
+			if len(problems) > 0 {
+				for _, p := range problems {
+					fmt.Fprintln(env.Stdout, p.String())
+				}
+				return fmt.Errorf("%d problem(s) found", len(problems))
+			}
+			fmt.Fprintf(env.Stdout, "ok: %d pages in %d sections, %d glossary terms\n", len(g.Pages), len(g.Sections), len(g.Terms))
+			return nil
+		},
+	}
+}

@@ -1,0 +1,151 @@
+// Package guide loads and validates the guide's content: the sections, the
+// pages with their front matter, and the glossary. It has no UI code.
+package guide
+
+import (
+	"sort"
+	"time"
+)
+
+// Guide is the whole validated content, read-only once loaded.
+type Guide struct {
+	Meta     Meta
+	Sections []*Section
+	// Pages lists every page in reading order: by section, then by order.
+	Pages []*Page
+	Terms []*Term
+
+	pages    map[string]*Page
+	sections map[string]*Section
+	terms    map[string]*Term
+	usedBy   map[string][]*Page
+}
+
+// Meta is the guide-wide text from guide.yaml.
+type Meta struct {
+	Title    string `yaml:"title"`
+	Subtitle string `yaml:"subtitle"`
+	Notice   string `yaml:"notice"`
+}
+
+// Section groups pages under one heading.
+type Section struct {
+	ID      string `yaml:"id"`
+	Title   string `yaml:"title"`
+	Summary string `yaml:"summary"`
+	// Pages lists the section's pages by order.
+	Pages []*Page `yaml:"-"`
+	// Line is where the section was defined in sections.yaml.
+	Line int `yaml:"-"`
+}
+
+// Page is one topic: its front matter and Markdown body.
+type Page struct {
+	ID         string
+	Title      string
+	Summary    string
+	Section    string
+	Order      int
+	Reviewed   time.Time
+	NextReview time.Time
+	Sources    []string
+	Questions  []string
+	Related    []string
+	Glossary   []string
+	// Body is the Markdown after the front matter.
+	Body string
+	// File is the path the page was loaded from, for messages.
+	File string
+	// BodyLine is the line of File on which Body starts.
+	BodyLine int
+
+	lines map[string]int
+}
+
+// Term is one glossary entry.
+type Term struct {
+	ID         string   `yaml:"id"`
+	Term       string   `yaml:"term"`
+	Say        string   `yaml:"say"`
+	AKA        []string `yaml:"aka"`
+	Definition string   `yaml:"definition"`
+	// File and Line say where the entry was defined.
+	File string `yaml:"-"`
+	Line int    `yaml:"-"`
+}
+
+// Page returns the page with the given id.
+func (g *Guide) Page(id string) (*Page, bool) {
+	p, ok := g.pages[id]
+	return p, ok
+}
+
+// Section returns the section with the given id.
+func (g *Guide) Section(id string) (*Section, bool) {
+	s, ok := g.sections[id]
+	return s, ok
+}
+
+// Term returns the glossary entry with the given id.
+func (g *Guide) Term(id string) (*Term, bool) {
+	t, ok := g.terms[id]
+	return t, ok
+}
+
+// PagesUsing returns the pages whose glossary list names the term, in reading order.
+func (g *Guide) PagesUsing(termID string) []*Page {
+	return g.usedBy[termID]
+}
+
+// PageIDs returns every page id in reading order.
+func (g *Guide) PageIDs() []string {
+	ids := make([]string, len(g.Pages))
+	for i, p := range g.Pages {
+		ids[i] = p.ID
+	}
+	return ids
+}
+
+// Reviewed returns the most recent review date of any page: the date the
+// content as a whole was last checked.
+func (g *Guide) Reviewed() time.Time {
+	var latest time.Time
+	for _, p := range g.Pages {
+		if p.Reviewed.After(latest) {
+			latest = p.Reviewed
+		}
+	}
+	return latest
+}
+
+// index builds the lookup maps and reading order. Pages must be validated.
+func (g *Guide) index() {
+	g.pages = map[string]*Page{}
+	g.sections = map[string]*Section{}
+	g.terms = map[string]*Term{}
+	g.usedBy = map[string][]*Page{}
+	for _, s := range g.Sections {
+		g.sections[s.ID] = s
+		s.Pages = nil
+	}
+	for _, p := range g.Pages {
+		g.pages[p.ID] = p
+		if s, ok := g.sections[p.Section]; ok {
+			s.Pages = append(s.Pages, p)
+		}
+	}
+	var ordered []*Page
+	for _, s := range g.Sections {
+		sort.SliceStable(s.Pages, func(i, j int) bool { return s.Pages[i].Order < s.Pages[j].Order })
+		ordered = append(ordered, s.Pages...)
+	}
+	g.Pages = ordered
+	for _, t := range g.Terms {
+		g.terms[t.ID] = t
+	}
+	for _, p := range g.Pages {
+		for _, id := range p.Glossary {
+			g.usedBy[id] = append(g.usedBy[id], p)
+		}
+	}
+}

@@ -1,0 +1,283 @@
+package guide
+
+import (
+	"bytes"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Rules are the limits the loader enforces beyond the file format.
+type Rules struct {
+	// Now is today's date, for "reviewed is not in the future".
+	Now time.Time
+	// MinSources and MinQuestions are the least each page must carry.
+	MinSources, MinQuestions int
+	// MaxReviewGap is the longest allowed time from reviewed to next_review.
+	MaxReviewGap time.Duration
+}
+
+// DefaultRules are the rules of the content standard: at least 2 sources and
+// 3 questions a page, and a review at least every 12 months.
+func DefaultRules(now time.Time) Rules {
+	return Rules{Now: now, MinSources: 2, MinQuestions: 3, MaxReviewGap: 366 * 24 * time.Hour}
+}
+
+// Source is a content tree to load: a file system and the name to show for
+// it in messages (for example "content").
+type Source struct {
+	FS   fs.FS
+	Name string
+}
+
+// Load reads and validates a full content tree: guide.yaml, sections.yaml,
+// pages/*.md and glossary/*.yaml. It returns every problem it finds.
+func Load(src Source, rules Rules) (*Guide, error) {
+	return LoadWithExtra(src, nil, rules)
+}
+
+// LoadWithExtra loads a full content tree and adds the pages found at the top
+// level of extra (a folder of *.md pages, such as a clinic's own pages). Extra
+// pages are validated with the same rules, against the same sections and
+// glossary; their ids must not clash with the tree's.
+func LoadWithExtra(src Source, extra *Source, rules Rules) (*Guide, error) {
+	var c problems
+	g := &Guide{}
+	decodeFile(&c, src, "guide.yaml", &g.Meta, true)
+	checkMeta(&c, src, g.Meta)
+	decodeFile(&c, src, "sections.yaml", &g.Sections, true)
+	g.Terms = loadGlossary(&c, src)
+	g.Pages = loadPages(&c, src, "pages")
+	if extra != nil {
+		g.Pages = append(g.Pages, loadPages(&c, *extra, ".")...)
+	}
+	v := validator{c: &c, g: g, rules: rules}
+	v.sections(src)
+	v.terms(src)
+	v.pages()
+	g.index()
+	if len(c.list) > 0 {
+		return g, c.list.sorted()
+	}
+	return g, nil
+}
+
+func display(src Source, name string) string {
+	return path.Join(src.Name, name)
+}
+
+// decodeFile strictly decodes a YAML file into v.
+func decodeFile(c *problems, src Source, name string, v any, required bool) bool {
+	data, err := fs.ReadFile(src.FS, name)
+	file := display(src, name)
+	if err != nil {
+		if required {
+			c.add(file, 0, "cannot read: %v", err)
+		}
+		return false
+	}
+	return decodeYAML(c, file, data, 0, v)
+}
+
+func decodeYAML(c *problems, file string, data []byte, lineOffset int, v any) bool {
+	if bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
+		c.add(file, 1, "file starts with a byte-order mark (BOM); save it as UTF-8 without BOM")
+		return false
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(v); err != nil {
+		if err.Error() == "EOF" {
+			c.add(file, lineOffset+1, "empty: expected YAML")
+			return false
+		}
+		for _, le := range yamlProblems(err, lineOffset) {
+			c.add(file, le.line, "%s", le.msg)
+		}
+		return false
+	}
+	return true
+}
+
+func checkMeta(c *problems, src Source, m Meta) {
+	file := display(src, "guide.yaml")
+	for _, f := range []struct{ name, val string }{{"title", m.Title}, {"subtitle", m.Subtitle}, {"notice", m.Notice}} {
+		if strings.TrimSpace(f.val) == "" {
+			c.add(file, 0, "missing required field %q", f.name)
+		}
+	}
+}
+
+func loadGlossary(c *problems, src Source) []*Term {
+	names, err := fs.Glob(src.FS, "glossary/*.yaml")
+	if err != nil {
+		c.add(display(src, "glossary"), 0, "cannot list: %v", err)
+		return nil
+	}
+	var terms []*Term
+	for _, name := range names {
+		var list []*Term
+		if decodeFile(c, src, name, &list, true) {
+			lines := itemLines(src, name)
+			for i, t := range list {
+				if t == nil {
+					c.add(display(src, name), lineAt(lines, i), "empty glossary entry")
+					continue
+				}
+				t.File, t.Line = display(src, name), lineAt(lines, i)
+				terms = append(terms, t)
+			}
+		}
+	}
+	return terms
+}
+
+func lineAt(lines []int, i int) int {
+	if i < len(lines) {
+		return lines[i]
+	}
+	return 0
+}
+
+// itemLines returns the line of each item of a YAML file that is a list.
+func itemLines(src Source, name string) []int {
+	data, err := fs.ReadFile(src.FS, name)
+	if err != nil {
+		return nil
+	}
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
+		return nil
+	}
+	var out []int
+	for _, item := range doc.Content[0].Content {
+		out = append(out, item.Line)
+	}
+	return out
+}
+
+// pageMeta is the front matter exactly as written.
+type pageMeta struct {
+	ID         string   `yaml:"id"`
+	Title      string   `yaml:"title"`
+	Summary    string   `yaml:"summary"`
+	Section    string   `yaml:"section"`
+	Order      int      `yaml:"order"`
+	Reviewed   string   `yaml:"reviewed"`
+	NextReview string   `yaml:"next_review"`
+	Sources    []string `yaml:"sources"`
+	Questions  []string `yaml:"questions"`
+	Related    []string `yaml:"related"`
+	Glossary   []string `yaml:"glossary"`
+}
+
+var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+func loadPages(c *problems, src Source, dir string) []*Page {
+	names, err := fs.Glob(src.FS, path.Join(dir, "*.md"))
+	if err != nil {
+		c.add(display(src, dir), 0, "cannot list: %v", err)
+		return nil
+	}
+	sort.Strings(names)
+	var pages []*Page
+	for _, name := range names {
+		if p := loadPage(c, src, name); p != nil {
+			pages = append(pages, p)
+		}
+	}
+	return pages
+}
+
+func loadPage(c *problems, src Source, name string) *Page {
+	file := display(src, name)
+	data, err := fs.ReadFile(src.FS, name)
+	if err != nil {
+		c.add(file, 0, "cannot read: %v", err)
+		return nil
+	}
+	front, body, bodyLine, lerr := splitFrontMatter(data)
+	if lerr != nil {
+		c.add(file, lerr.line, "%s", lerr.msg)
+		return nil
+	}
+	var m pageMeta
+	if !decodeYAML(c, file, front, 1, &m) {
+		return nil
+	}
+	lines := keyLines(front, 1)
+	p := &Page{
+		ID: m.ID, Title: m.Title, Summary: m.Summary, Section: m.Section, Order: m.Order,
+		Sources: m.Sources, Questions: m.Questions, Related: m.Related, Glossary: m.Glossary,
+		Body: string(body), File: file, BodyLine: bodyLine,
+	}
+	p.lines = lines
+	closing := bodyLine - 1
+	at := func(key string) int {
+		if l, ok := lines[key]; ok {
+			return l
+		}
+		return closing
+	}
+	required := []struct{ key, val string }{
+		{"id", m.ID}, {"title", m.Title}, {"summary", m.Summary}, {"section", m.Section},
+		{"reviewed", m.Reviewed}, {"next_review", m.NextReview},
+	}
+	for _, r := range required {
+		if _, ok := lines[r.key]; !ok {
+			c.add(file, closing, "missing required field %q", r.key)
+		} else if strings.TrimSpace(r.val) == "" {
+			c.add(file, at(r.key), "field %q is empty", r.key)
+		}
+	}
+	if _, ok := lines["order"]; !ok {
+		c.add(file, closing, "missing required field %q", "order")
+	} else if m.Order <= 0 {
+		c.add(file, at("order"), "order must be a whole number above 0, not %d", m.Order)
+	}
+	for _, key := range []string{"sources", "questions"} {
+		if _, ok := lines[key]; !ok {
+			c.add(file, closing, "missing required field %q", key)
+		}
+	}
+	if m.ID != "" {
+		if !idPattern.MatchString(m.ID) {
+			c.add(file, at("id"), "id %q must be lower-case letters, digits and single dashes", m.ID)
+		}
+		if want := strings.TrimSuffix(path.Base(name), ".md"); want != m.ID {
+			c.add(file, at("id"), "id %q does not match the file name (expected %q)", m.ID, want)
+		}
+	}
+	for _, f := range []struct {
+		key string
+		val *time.Time
+		raw string
+	}{{"reviewed", &p.Reviewed, m.Reviewed}, {"next_review", &p.NextReview, m.NextReview}} {
+		if f.raw == "" {
+			continue
+		}
+		t, err := time.Parse(time.DateOnly, f.raw)
+		if err != nil {
+			c.add(file, at(f.key), "%s: %q is not a date in the form YYYY-MM-DD", f.key, f.raw)
+			continue
+		}
+		*f.val = t
+	}
+	if strings.Contains(m.Title, "\n") || strings.Contains(m.Summary, "\n") {
+		c.add(file, at("title"), "title and summary must each be one line")
+	}
+	return p
+}
+
+// line returns the line of a front matter key, or of one list item ("related[2]").
+func (p *Page) line(key string) int {
+	if l, ok := p.lines[key]; ok {
+		return l
+	}
+	return p.BodyLine - 1
+}

@@ -1,0 +1,186 @@
+package guide
+
+import (
+	"strconv"
+	"strings"
+	"time"
+)
+
+// validator checks the rules that span files: ids, references, dates.
+type validator struct {
+	c     *problems
+	g     *Guide
+	rules Rules
+}
+
+func (v *validator) sections(src Source) {
+	file := display(src, "sections.yaml")
+	lines := itemLines(src, "sections.yaml")
+	seen := map[string]bool{}
+	kept := v.g.Sections[:0]
+	for i, s := range v.g.Sections {
+		line := lineAt(lines, i)
+		if s == nil {
+			v.c.add(file, line, "empty section entry")
+			continue
+		}
+		s.Line = line
+		for _, f := range []struct{ name, val string }{{"id", s.ID}, {"title", s.Title}, {"summary", s.Summary}} {
+			if strings.TrimSpace(f.val) == "" {
+				v.c.add(file, line, "section is missing required field %q", f.name)
+			}
+		}
+		if s.ID != "" && !idPattern.MatchString(s.ID) {
+			v.c.add(file, line, "section id %q must be lower-case letters, digits and single dashes", s.ID)
+		}
+		if seen[s.ID] {
+			v.c.add(file, line, "duplicate section id %q", s.ID)
+		}
+		seen[s.ID] = true
+		kept = append(kept, s)
+	}
+	v.g.Sections = kept
+}
+
+func (v *validator) terms(src Source) {
+	first := map[string]*Term{}
+	for _, t := range v.g.Terms {
+		for _, f := range []struct{ name, val string }{{"id", t.ID}, {"term", t.Term}, {"definition", t.Definition}} {
+			if strings.TrimSpace(f.val) == "" {
+				v.c.add(t.File, t.Line, "glossary entry %q is missing required field %q", t.ID, f.name)
+			}
+		}
+		if t.ID != "" && !idPattern.MatchString(t.ID) {
+			v.c.add(t.File, t.Line, "glossary id %q must be lower-case letters, digits and single dashes", t.ID)
+		}
+		if prev, ok := first[t.ID]; ok {
+			v.c.add(t.File, t.Line, "duplicate glossary id %q (first defined at %s:%d)", t.ID, prev.File, prev.Line)
+			continue
+		}
+		first[t.ID] = t
+	}
+}
+
+func (v *validator) pages() {
+	sections := map[string]bool{}
+	for _, s := range v.g.Sections {
+		sections[s.ID] = true
+	}
+	terms := map[string]bool{}
+	for _, t := range v.g.Terms {
+		terms[t.ID] = true
+	}
+	ids := map[string]*Page{}
+	orders := map[string]*Page{}
+	for _, p := range v.g.Pages {
+		if p.ID == "" {
+			continue
+		}
+		if prev, ok := ids[p.ID]; ok {
+			v.c.add(p.File, p.line("id"), "duplicate page id %q (also used by %s)", p.ID, prev.File)
+			continue
+		}
+		ids[p.ID] = p
+	}
+	for _, p := range v.g.Pages {
+		if p.Section != "" && !sections[p.Section] {
+			v.c.add(p.File, p.line("section"), "unknown section %q (known: %s)", p.Section, strings.Join(v.sectionIDs(), ", "))
+		}
+		if p.Order > 0 && p.Section != "" {
+			key := p.Section + "\x00" + strconv.Itoa(p.Order)
+			if prev, ok := orders[key]; ok && prev != p {
+				v.c.add(p.File, p.line("order"), "order %d is already used in section %q by %s", p.Order, p.Section, prev.File)
+			}
+			orders[key] = p
+		}
+		v.dates(p)
+		v.lists(p)
+		for i, id := range p.Related {
+			switch {
+			case id == p.ID:
+				v.c.add(p.File, p.line(item("related", i)), "related lists the page itself (%q)", id)
+			case ids[id] == nil:
+				v.c.add(p.File, p.line(item("related", i)), "related page %q does not exist%s", id, suggestion(id, keys(ids)))
+			}
+		}
+		for i, id := range p.Glossary {
+			if !terms[id] {
+				v.c.add(p.File, p.line(item("glossary", i)), "glossary term %q does not exist%s", id, suggestion(id, keys(terms)))
+			}
+		}
+	}
+}
+
+func (v *validator) dates(p *Page) {
+	if p.Reviewed.IsZero() || p.NextReview.IsZero() {
+		return
+	}
+	if !v.rules.Now.IsZero() && p.Reviewed.After(v.rules.Now) {
+		v.c.add(p.File, p.line("reviewed"), "reviewed date %s is in the future", p.Reviewed.Format("2006-01-02"))
+	}
+	if !p.NextReview.After(p.Reviewed) {
+		v.c.add(p.File, p.line("next_review"), "next_review must be after reviewed")
+	} else if v.rules.MaxReviewGap > 0 && p.NextReview.Sub(p.Reviewed) > v.rules.MaxReviewGap {
+		v.c.add(p.File, p.line("next_review"), "next_review must be at most 12 months after reviewed")
+	}
+}
+
+func (v *validator) lists(p *Page) {
+	if len(p.Sources) < v.rules.MinSources {
+		v.c.add(p.File, p.line("sources"), "needs at least %d sources, has %d", v.rules.MinSources, len(p.Sources))
+	}
+	if len(p.Questions) < v.rules.MinQuestions {
+		v.c.add(p.File, p.line("questions"), "needs at least %d questions, has %d", v.rules.MinQuestions, len(p.Questions))
+	}
+	for _, key := range []string{"sources", "questions"} {
+		list := p.Sources
+		if key == "questions" {
+			list = p.Questions
+		}
+		for i, s := range list {
+			if strings.TrimSpace(s) == "" {
+				v.c.add(p.File, p.line(item(key, i)), "%s item %d is empty", key, i+1)
+			}
+		}
+	}
+}
+
+func (v *validator) sectionIDs() []string {
+	out := make([]string, 0, len(v.g.Sections))
+	for _, s := range v.g.Sections {
+		out = append(out, s.ID)
+	}
+	return out
+}
+
+func item(key string, i int) string { return key + "[" + strconv.Itoa(i) + "]" }
+
+func keys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+func suggestion(id string, known []string) string {
+	if s := Closest(id, known, 1); len(s) > 0 {
+		return " (did you mean " + strconv.Quote(s[0]) + "?)"
+	}
+	return ""
+}
+
+
+// Overdue lists the pages whose next review date has passed.
+func Overdue(g *Guide, now time.Time) Problems {
+	var out Problems
+	if g == nil {
+		return nil
+	}
+	for _, p := range g.Pages {
+		if !p.NextReview.IsZero() && now.After(p.NextReview) {
+			out = append(out, Problem{p.File, p.line("next_review"), "review is overdue: next_review " + p.NextReview.Format("2006-01-02") + " has passed"})
+		}
+	}
+	return out
+}

@@ -1,0 +1,167 @@
+// Package render turns pages into terminal text with Glamour and caches the
+// result per (page, width, style). It has no UI code and is safe for
+// concurrent use.
+package render
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+
+	"charm.land/glamour/v2"
+	"charm.land/glamour/v2/ansi"
+	"charm.land/glamour/v2/styles"
+	xansi "github.com/charmbracelet/x/ansi"
+
+	"github.com/her2guide/her2guide/internal/guide"
+)
+
+// Style is a Glamour style by name.
+type Style string
+
+// The styles the guide offers.
+const (
+	Dark  Style = "dark"
+	Light Style = "light"
+	ASCII Style = "ascii"
+)
+
+// ParseStyle checks a style name.
+func ParseStyle(s string) (Style, error) {
+	switch Style(s) {
+	case Dark, Light, ASCII:
+		return Style(s), nil
+	}
+	return "", fmt.Errorf("unknown style %q: use dark, light or ascii", s)
+}
+
+func (s Style) config() ansi.StyleConfig {
+	switch s {
+	case Light:
+		return styles.LightStyleConfig
+	case ASCII:
+		return styles.ASCIIStyleConfig
+	}
+	return styles.DarkStyleConfig
+}
+
+// MinWidth is the narrowest width the renderer will wrap to.
+const MinWidth = 20
+
+// Key identifies one rendering of a page.
+type Key struct {
+	Page  string
+	Width int
+	Style Style
+}
+
+// Rendered is a page rendered for one width and style, split into lines that
+// are each at most Width cells wide.
+type Rendered struct {
+	Key   Key
+	Lines []string
+}
+
+// Cache renders pages and keeps the results. The zero value is not usable;
+// call NewCache.
+type Cache struct {
+	mu        sync.Mutex
+	renderers map[rendererKey]*glamour.TermRenderer
+	out       map[Key]Rendered
+	compose   func(*guide.Page) string
+}
+
+type rendererKey struct {
+	width int
+	style Style
+}
+
+// NewCache returns an empty cache. compose builds the Markdown for a page
+// (body plus anything appended, such as its sources); nil uses the body.
+func NewCache(compose func(*guide.Page) string) *Cache {
+	if compose == nil {
+		compose = func(p *guide.Page) string { return p.Body }
+	}
+	return &Cache{renderers: map[rendererKey]*glamour.TermRenderer{}, out: map[Key]Rendered{}, compose: compose}
+}
+
+// Get returns a cached rendering, if there is one.
+func (c *Cache) Get(k Key) (Rendered, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	r, ok := c.out[k]
+	return r, ok
+}
+
+// Render returns the page rendered at width in style, from the cache when it
+// can. Widths below MinWidth are rendered at MinWidth.
+func (c *Cache) Render(p *guide.Page, width int, style Style) (Rendered, error) {
+	k := Key{Page: p.ID, Width: width, Style: style}
+	if r, ok := c.Get(k); ok {
+		return r, nil
+	}
+	md := c.compose(p)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if r, ok := c.out[k]; ok {
+		return r, nil
+	}
+	tr, err := c.renderer(width, style)
+	if err != nil {
+		return Rendered{}, err
+	}
+	s, err := tr.Render(md)
+	if err != nil {
+		return Rendered{}, fmt.Errorf("render %s: %w", p.ID, err)
+	}
+	r := Rendered{Key: k, Lines: fit(s, width)}
+	c.out[k] = r
+	return r, nil
+}
+
+// renderer returns the memoized Glamour renderer for (width, style). The
+// caller holds c.mu: a TermRenderer is not safe for concurrent use.
+func (c *Cache) renderer(width int, style Style) (*glamour.TermRenderer, error) {
+	rk := rendererKey{width, style}
+	if tr, ok := c.renderers[rk]; ok {
+		return tr, nil
+	}
+	cfg := style.config()
+	tr, err := glamour.NewTermRenderer(glamour.WithStyles(cfg), glamour.WithWordWrap(wrapWidth(width, cfg)))
+	if err != nil {
+		return nil, fmt.Errorf("glamour: %w", err)
+	}
+	c.renderers[rk] = tr
+	return tr, nil
+}
+
+// wrapWidth is the text width that, with the style's document margin on both
+// sides, fills width cells.
+func wrapWidth(width int, cfg ansi.StyleConfig) int {
+	margin := 0
+	if cfg.Document.Margin != nil {
+		margin = int(*cfg.Document.Margin)
+	}
+	return max(MinWidth, width) - 2*margin
+}
+
+// fit splits rendered output into lines, drops the blank lines Glamour puts
+// around the document, and cuts any line that is still too wide (a long word
+// or a table) so no line is wider than width.
+func fit(s string, width int) []string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		l = strings.TrimRight(l, " ")
+		if xansi.StringWidth(l) > width {
+			l = xansi.Truncate(l, width, "…")
+		}
+		lines[i] = l
+	}
+	for len(lines) > 0 && strings.TrimSpace(xansi.Strip(lines[0])) == "" {
+		lines = lines[1:]
+	}
+	for len(lines) > 0 && strings.TrimSpace(xansi.Strip(lines[len(lines)-1])) == "" {
+		lines = lines[:len(lines)-1]
+	}
+	return lines
+}

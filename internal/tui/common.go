@@ -1,0 +1,47 @@
+package tui
+
+import (
+	"charm.land/lipgloss/v2"
+
+	"github.com/her2guide/her2guide/internal/guide"
+	"github.com/her2guide/her2guide/internal/render"
+)
+
+// Common is the read-only state every screen needs, handed down by the root
+// model: the content, the render cache, the keys, the styles and the size of
+// the body area.
+type Common struct {
+	Guide  *guide.Guide
+	Cache  *render.Cache
+	Keys   KeyMap
+	Styles Styles
+	// Width and Height are the size of the body area between header and footer.
+	Width, Height int
+}
+
+// Styles are the Lip Gloss styles of the chrome around the content.
+type Styles struct {
+	Header   lipgloss.Style
+	Notice   lipgloss.Style
+	Footer   lipgloss.Style
+	Title    lipgloss.Style
+	Muted    lipgloss.Style
+	Selected lipgloss.Style
+	Error    lipgloss.Style
+}
+
+// NewStyles returns the styles for a dark or light terminal background.
+func NewStyles(isDark bool) Styles {
+	c := lipgloss.LightDark(isDark)
+	accent := c(lipgloss.Color("#5A3E9B"), lipgloss.Color("#C8A2FF"))
+	muted := c(lipgloss.Color("#5C5C5C"), lipgloss.Color("#A8A8A8"))
+	return Styles{
+		Header:   lipgloss.NewStyle().Bold(true).Foreground(accent),
+		Notice:   lipgloss.NewStyle().Italic(true).Foreground(muted),
+		Footer:   lipgloss.NewStyle().Foreground(muted),
+		Title:    lipgloss.NewStyle().Bold(true),
+		Muted:    lipgloss.NewStyle().Foreground(muted),
+		Selected: lipgloss.NewStyle().Bold(true).Foreground(accent),
+		Error:    lipgloss.NewStyle().Bold(true).Foreground(c(lipgloss.Color("#A30000"), lipgloss.Color("#FF8787"))),
+	}
+}

@@ -1,0 +1,316 @@
+// Package tui is the interactive guide: one root Bubble Tea model with
+// concrete child screens. It reads content through the guide and render
+// packages and never does I/O in Update.
+package tui
+
+import (
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/her2guide/her2guide/internal/guide"
+	"github.com/her2guide/her2guide/internal/render"
+)
+
+// screenID names a screen.
+type screenID int
+
+const (
+	homeScreen screenID = iota
+	sectionScreen
+	readScreen
+)
+
+// Default size used until the terminal reports one, and when it reports 0×0.
+const (
+	defaultWidth  = 80
+	defaultHeight = 24
+)
+
+// Model is the root model of the guide.
+type Model struct {
+	common  Common
+	help    help.Model
+	width   int
+	height  int
+	isDark  bool
+	style   render.Style
+	screen  screenID
+	history []screenID
+
+	home    listScreen
+	section listScreen
+	page    pageScreen
+}
+
+var _ tea.Model = Model{}
+
+// Options configure a new Model.
+type Options struct {
+	// Style forces a rendering style; empty follows the terminal background.
+	Style render.Style
+}
+
+// New returns the guide's root model on its home screen.
+func New(g *guide.Guide, cache *render.Cache, opts Options) Model {
+	m := Model{
+		help:   help.New(),
+		width:  defaultWidth,
+		height: defaultHeight,
+		isDark: true,
+		style:  opts.Style,
+	}
+	m.common = Common{Guide: g, Cache: cache, Keys: DefaultKeyMap()}
+	if m.style == "" {
+		m.style = render.Dark
+	}
+	m.home = listScreen{Intro: g.Meta.Subtitle, Menu: menu{items: sectionItems(g)}}
+	m.applyTheme()
+	m.resize(m.width, m.height)
+	return m
+}
+
+func sectionItems(g *guide.Guide) []menuItem {
+	items := make([]menuItem, 0, len(g.Sections))
+	for _, s := range g.Sections {
+		items = append(items, menuItem{ID: s.ID, Title: s.Title, Summary: s.Summary})
+	}
+	return items
+}
+
+func pageItems(s *guide.Section) []menuItem {
+	items := make([]menuItem, 0, len(s.Pages))
+	for _, p := range s.Pages {
+		items = append(items, menuItem{ID: p.ID, Title: p.Title, Summary: p.Summary})
+	}
+	return items
+}
+
+// Init asks the terminal for its background colour, to choose light or dark.
+func (m Model) Init() tea.Cmd {
+	return tea.RequestBackgroundColor
+}
+
+// renderedMsg carries a finished page rendering.
+type renderedMsg struct {
+	key render.Key
+	r   render.Rendered
+	err error
+}
+
+// Update handles every message: global keys first, then the active screen.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.resize(msg.Width, msg.Height)
+		return m, m.renderPage()
+	case tea.BackgroundColorMsg:
+		m.isDark = msg.IsDark()
+		m.applyTheme()
+		return m, m.renderPage()
+	case renderedMsg:
+		if m.screen == readScreen && msg.key == m.page.Want {
+			if msg.err != nil {
+				m.page.Err = msg.err
+			} else {
+				m.page = m.page.SetRendering(msg.r, m.common.Height)
+			}
+		}
+		return m, nil
+	case tea.KeyPressMsg:
+		return m.handleKey(msg)
+	case tea.MouseWheelMsg:
+		return m.handleWheel(msg), nil
+	case tea.MouseClickMsg:
+		return m.handleClick(msg)
+	}
+	return m, nil
+}
+
+func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	k := m.common.Keys
+	switch {
+	case key.Matches(msg, k.Quit):
+		return m, tea.Quit
+	case key.Matches(msg, k.Help):
+		m.help.ShowAll = !m.help.ShowAll
+		m.resize(m.width, m.height)
+		return m, nil
+	case key.Matches(msg, k.Back):
+		return m.back(), nil
+	}
+	switch m.screen {
+	case homeScreen:
+		if key.Matches(msg, k.Open) {
+			return m.openSelected()
+		}
+		m.home = m.home.Update(msg, &m.common)
+	case sectionScreen:
+		if key.Matches(msg, k.Open) {
+			return m.openSelected()
+		}
+		m.section = m.section.Update(msg, &m.common)
+	case readScreen:
+		m.page = m.page.Update(msg, &m.common)
+	}
+	return m, nil
+}
+
+const wheelStep = 3
+
+func (m Model) handleWheel(msg tea.MouseWheelMsg) Model {
+	delta := 0
+	switch msg.Mouse().Button {
+	case tea.MouseWheelUp:
+		delta = -1
+	case tea.MouseWheelDown:
+		delta = 1
+	default:
+		return m
+	}
+	switch m.screen {
+	case homeScreen:
+		m.home = m.home.Scroll(delta, &m.common)
+	case sectionScreen:
+		m.section = m.section.Scroll(delta, &m.common)
+	case readScreen:
+		m.page = m.page.Scroll(delta*wheelStep, &m.common)
+	}
+	return m
+}
+
+// handleClick opens the menu row under a left click.
+func (m Model) handleClick(msg tea.MouseClickMsg) (tea.Model, tea.Cmd) {
+	mouse := msg.Mouse()
+	if mouse.Button != tea.MouseLeft {
+		return m, nil
+	}
+	y := mouse.Y - headerHeight
+	var hit bool
+	switch m.screen {
+	case homeScreen:
+		m.home, hit = m.home.Click(y, &m.common)
+	case sectionScreen:
+		m.section, hit = m.section.Click(y, &m.common)
+	}
+	if hit {
+		return m.openSelected()
+	}
+	return m, nil
+}
+
+// openSelected opens what is under the cursor of the current list.
+func (m Model) openSelected() (tea.Model, tea.Cmd) {
+	switch m.screen {
+	case homeScreen:
+		it, ok := m.home.Menu.selected()
+		if !ok {
+			return m, nil
+		}
+		s, ok := m.common.Guide.Section(it.ID)
+		if !ok {
+			return m, nil
+		}
+		m.section = listScreen{ID: s.ID, Intro: s.Summary, Menu: menu{items: pageItems(s)}}
+		m.push(sectionScreen)
+		return m, nil
+	case sectionScreen:
+		it, ok := m.section.Menu.selected()
+		if !ok {
+			return m, nil
+		}
+		return m.OpenPage(it.ID)
+	}
+	return m, nil
+}
+
+// OpenPage shows the page with the given id, rendering it if needed.
+func (m Model) OpenPage(id string) (Model, tea.Cmd) {
+	if _, ok := m.common.Guide.Page(id); !ok {
+		return m, nil
+	}
+	m.page = pageScreen{ID: id}
+	m.push(readScreen)
+	return m, m.renderPage()
+}
+
+func (m *Model) push(s screenID) {
+	m.history = append(m.history, m.screen)
+	m.screen = s
+	m.keysForScreen()
+}
+
+// back returns to the previous screen; on the home screen it does nothing.
+func (m Model) back() Model {
+	if len(m.history) == 0 {
+		return m
+	}
+	m.screen = m.history[len(m.history)-1]
+	m.history = m.history[:len(m.history)-1]
+	m.keysForScreen()
+	return m
+}
+
+// renderPage makes sure the open page is rendered for the current width and
+// style: at once from the cache, or in a command whose result is tagged with
+// its key, so a stale result is dropped.
+func (m *Model) renderPage() tea.Cmd {
+	if m.screen != readScreen {
+		return nil
+	}
+	p, ok := m.common.Guide.Page(m.page.ID)
+	if !ok {
+		return nil
+	}
+	want := render.Key{Page: p.ID, Width: m.common.Width, Style: m.style}
+	if want == m.page.Want && m.page.Lines != nil {
+		return nil
+	}
+	m.page.Want = want
+	if r, ok := m.common.Cache.Get(want); ok {
+		m.page = m.page.SetRendering(r, m.common.Height)
+		return nil
+	}
+	cache := m.common.Cache
+	return func() tea.Msg {
+		r, err := cache.Render(p, want.Width, want.Style)
+		return renderedMsg{key: want, r: r, err: err}
+	}
+}
+
+// applyTheme sets styles for the terminal background; a forced ASCII or
+// light style is kept.
+func (m *Model) applyTheme() {
+	m.common.Styles = NewStyles(m.isDark)
+	m.help.Styles = help.DefaultStyles(m.isDark)
+	if m.style == render.Dark || m.style == render.Light {
+		if m.isDark {
+			m.style = render.Dark
+		} else {
+			m.style = render.Light
+		}
+	}
+}
+
+// resize records the window size and works out the body area.
+func (m *Model) resize(w, h int) {
+	if w <= 0 || h <= 0 {
+		w, h = defaultWidth, defaultHeight
+	}
+	m.width, m.height = w, h
+	m.help.SetWidth(w)
+	m.common.Width = w
+	m.common.Height = max(1, h-headerHeight-m.footerHeight())
+	m.keysForScreen()
+}
+
+// keysForScreen enables the bindings that apply to the current screen.
+func (m *Model) keysForScreen() {
+	base := DefaultKeyMap()
+	switch m.screen {
+	case readScreen:
+		m.common.Keys = base.forPage()
+	default:
+		m.common.Keys = base.forMenu(m.screen == homeScreen)
+	}
+}

@@ -1,0 +1,129 @@
+package tui
+
+import (
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// headerHeight is the title line plus the safety notice line.
+const headerHeight = 2
+
+// footerHeight is one status line, plus the full help when shown.
+func (m Model) footerHeight() int {
+	if m.help.ShowAll {
+		return 1 + strings.Count(m.help.FullHelpView(m.common.Keys.FullHelp()), "\n") + 1
+	}
+	return 1
+}
+
+// View draws header, body and footer, exactly the window's size.
+func (m Model) View() tea.View {
+	v := tea.NewView(m.Render())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = m.common.Guide.Meta.Title
+	return v
+}
+
+// Render returns the frame as a string of exactly height lines, none wider
+// than width. It is View's content, separated for tests.
+func (m Model) Render() string {
+	c := &m.common
+	var body string
+	switch m.screen {
+	case homeScreen:
+		body = m.home.View(c)
+	case sectionScreen:
+		body = m.section.View(c)
+	case readScreen:
+		body = m.page.View(c)
+	}
+	lines := make([]string, 0, m.height)
+	lines = append(lines, m.headerLine(), c.Styles.Notice.Render(ansi.Truncate(c.Guide.Meta.Notice, m.width, "…")))
+	lines = append(lines, fitLines(body, m.width, c.Height)...)
+	lines = append(lines, m.footerLines()...)
+	return strings.Join(lines, "\n")
+}
+
+// fitLines returns exactly height lines of s, each cut to width.
+func fitLines(s string, width, height int) []string {
+	src := strings.Split(s, "\n")
+	out := make([]string, height)
+	for i := range out {
+		if i < len(src) {
+			out[i] = ansi.Truncate(src[i], width, "")
+		}
+	}
+	return out
+}
+
+// crumbs returns where the reader is: section › topic.
+func (m Model) crumbs() []string {
+	parts := []string{m.common.Guide.Meta.Title}
+	if m.screen == homeScreen {
+		return parts
+	}
+	if s, ok := m.common.Guide.Section(m.section.ID); ok {
+		parts = append(parts, s.Title)
+	}
+	if m.screen == readScreen {
+		if p, ok := m.common.Guide.Page(m.page.ID); ok {
+			parts = append(parts, p.Title)
+		}
+	}
+	return parts
+}
+
+// headerLine is "Title › Section › Topic" with the page's reviewed date on
+// the right when there is room.
+func (m Model) headerLine() string {
+	st := m.common.Styles
+	left := strings.Join(m.crumbs(), " › ")
+	right := ""
+	if m.screen == readScreen {
+		if p, ok := m.common.Guide.Page(m.page.ID); ok {
+			right = "Reviewed " + p.Reviewed.Format("2006-01-02")
+		}
+	}
+	if right != "" && ansi.StringWidth(left)+2+ansi.StringWidth(right) > m.width {
+		// Keep the date; shorten the crumbs.
+		room := m.width - ansi.StringWidth(right) - 2
+		if room < 10 {
+			right = ""
+		} else {
+			left = ansi.TruncateLeft(left, ansi.StringWidth(left)-room+1, "…")
+		}
+	}
+	left = ansi.Truncate(left, m.width, "…")
+	gap := m.width - ansi.StringWidth(left) - ansi.StringWidth(right)
+	if right == "" || gap < 1 {
+		return st.Header.Render(left)
+	}
+	return st.Header.Render(left) + strings.Repeat(" ", gap) + st.Muted.Render(right)
+}
+
+// footerLines is the status line (position and short help) and, when shown,
+// the full help.
+func (m Model) footerLines() []string {
+	st := m.common.Styles
+	status := ""
+	if m.screen == readScreen {
+		status = m.page.Position(m.common.Height)
+	}
+	h := m.help
+	if status != "" {
+		h.SetWidth(max(0, m.width-ansi.StringWidth(status)-3))
+	}
+	short := h.ShortHelpView(m.common.Keys.ShortHelp())
+	line := short
+	if status != "" {
+		line = st.Footer.Render(status) + " · " + short
+	}
+	out := []string{ansi.Truncate(line, m.width, "")}
+	if m.help.ShowAll {
+		out = append(out, fitLines(m.help.FullHelpView(m.common.Keys.FullHelp()), m.width, m.footerHeight()-1)...)
+	}
+	return out
+}
