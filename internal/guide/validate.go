@@ -170,7 +170,6 @@ func suggestion(id string, known []string) string {
 	return ""
 }
 
-
 // Overdue lists the pages whose next review date has passed.
 func Overdue(g *Guide, now time.Time) Problems {
 	var out Problems

@@ -1,7 +1,10 @@
 package tui
 
 import (
+	"strconv"
 	"strings"
+
+	"charm.land/lipgloss/v2"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -31,6 +34,9 @@ func (m Model) View() tea.View {
 // than width. It is View's content, separated for tests.
 func (m Model) Render() string {
 	c := &m.common
+	if m.width < MinWidth || m.height < MinHeight {
+		return m.tooSmall()
+	}
 	var body string
 	switch m.screen {
 	case homeScreen:
@@ -45,6 +51,19 @@ func (m Model) Render() string {
 	lines = append(lines, fitLines(body, m.width, c.Height)...)
 	lines = append(lines, m.footerLines()...)
 	return strings.Join(lines, "\n")
+}
+
+// MinWidth and MinHeight are the smallest window the guide draws in.
+const (
+	MinWidth  = 40
+	MinHeight = 12
+)
+
+// tooSmall asks for a larger window, in as much of the window as there is.
+func (m Model) tooSmall() string {
+	msg := "Make the window larger (at least " + strconv.Itoa(MinWidth) + "×" + strconv.Itoa(MinHeight) + "). Press q to quit."
+	wrapped := lipgloss.Wrap(msg, m.width, "")
+	return strings.Join(fitLines(wrapped, m.width, m.height), "\n")
 }
 
 // fitLines returns exactly height lines of s, each cut to width.

@@ -1,0 +1,102 @@
+package content_test
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/her2guide/her2guide/content"
+	"github.com/her2guide/her2guide/internal/guide"
+	"github.com/her2guide/her2guide/internal/readability"
+)
+
+func load(t *testing.T) *guide.Guide {
+	t.Helper()
+	g, err := guide.Load(guide.Source{FS: content.FS(), Name: "content"}, guide.DefaultRules(time.Now()))
+	var ps guide.Problems
+	if errors.As(err, &ps) {
+		for _, p := range ps {
+			t.Error(p.String())
+		}
+		t.FailNow()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+// TestBundledContentIsValid runs the same checks as `her2guide check`.
+func TestBundledContentIsValid(t *testing.T) {
+	g := load(t)
+	for _, p := range guide.Overdue(g, time.Now()) {
+		t.Error(p.String())
+	}
+	if len(g.Pages) < 6 {
+		t.Errorf("only %d pages", len(g.Pages))
+	}
+}
+
+// maxGrade is the hardest reading level any page may have (Flesch–Kincaid).
+const maxGrade = 9.0
+
+// TestReadingLevel fails any page whose prose is above grade 9 and reports
+// the grade and word count of every page and the median grade.
+func TestReadingLevel(t *testing.T) {
+	g := load(t)
+	var grades []float64
+	var report strings.Builder
+	for _, p := range g.Pages {
+		s := readability.Page(p.Body)
+		grades = append(grades, s.Grade)
+		fmt.Fprintf(&report, "%-22s grade %4.1f  %4d words\n", p.ID, s.Grade, s.Words)
+		if s.Grade > maxGrade {
+			t.Errorf("%s: reading grade %.1f is above %.0f; use shorter sentences and plainer words", p.File, s.Grade, maxGrade)
+		}
+	}
+	sort.Float64s(grades)
+	median := grades[len(grades)/2]
+	if len(grades)%2 == 0 {
+		median = (grades[len(grades)/2-1] + grades[len(grades)/2]) / 2
+	}
+	t.Logf("reading grade by page:\n%smedian grade %.1f over %d pages", report.String(), median, len(grades))
+}
+
+// knownErrors are statements from the seed documents that CONTENT.md lists as
+// wrong or out of date; none may appear in a page.
+var knownErrors = []string{
+	"15-23%", "15–23%", "15%-23%",
+	"gastric",
+	"same as someone who has a her2-negative",
+	"outcomes are now the same",
+	"everolimus has shown promising",
+}
+
+func TestNoKnownErrors(t *testing.T) {
+	g := load(t)
+	for _, p := range g.Pages {
+		body := strings.ToLower(p.Body)
+		for _, bad := range knownErrors {
+			if strings.Contains(body, strings.ToLower(bad)) {
+				t.Errorf("%s repeats a known error: %q", p.File, bad)
+			}
+		}
+	}
+}
+
+// TestQuestionsFitOnALine keeps checklist questions printable on one line.
+func TestQuestionsFitOnALine(t *testing.T) {
+	g := load(t)
+	for _, p := range g.Pages {
+		for _, q := range p.Questions {
+			if !strings.HasSuffix(q, "?") {
+				t.Errorf("%s: question does not end in '?': %q", p.File, q)
+			}
+			if n := len([]rune(q)); n > 100 {
+				t.Errorf("%s: question is %d characters, keep it under 100: %q", p.File, n, q)
+			}
+		}
+	}
+}

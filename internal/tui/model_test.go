@@ -1,0 +1,281 @@
+package tui
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/her2guide/her2guide/internal/guide"
+	"github.com/her2guide/her2guide/internal/render"
+)
+
+// fixture is a small, stable guide so golden files do not change with the
+// real content.
+func fixture(t testing.TB) *guide.Guide {
+	t.Helper()
+	long := strings.Repeat("This sentence is here to make the page long enough to scroll. ", 6)
+	pageText := func(id, section string, order int, title string) string {
+		return "---\nid: " + id + "\ntitle: " + title + "\nsummary: A short summary of " + id + ".\nsection: " + section +
+			"\norder: " + string(rune('0'+order)) + "\nreviewed: 2026-11-01\nnext_review: 2027-05-01\nsources:\n  - \"Source one. J Test 2025.\"\n  - \"Source two. NEJM 2024.\"\nquestions:\n  - \"First?\"\n  - \"Second?\"\n  - \"Third?\"\n---\n\nThe short answer comes first.\n\n## A heading?\n\n" +
+			long + "\n\n" + long + "\n\n## Another heading?\n\n" + long + "\n\n- one\n- two\n"
+	}
+	fsys := fstest.MapFS{
+		"guide.yaml":          {Data: []byte("title: HER2 Guide\nsubtitle: A plain-language guide\nnotice: For learning only, not medical advice.\n")},
+		"sections.yaml":       {Data: []byte("- id: first\n  title: First section\n  summary: The first section.\n- id: second\n  title: Second section\n  summary: The second section.\n")},
+		"glossary/terms.yaml": {Data: []byte("- id: her2\n  term: HER2\n  definition: A protein.\n")},
+		"pages/alpha.md":      {Data: []byte(pageText("alpha", "first", 1, "What is alpha?"))},
+		"pages/beta.md":       {Data: []byte(pageText("beta", "first", 2, "What is beta?"))},
+		"pages/gamma.md":      {Data: []byte(pageText("gamma", "second", 1, "What is gamma?"))},
+	}
+	g, err := guide.Load(guide.Source{FS: fsys, Name: "fixture"}, guide.DefaultRules(time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+func newModel(t testing.TB, w, h int) Model {
+	t.Helper()
+	m := New(fixture(t), render.NewCache(render.Document), Options{})
+	return update(t, m, tea.WindowSizeMsg{Width: w, Height: h})
+}
+
+// update sends msg and runs any returned command to completion, feeding its
+// message back, as the Bubble Tea runtime would (batches are not used here).
+func update(t testing.TB, m Model, msg tea.Msg) Model {
+	t.Helper()
+	for i := 0; msg != nil && i < 10; i++ {
+		next, cmd := m.Update(msg)
+		m = next.(Model)
+		msg = nil
+		if cmd != nil {
+			msg = cmd()
+			if _, quit := msg.(tea.QuitMsg); quit {
+				return m
+			}
+		}
+	}
+	return m
+}
+
+func press(t testing.TB, m Model, keys ...string) Model {
+	t.Helper()
+	for _, k := range keys {
+		m = update(t, m, keyMsg(k))
+	}
+	return m
+}
+
+func keyMsg(k string) tea.KeyPressMsg {
+	switch k {
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "backspace":
+		return tea.KeyPressMsg{Code: tea.KeyBackspace}
+	case "down":
+		return tea.KeyPressMsg{Code: tea.KeyDown}
+	case "up":
+		return tea.KeyPressMsg{Code: tea.KeyUp}
+	case "pgdown":
+		return tea.KeyPressMsg{Code: tea.KeyPgDown}
+	case "end":
+		return tea.KeyPressMsg{Code: tea.KeyEnd}
+	case "home":
+		return tea.KeyPressMsg{Code: tea.KeyHome}
+	case "ctrl+c":
+		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	}
+	r := []rune(k)[0]
+	return tea.KeyPressMsg{Code: r, Text: k}
+}
+
+func screen(m Model) string { return ansi.Strip(m.Render()) }
+
+func assertFits(t *testing.T, m Model, w, h int) {
+	t.Helper()
+	lines := strings.Split(m.Render(), "\n")
+	if len(lines) != h {
+		t.Errorf("view has %d lines, want %d", len(lines), h)
+	}
+	for i, l := range lines {
+		if lw := ansi.StringWidth(l); lw > w {
+			t.Errorf("line %d is %d wide, want <= %d: %q", i, lw, w, ansi.Strip(l))
+		}
+	}
+}
+
+func TestNavigateOpenReadBack(t *testing.T) {
+	m := newModel(t, 80, 24)
+	if m.screen != homeScreen || !strings.Contains(screen(m), "First section") {
+		t.Fatalf("not on home:\n%s", screen(m))
+	}
+	m = press(t, m, "enter")
+	if m.screen != sectionScreen || m.section.ID != "first" {
+		t.Fatalf("enter on home: screen %v section %q", m.screen, m.section.ID)
+	}
+	m = press(t, m, "j", "enter")
+	if m.screen != readScreen || m.page.ID != "beta" {
+		t.Fatalf("enter on second topic: screen %v page %q", m.screen, m.page.ID)
+	}
+	if m.page.Lines == nil || !strings.Contains(screen(m), "The short answer comes first.") {
+		t.Fatalf("page not rendered:\n%s", screen(m))
+	}
+	if !strings.Contains(screen(m), "First section › What is beta?") || !strings.Contains(screen(m), "Reviewed 2026-11-01") {
+		t.Errorf("header lacks crumbs or reviewed date:\n%s", screen(m))
+	}
+	m = press(t, m, "esc")
+	if m.screen != sectionScreen {
+		t.Fatalf("esc from page: screen %v", m.screen)
+	}
+	m = press(t, m, "backspace")
+	if m.screen != homeScreen {
+		t.Fatalf("backspace from section: screen %v", m.screen)
+	}
+	m = press(t, m, "esc")
+	if m.screen != homeScreen {
+		t.Fatalf("esc on home left home: %v", m.screen)
+	}
+}
+
+func TestScrollKeys(t *testing.T) {
+	m := press(t, newModel(t, 80, 24), "enter", "enter")
+	h := m.common.Height
+	max := len(m.page.Lines) - h
+	if max <= 0 {
+		t.Fatalf("fixture page too short to scroll: %d lines, body %d", len(m.page.Lines), h)
+	}
+	steps := []struct {
+		key  string
+		want int
+	}{
+		{"j", 1}, {"down", 2}, {"k", 1}, {"up", 0}, {"up", 0},
+		{"pgdown", min(max, h-1)}, {"end", max}, {"j", max}, {"home", 0}, {"G", max}, {"g", 0},
+	}
+	for _, s := range steps {
+		m = press(t, m, s.key)
+		if m.page.Offset != s.want {
+			t.Fatalf("after %q offset = %d, want %d", s.key, m.page.Offset, s.want)
+		}
+	}
+	if got := m.page.Position(h); got != "Top" {
+		t.Errorf("position at top = %q", got)
+	}
+}
+
+func TestMouseWheelAndClick(t *testing.T) {
+	m := newModel(t, 80, 24)
+	// Click the second section's row: header (2) + intro (1) + blank (1) + row 1.
+	m = update(t, m, tea.MouseClickMsg{X: 5, Y: headerHeight + 2 + 1, Button: tea.MouseLeft})
+	if m.screen != sectionScreen || m.section.ID != "second" {
+		t.Fatalf("click did not open the second section: screen %v id %q", m.screen, m.section.ID)
+	}
+	m = press(t, m, "esc", "enter", "enter")
+	m = update(t, m, tea.MouseWheelMsg{Button: tea.MouseWheelDown})
+	if m.page.Offset != wheelStep {
+		t.Errorf("wheel down: offset %d, want %d", m.page.Offset, wheelStep)
+	}
+	m = update(t, m, tea.MouseWheelMsg{Button: tea.MouseWheelUp})
+	if m.page.Offset != 0 {
+		t.Errorf("wheel up: offset %d, want 0", m.page.Offset)
+	}
+}
+
+func TestResizeRewrapsAndDropsStale(t *testing.T) {
+	m := press(t, newModel(t, 80, 24), "enter", "enter")
+	wide := len(m.page.Lines)
+	m = update(t, m, tea.WindowSizeMsg{Width: 40, Height: 12})
+	if m.page.Want.Width != 40 || len(m.page.Lines) <= wide {
+		t.Fatalf("after resize to 40: width %d, %d lines (was %d)", m.page.Want.Width, len(m.page.Lines), wide)
+	}
+	assertFits(t, m, 40, 12)
+	// A late result for the old width must not replace the current one.
+	stale, err := m.common.Cache.Render(mustPage(t, m, "alpha"), 80, render.Dark)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m = update(t, m, renderedMsg{key: stale.Key, r: stale})
+	if m.page.Want.Width != 40 || len(m.page.Lines) == len(stale.Lines) {
+		t.Errorf("stale 80-column rendering was applied")
+	}
+}
+
+func mustPage(t testing.TB, m Model, id string) *guide.Page {
+	p, ok := m.common.Guide.Page(id)
+	if !ok {
+		t.Fatalf("no page %s", id)
+	}
+	return p
+}
+
+func TestQuitAndHelp(t *testing.T) {
+	m := newModel(t, 80, 24)
+	for _, k := range []string{"q", "ctrl+c"} {
+		_, cmd := m.Update(keyMsg(k))
+		if cmd == nil {
+			t.Fatalf("%s: no command", k)
+		}
+		if _, ok := cmd().(tea.QuitMsg); !ok {
+			t.Errorf("%s does not quit", k)
+		}
+	}
+	m = press(t, m, "?")
+	if !m.help.ShowAll || !strings.Contains(screen(m), "page up") {
+		t.Errorf("? does not show full help:\n%s", screen(m))
+	}
+	assertFits(t, m, 80, 24)
+	m = press(t, m, "?")
+	if m.help.ShowAll {
+		t.Error("? does not hide full help")
+	}
+}
+
+func TestBackgroundPicksStyle(t *testing.T) {
+	m := press(t, newModel(t, 80, 24), "enter", "enter")
+	m = update(t, m, tea.BackgroundColorMsg{Color: whiteColor{}})
+	if m.style != render.Light || m.page.Want.Style != render.Light {
+		t.Errorf("light background: style %q, page rendered %q", m.style, m.page.Want.Style)
+	}
+}
+
+type whiteColor struct{}
+
+func (whiteColor) RGBA() (r, g, b, a uint32) { return 0xffff, 0xffff, 0xffff, 0xffff }
+
+func TestFitsAtEverySize(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {40, 12}, {100, 30}, {20, 6}, {1, 1}} {
+		w, h := size[0], size[1]
+		m := newModel(t, w, h)
+		assertFits(t, m, w, h)
+		m = press(t, m, "enter", "enter", "pgdown")
+		assertFits(t, m, w, h)
+		if w < MinWidth && !strings.Contains(strings.ReplaceAll(screen(m), "\n", " "), "larger") && w >= 20 {
+			t.Errorf("%dx%d: no 'make the window larger' message:\n%s", w, h, screen(m))
+		}
+	}
+	m := newModel(t, 0, 0)
+	assertFits(t, m, defaultWidth, defaultHeight)
+}
+
+func TestGolden(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {40, 12}} {
+		w, h := size[0], size[1]
+		name := func(s string) string { return s + "_" + strconv.Itoa(w) + "x" + strconv.Itoa(h) }
+		t.Run(name("home"), func(t *testing.T) {
+			golden.RequireEqual(t, screen(newModel(t, w, h)))
+		})
+		t.Run(name("section"), func(t *testing.T) {
+			golden.RequireEqual(t, screen(press(t, newModel(t, w, h), "enter")))
+		})
+		t.Run(name("page"), func(t *testing.T) {
+			golden.RequireEqual(t, screen(press(t, newModel(t, w, h), "enter", "enter", "j")))
+		})
+	}
+}
