@@ -126,23 +126,13 @@ func (c *Cache) renderer(width int, style Style) (*glamour.TermRenderer, error) 
 	if tr, ok := c.renderers[rk]; ok {
 		return tr, nil
 	}
-	cfg := style.config()
-	tr, err := glamour.NewTermRenderer(glamour.WithStyles(cfg), glamour.WithWordWrap(wrapWidth(width, cfg)))
+	// Glamour's word wrap is the whole line width, document margins included.
+	tr, err := glamour.NewTermRenderer(glamour.WithStyles(style.config()), glamour.WithWordWrap(max(MinWidth, width)))
 	if err != nil {
 		return nil, fmt.Errorf("glamour: %w", err)
 	}
 	c.renderers[rk] = tr
 	return tr, nil
-}
-
-// wrapWidth is the text width that, with the style's document margin on both
-// sides, fills width cells.
-func wrapWidth(width int, cfg ansi.StyleConfig) int {
-	margin := 0
-	if cfg.Document.Margin != nil {
-		margin = int(*cfg.Document.Margin)
-	}
-	return max(MinWidth, width) - 2*margin
 }
 
 // fit splits rendered output into lines, drops the blank lines Glamour puts

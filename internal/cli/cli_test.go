@@ -1,0 +1,151 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func testEnv(stdinTTY, stdoutTTY bool) (Env, *bytes.Buffer, *bytes.Buffer) {
+	var out, errb bytes.Buffer
+	return Env{
+		Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb,
+		IsTerminal: func() (bool, bool) { return stdinTTY, stdoutTTY },
+		TermWidth:  func() int { return 100 },
+		Now:        func() time.Time { return time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC) },
+	}, &out, &errb
+}
+
+func run(t *testing.T, env Env, args ...string) int {
+	t.Helper()
+	return Execute(context.Background(), env, "test", args)
+}
+
+func TestTopics(t *testing.T) {
+	env, out, _ := testEnv(false, false)
+	if code := run(t, env, "topics"); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	first := strings.SplitN(out.String(), "\n", 2)[0]
+	if !strings.HasPrefix(first, "her2-positive") || !strings.Contains(first, "diagnosis") || !strings.Contains(first, "What does HER2-positive mean?") {
+		t.Errorf("first line = %q", first)
+	}
+	env, out, _ = testEnv(false, false)
+	if code := run(t, env, "topics", "--json"); code != 0 {
+		t.Fatalf("--json exit %d", code)
+	}
+	var list []map[string]string
+	if err := json.Unmarshal(out.Bytes(), &list); err != nil || len(list) < 6 || list[0]["id"] != "her2-positive" {
+		t.Fatalf("json: %v, %d topics", err, len(list))
+	}
+}
+
+func TestShow(t *testing.T) {
+	env, out, _ := testEnv(false, false)
+	if code := run(t, env, "show", "her2-testing", "--width", "40"); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	s := out.String()
+	if strings.Contains(s, "\x1b[") {
+		t.Error("non-terminal output has escape sequences")
+	}
+	for i, line := range strings.Split(s, "\n")[2:] {
+		if n := len([]rune(line)); n > 40 {
+			t.Errorf("line %d is %d wide: %q", i, n, line)
+		}
+	}
+	if !strings.Contains(s, "Sources") || !strings.Contains(s, "Reviewed") {
+		t.Error("page lacks its sources or review date")
+	}
+	env, out, _ = testEnv(false, true)
+	if code := run(t, env, "show", "her2-testing", "--style", "dark"); code != 0 || !strings.Contains(out.String(), "\x1b[") {
+		t.Errorf("--style dark on a terminal: exit %d, styled %v", code, strings.Contains(out.String(), "\x1b["))
+	}
+}
+
+func TestShowErrors(t *testing.T) {
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"show", "stage1"}, `did you mean: stage-1`},
+		{[]string{"show", "her2-testing", "--style", "pink"}, `unknown style "pink"`},
+		{[]string{"show", "her2-testing", "--width", "5"}, `--width must be at least`},
+		{[]string{"show"}, `accepts 1 arg`},
+		{[]string{"topics", "--bogus"}, `unknown flag: --bogus`},
+	}
+	for _, tc := range cases {
+		env, _, errb := testEnv(false, false)
+		if code := run(t, env, tc.args...); code == 0 {
+			t.Errorf("%v: exit 0", tc.args)
+		}
+		if !strings.Contains(strings.ToLower(errb.String()), strings.ToLower(tc.want)) {
+			t.Errorf("%v: stderr lacks %q:\n%s", tc.args, tc.want, errb.String())
+		}
+	}
+}
+
+func TestInteractiveNeedsTerminal(t *testing.T) {
+	for _, tty := range [][2]bool{{false, true}, {true, false}, {false, false}} {
+		env, _, errb := testEnv(tty[0], tty[1])
+		if code := run(t, env); code == 0 {
+			t.Errorf("stdin tty %v, stdout tty %v: exit 0", tty[0], tty[1])
+		}
+		if !strings.Contains(errb.String(), "her2guide topics") {
+			t.Errorf("message does not name the non-interactive commands:\n%s", errb.String())
+		}
+	}
+}
+
+func TestCheck(t *testing.T) {
+	env, out, _ := testEnv(false, false)
+	if code := run(t, env, "check"); code != 0 {
+		t.Fatalf("bundled content: exit %d\n%s", code, out.String())
+	}
+	if !strings.HasPrefix(out.String(), "ok: ") {
+		t.Errorf("output = %q", out.String())
+	}
+
+	dir := t.TempDir()
+	good := "---\nid: clinic-contacts\ntitle: Who do I call at this clinic?\nsummary: Phone numbers.\nsection: talking\norder: 99\nreviewed: 2026-11-01\nnext_review: 2027-05-01\nsources:\n  - \"Clinic policy, 2026.\"\n  - \"Clinic staff list, 2026.\"\nquestions:\n  - \"Who do I call at night?\"\n  - \"Who is my nurse navigator?\"\n  - \"Where do I park?\"\nrelated: [questions]\n---\n\nCall the desk.\n"
+	bad := strings.Replace(good, "id: clinic-contacts", "id: clinic-bad", 1)
+	bad = strings.Replace(bad, "related: [questions]", "related: [questons]", 1)
+	bad = strings.Replace(bad, "order: 99", "order: 98\ncolour: red", 1)
+	for name, body := range map[string]string{"clinic-contacts.md": good, "clinic-bad.md": bad} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	env, out, _ = testEnv(false, false)
+	if code := run(t, env, "check", dir); code == 0 {
+		t.Fatal("check of a bad folder exited 0")
+	}
+	want := filepath.ToSlash(dir) + `/clinic-bad.md:7: unknown field "colour"`
+	if !strings.Contains(out.String(), want) {
+		t.Errorf("output lacks %q:\n%s", want, out.String())
+	}
+	if strings.Contains(out.String(), "clinic-contacts.md") {
+		t.Errorf("good page reported:\n%s", out.String())
+	}
+
+	env, _, errb := testEnv(false, false)
+	if code := run(t, env, "check", filepath.Join(dir, "missing")); code == 0 || !strings.Contains(errb.String(), "not a folder") {
+		t.Errorf("missing folder: exit %d, %s", code, errb.String())
+	}
+}
+
+func TestCheckReportsOverdueReviews(t *testing.T) {
+	env, out, _ := testEnv(false, false)
+	env.Now = func() time.Time { return time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC) }
+	if code := run(t, env, "check"); code == 0 {
+		t.Fatal("overdue content passed check")
+	}
+	if !strings.Contains(out.String(), "review is overdue") {
+		t.Errorf("output:\n%s", out.String())
+	}
+}

@@ -1,0 +1,153 @@
+// Package e2e has helpers for end-to-end tests that run the real her2guide
+// binary: building it once, and driving it in a private tmux server.
+package e2e
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// Required reports whether end-to-end tests must run (HER2GUIDE_E2E=1): then
+// a missing tool fails the test instead of skipping it.
+func Required() bool { return os.Getenv("HER2GUIDE_E2E") == "1" }
+
+// NeedTool skips the test loudly when tool is not installed, or fails it
+// when end-to-end tests are required.
+func NeedTool(t testing.TB, tool string) string {
+	t.Helper()
+	p, err := exec.LookPath(tool)
+	if err == nil {
+		return p
+	}
+	msg := fmt.Sprintf("END-TO-END TEST NOT RUN: %s is not installed (apt-get install %s); set HER2GUIDE_E2E=1 to make this a failure", tool, tool)
+	if Required() {
+		t.Fatalf("%s is required because HER2GUIDE_E2E=1, but it is not installed", tool)
+	}
+	t.Skip(msg)
+	return ""
+}
+
+// Build compiles the her2guide command into dir and returns its path.
+func Build(t testing.TB, dir string) string {
+	t.Helper()
+	root, err := moduleRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	bin := filepath.Join(dir, "her2guide")
+	cmd := exec.Command("go", "build", "-o", bin, "./cmd/her2guide")
+	cmd.Dir = root
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+func moduleRoot() (string, error) {
+	out, err := exec.Command("go", "env", "GOMOD").Output()
+	if err != nil {
+		return "", fmt.Errorf("go env GOMOD: %w", err)
+	}
+	return filepath.Dir(strings.TrimSpace(string(out))), nil
+}
+
+// Tmux is a private tmux server with one session running a command.
+type Tmux struct {
+	t      testing.TB
+	tmpdir string
+	name   string
+}
+
+// StartTmux starts command in a new detached session of the given size on a
+// tmux server of its own (TMUX_TMPDIR is a fresh folder), and kills the
+// server when the test ends.
+func StartTmux(t testing.TB, width, height int, command string) *Tmux {
+	t.Helper()
+	NeedTool(t, "tmux")
+	tm := &Tmux{t: t, tmpdir: t.TempDir(), name: "her2guide"}
+	tm.run("new-session", "-d", "-s", tm.name, "-x", fmt.Sprint(width), "-y", fmt.Sprint(height), command)
+	t.Cleanup(func() { _ = tm.cmd("kill-server").Run() })
+	return tm
+}
+
+func (tm *Tmux) cmd(args ...string) *exec.Cmd {
+	c := exec.Command("tmux", args...)
+	c.Env = append(os.Environ(), "TMUX_TMPDIR="+tm.tmpdir, "TERM=xterm-256color")
+	return c
+}
+
+func (tm *Tmux) run(args ...string) string {
+	tm.t.Helper()
+	out, err := tm.cmd(args...).CombinedOutput()
+	if err != nil {
+		tm.t.Fatalf("tmux %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return string(out)
+}
+
+// Send types keys with tmux send-keys (key names such as Enter, Down, Escape).
+func (tm *Tmux) Send(keys ...string) {
+	tm.t.Helper()
+	tm.run(append([]string{"send-keys", "-t", tm.name}, keys...)...)
+}
+
+// Resize changes the window size.
+func (tm *Tmux) Resize(width, height int) {
+	tm.t.Helper()
+	tm.run("resize-window", "-t", tm.name, "-x", fmt.Sprint(width), "-y", fmt.Sprint(height))
+}
+
+// Screen returns the visible text of the pane.
+func (tm *Tmux) Screen() string {
+	tm.t.Helper()
+	return tm.run("capture-pane", "-p", "-t", tm.name)
+}
+
+// patience is how long WaitFor waits for the screen to show something. It is
+// a limit on waiting for the program, not a measure of speed.
+const patience = 15 * time.Second
+
+// WaitFor waits until the screen contains every one of want, and returns it.
+func (tm *Tmux) WaitFor(want ...string) string {
+	tm.t.Helper()
+	deadline := time.Now().Add(patience)
+	var screen string
+	for time.Now().Before(deadline) {
+		screen = tm.Screen()
+		if containsAll(screen, want) {
+			return screen
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	tm.t.Fatalf("screen never showed %q; last screen:\n%s", want, screen)
+	return ""
+}
+
+func containsAll(s string, want []string) bool {
+	for _, w := range want {
+		if !strings.Contains(s, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// WaitForFile waits until path exists and is not empty, and returns its content.
+func WaitForFile(t testing.TB, path string) []byte {
+	t.Helper()
+	deadline := time.Now().Add(patience)
+	for time.Now().Before(deadline) {
+		if b, err := os.ReadFile(path); err == nil && len(bytes.TrimSpace(b)) > 0 {
+			return b
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("%s never appeared", path)
+	return nil
+}

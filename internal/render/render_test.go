@@ -1,0 +1,87 @@
+package render
+
+import (
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/her2guide/her2guide/internal/guide"
+)
+
+func testPage() *guide.Page {
+	return &guide.Page{
+		ID:         "p",
+		Body:       "Short answer.\n\n## Why?\n\n" + strings.Repeat("A sentence with words that wrap somewhere. ", 20) + "\n\n| Label | Result |\n|---|---|\n| HER2-positive | IHC 3+ |\n",
+		Sources:    []string{"Trial A. NEJM 2020.", "Guideline B, 2023."},
+		Reviewed:   time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC),
+		NextReview: time.Date(2027, 5, 1, 0, 0, 0, 0, time.UTC),
+	}
+}
+
+func TestRenderFitsWidth(t *testing.T) {
+	c := NewCache(Document)
+	for _, st := range []Style{Dark, Light, ASCII} {
+		for _, w := range []int{20, 40, 80, 120} {
+			r, err := c.Render(testPage(), w, st)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(r.Lines) < 5 {
+				t.Fatalf("%s/%d: only %d lines", st, w, len(r.Lines))
+			}
+			for i, l := range r.Lines {
+				if n := ansi.StringWidth(l); n > w {
+					t.Errorf("%s/%d: line %d is %d wide", st, w, i, n)
+				}
+			}
+			// Compare words, not line breaks: narrow widths wrap inside phrases.
+			text := strings.Join(strings.Fields(ansi.Strip(strings.Join(r.Lines, "\n"))), " ")
+			for _, want := range []string{"Short answer.", "Sources", "Trial A. NEJM 2020.", "Reviewed 1 November 2026"} {
+				if !strings.Contains(text, want) {
+					t.Errorf("%s/%d: lacks %q", st, w, want)
+				}
+			}
+		}
+	}
+}
+
+func TestCacheReusesAndIsConcurrencySafe(t *testing.T) {
+	c := NewCache(Document)
+	p := testPage()
+	if _, ok := c.Get(Key{"p", 80, Dark}); ok {
+		t.Fatal("empty cache has an entry")
+	}
+	var wg sync.WaitGroup
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			if _, err := c.Render(p, w, Dark); err != nil {
+				t.Error(err)
+			}
+		}(60 + i%2*20)
+	}
+	wg.Wait()
+	a, ok := c.Get(Key{"p", 80, Dark})
+	if !ok {
+		t.Fatal("rendering was not cached")
+	}
+	b, _ := c.Render(p, 80, Dark)
+	if &a.Lines[0] != &b.Lines[0] {
+		t.Error("second render did not come from the cache")
+	}
+}
+
+func TestParseStyle(t *testing.T) {
+	for _, s := range []string{"dark", "light", "ascii"} {
+		if _, err := ParseStyle(s); err != nil {
+			t.Error(err)
+		}
+	}
+	if _, err := ParseStyle("pink"); err == nil {
+		t.Error("pink accepted")
+	}
+}
