@@ -40,7 +40,12 @@ func (s Style) config() ansi.StyleConfig {
 	case Light:
 		return styles.LightStyleConfig
 	case ASCII:
-		return styles.ASCIIStyleConfig
+		// Plain text for pipes and printers: keep heading marks, but drop the
+		// asterisks Glamour puts around bold and italic words.
+		cfg := styles.ASCIIStyleConfig
+		cfg.Strong = ansi.StylePrimitive{}
+		cfg.Emph = ansi.StylePrimitive{}
+		return cfg
 	}
 	return styles.DarkStyleConfig
 }
@@ -101,6 +106,9 @@ func (c *Cache) Render(p *guide.Page, width int, style Style) (Rendered, error) 
 		return r, nil
 	}
 	md := c.compose(p)
+	if width < NarrowTableWidth {
+		md = TablesAsLists(md)
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if r, ok := c.out[k]; ok {
