@@ -15,6 +15,20 @@ type KeyMap struct {
 	Back     key.Binding
 	Help     key.Binding
 	Quit     key.Binding
+
+	// Question checklist.
+	AddQuestions key.Binding
+	MyQuestions  key.Binding
+	Toggle       key.Binding
+	MoveUp       key.Binding
+	MoveDown     key.Binding
+	Remove       key.Binding
+	Important    key.Binding
+	NewQuestion  key.Binding
+	EditQuestion key.Binding
+	Print        key.Binding
+	Save         key.Binding
+	Cancel       key.Binding
 }
 
 // DefaultKeyMap returns the guide's keys.
@@ -30,35 +44,54 @@ func DefaultKeyMap() KeyMap {
 		Back:     key.NewBinding(key.WithKeys("esc", "backspace", "left", "h"), key.WithHelp("esc", "back")),
 		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "more keys")),
 		Quit:     key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+
+		AddQuestions: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add questions")),
+		MyQuestions:  key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "my questions")),
+		Toggle:       key.NewBinding(key.WithKeys("space", "x"), key.WithHelp("space", "tick/untick")),
+		MoveUp:       key.NewBinding(key.WithKeys("K", "shift+up"), key.WithHelp("K", "move up")),
+		MoveDown:     key.NewBinding(key.WithKeys("J", "shift+down"), key.WithHelp("J", "move down")),
+		Remove:       key.NewBinding(key.WithKeys("d", "delete"), key.WithHelp("d", "remove")),
+		Important:    key.NewBinding(key.WithKeys("t", "*"), key.WithHelp("t", "top 3 on/off")),
+		NewQuestion:  key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new question")),
+		EditQuestion: key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
+		Print:        key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "print or save")),
+		Save:         key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
+		Cancel:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 	}
 }
 
-// forMenu enables the keys of a list screen. atHome disables Back.
-func (k KeyMap) forMenu(atHome bool) KeyMap {
-	k.Open.SetEnabled(true)
-	k.Back.SetEnabled(!atHome)
-	k.PageUp.SetEnabled(true)
-	k.PageDown.SetEnabled(true)
+// all returns pointers to every binding, to switch them on or off together.
+func (k *KeyMap) all() []*key.Binding {
+	return []*key.Binding{
+		&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Top, &k.Bottom, &k.Open, &k.Back, &k.Help, &k.Quit,
+		&k.AddQuestions, &k.MyQuestions, &k.Toggle, &k.MoveUp, &k.MoveDown, &k.Remove, &k.Important,
+		&k.NewQuestion, &k.EditQuestion, &k.Print, &k.Save, &k.Cancel,
+	}
+}
+
+// only returns the keymap with just the given bindings enabled.
+func (k KeyMap) only(pick func(*KeyMap) []*key.Binding) KeyMap {
+	for _, b := range k.all() {
+		b.SetEnabled(false)
+	}
+	for _, b := range pick(&k) {
+		b.SetEnabled(true)
+	}
 	return k
 }
 
-// forPage enables the keys of the page reader.
-func (k KeyMap) forPage() KeyMap {
-	k.Open.SetEnabled(false)
-	k.Back.SetEnabled(true)
-	return k
-}
-
-// ShortHelp is the one-line help in the footer.
+// ShortHelp is the one-line help in the footer; disabled keys are left out.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Up, k.Down, k.Open, k.Back, k.Help, k.Quit}
+	// Most important first: a narrow footer cuts the end off.
+	return []key.Binding{k.Open, k.Toggle, k.Save, k.Cancel, k.Back, k.AddQuestions, k.MyQuestions, k.Print, k.Help, k.Quit, k.Up, k.Down}
 }
 
-// FullHelp is the help shown with "?".
+// FullHelp is the help shown with "?"; disabled keys are left out.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Up, k.Down, k.PageUp, k.PageDown},
-		{k.Top, k.Bottom, k.Open, k.Back},
-		{k.Help, k.Quit},
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
+		{k.Open, k.Back, k.Toggle, k.AddQuestions, k.MyQuestions},
+		{k.MoveUp, k.MoveDown, k.Important, k.Remove, k.NewQuestion, k.EditQuestion},
+		{k.Print, k.Save, k.Cancel, k.Help, k.Quit},
 	}
 }

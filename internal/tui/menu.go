@@ -15,6 +15,8 @@ type menuItem struct {
 	ID      string
 	Title   string
 	Summary string
+	// Mark is shown before the title, such as a checkbox "[x] ".
+	Mark string
 }
 
 // menu is a numbered list with a cursor. It shows as many rows as fit and
@@ -99,7 +101,7 @@ func (m menu) view(width, rows int, st Styles) string {
 		}
 		num := strconv.Itoa(i+1) + "."
 		num += strings.Repeat(" ", numWidth+2-len(num))
-		line := num + m.items[i].Title
+		line := num + m.items[i].Mark + firstLine(m.items[i].Title)
 		if i == m.cursor {
 			line = ansi.Truncate(selectedMarker+line, width, "…")
 			b.WriteString(st.Selected.Render(line))
@@ -108,6 +110,13 @@ func (m menu) view(width, rows int, st Styles) string {
 		}
 	}
 	return b.String()
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i] + " …"
+	}
+	return s
 }
 
 // summaryView wraps the selected item's summary to width, at most lines lines.

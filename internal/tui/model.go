@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/her2guide/her2guide/internal/checklist"
 	"github.com/her2guide/her2guide/internal/guide"
 	"github.com/her2guide/her2guide/internal/render"
 )
@@ -19,6 +20,10 @@ const (
 	homeScreen screenID = iota
 	sectionScreen
 	readScreen
+	pickScreen
+	myScreen
+	editScreen
+	printScreen
 )
 
 // Default size used until the terminal reports one, and when it reports 0×0.
@@ -41,6 +46,18 @@ type Model struct {
 	home    listScreen
 	section listScreen
 	page    pageScreen
+
+	// list is the patient's question checklist. It is shared by pointer so
+	// that every copy of the model sees the same list.
+	list      *checklist.List
+	suggested []checklist.Item
+	pick      listScreen
+	mine      listScreen
+	edit      editor
+	print     printFlow
+	// status is a one-off message shown in the footer until the next key.
+	status string
+	opts   Options
 }
 
 var _ tea.Model = Model{}
@@ -49,6 +66,8 @@ var _ tea.Model = Model{}
 type Options struct {
 	// Style forces a rendering style; empty follows the terminal background.
 	Style render.Style
+	// Print is how the guide prints and saves the question list.
+	Print PrintOptions
 }
 
 // New returns the guide's root model on its home screen.
@@ -59,6 +78,8 @@ func New(g *guide.Guide, cache *render.Cache, opts Options) Model {
 		height: defaultHeight,
 		isDark: true,
 		style:  opts.Style,
+		list:   &checklist.List{},
+		opts:   opts,
 	}
 	m.common = Common{Guide: g, Cache: cache, Keys: DefaultKeyMap()}
 	if m.style == "" {
@@ -117,8 +138,18 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 		}
 		return m, nil
+	case printersMsg, doneMsg:
+		return m.handleResult(msg), nil
 	case tea.KeyPressMsg:
 		return m.handleKey(msg)
+	case tea.PasteMsg:
+		// Pasted text goes only into a text field, cleaned of control
+		// characters and escape sequences first.
+		msg.Content = checklist.Sanitize(msg.Content)
+		if m.screen == editScreen {
+			return m.updateEditor(msg)
+		}
+		return m, nil
 	case tea.MouseWheelMsg:
 		return m.handleWheel(msg), nil
 	case tea.MouseClickMsg:
@@ -129,6 +160,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := m.common.Keys
+	m.status = ""
+	// A text field gets every key: no global keys while typing.
+	if m.screen == editScreen {
+		return m.updateEditor(msg)
+	}
+	if m.screen == printScreen && m.print.typing() {
+		return m.updatePrint(msg)
+	}
 	switch {
 	case key.Matches(msg, k.Quit):
 		return m, tea.Quit
@@ -140,18 +179,32 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.back(), nil
 	}
 	switch m.screen {
-	case homeScreen:
+	case homeScreen, sectionScreen:
 		if key.Matches(msg, k.Open) {
 			return m.openSelected()
 		}
-		m.home = m.home.Update(msg, &m.common)
-	case sectionScreen:
-		if key.Matches(msg, k.Open) {
-			return m.openSelected()
+		if key.Matches(msg, k.MyQuestions) {
+			return m.openMine()
 		}
-		m.section = m.section.Update(msg, &m.common)
+		if m.screen == homeScreen {
+			m.home = m.home.Update(msg, &m.common)
+		} else {
+			m.section = m.section.Update(msg, &m.common)
+		}
 	case readScreen:
+		if key.Matches(msg, k.AddQuestions) {
+			return m.openPick()
+		}
+		if key.Matches(msg, k.MyQuestions) {
+			return m.openMine()
+		}
 		m.page = m.page.Update(msg, &m.common)
+	case pickScreen:
+		return m.updatePick(msg)
+	case myScreen:
+		return m.updateMine(msg)
+	case printScreen:
+		return m.updatePrint(msg)
 	}
 	return m, nil
 }
@@ -175,6 +228,10 @@ func (m Model) handleWheel(msg tea.MouseWheelMsg) Model {
 		m.section = m.section.Scroll(delta, &m.common)
 	case readScreen:
 		m.page = m.page.Scroll(delta*wheelStep, &m.common)
+	case pickScreen:
+		m.pick = m.pick.Scroll(delta, &m.common)
+	case myScreen:
+		m.mine = m.mine.Scroll(delta, &m.common)
 	}
 	return m
 }
@@ -192,6 +249,15 @@ func (m Model) handleClick(msg tea.MouseClickMsg) (tea.Model, tea.Cmd) {
 		m.home, hit = m.home.Click(y, &m.common)
 	case sectionScreen:
 		m.section, hit = m.section.Click(y, &m.common)
+	case pickScreen:
+		// A tap on a question ticks or unticks it.
+		if m.pick, hit = m.pick.Click(y, &m.common); hit {
+			return m.updatePick(tea.KeyPressMsg{Code: tea.KeySpace, Text: " "})
+		}
+		return m, nil
+	case myScreen:
+		m.mine, _ = m.mine.Click(y, &m.common)
+		return m, nil
 	}
 	if hit {
 		return m.openSelected()
@@ -304,13 +370,30 @@ func (m *Model) resize(w, h int) {
 	m.keysForScreen()
 }
 
-// keysForScreen enables the bindings that apply to the current screen.
+// keysForScreen enables the bindings that apply to the current screen, so
+// the help lists exactly the keys that work here.
 func (m *Model) keysForScreen() {
-	base := DefaultKeyMap()
-	switch m.screen {
-	case readScreen:
-		m.common.Keys = base.forPage()
-	default:
-		m.common.Keys = base.forMenu(m.screen == homeScreen)
+	nav := func(k *KeyMap) []*key.Binding {
+		return []*key.Binding{&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Top, &k.Bottom, &k.Help, &k.Quit}
 	}
+	var pick func(*KeyMap) []*key.Binding
+	switch m.screen {
+	case homeScreen:
+		pick = func(k *KeyMap) []*key.Binding { return append(nav(k), &k.Open, &k.MyQuestions) }
+	case sectionScreen:
+		pick = func(k *KeyMap) []*key.Binding { return append(nav(k), &k.Open, &k.Back, &k.MyQuestions) }
+	case readScreen:
+		pick = func(k *KeyMap) []*key.Binding { return append(nav(k), &k.Back, &k.AddQuestions, &k.MyQuestions) }
+	case pickScreen:
+		pick = func(k *KeyMap) []*key.Binding { return append(nav(k), &k.Toggle, &k.Back, &k.MyQuestions) }
+	case myScreen:
+		pick = func(k *KeyMap) []*key.Binding {
+			return append(nav(k), &k.Back, &k.MoveUp, &k.MoveDown, &k.Remove, &k.Important, &k.NewQuestion, &k.EditQuestion, &k.Print)
+		}
+	case editScreen:
+		pick = func(k *KeyMap) []*key.Binding { return []*key.Binding{&k.Save, &k.Cancel} }
+	case printScreen:
+		pick = m.print.keys
+	}
+	m.common.Keys = DefaultKeyMap().only(pick)
 }

@@ -27,6 +27,12 @@ func (m Model) View() tea.View {
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = m.common.Guide.Meta.Title
+	if m.screen == editScreen && m.width >= MinWidth && m.height >= MinHeight {
+		if c := m.edit.Area.Cursor(); c != nil {
+			c.Y += headerHeight + 1 // below the header and the editor's title line
+			v.Cursor = c
+		}
+	}
 	return v
 }
 
@@ -45,6 +51,14 @@ func (m Model) Render() string {
 		body = m.section.View(c)
 	case readScreen:
 		body = m.page.View(c)
+	case pickScreen:
+		body = m.pick.View(c)
+	case myScreen:
+		body = m.mine.View(c)
+	case editScreen:
+		body = m.editorView()
+	case printScreen:
+		body = m.print.View(c)
 	}
 	lines := make([]string, 0, m.height)
 	lines = append(lines, m.headerLine(), c.Styles.Notice.Render(ansi.Truncate(c.Guide.Meta.Notice, m.width, "…")))
@@ -81,8 +95,11 @@ func fitLines(s string, width, height int) []string {
 // crumbs returns where the reader is: section › topic.
 func (m Model) crumbs() []string {
 	parts := []string{m.common.Guide.Meta.Title}
-	if m.screen == homeScreen {
+	switch m.screen {
+	case homeScreen:
 		return parts
+	case pickScreen, myScreen, editScreen, printScreen:
+		return append(parts, "My questions")
 	}
 	if s, ok := m.common.Guide.Section(m.section.ID); ok {
 		parts = append(parts, s.Title)
@@ -106,6 +123,14 @@ func (m Model) headerLine() string {
 			right = "Reviewed " + p.Reviewed.Format("2006-01-02")
 		}
 	}
+	if n := m.list.Len(); n > 0 {
+		count := "My list: " + strconv.Itoa(n)
+		if right != "" {
+			right = count + " · " + right
+		} else {
+			right = count
+		}
+	}
 	if right != "" && ansi.StringWidth(left)+2+ansi.StringWidth(right) > m.width {
 		// Keep the date; shorten the crumbs.
 		room := m.width - ansi.StringWidth(right) - 2
@@ -127,8 +152,8 @@ func (m Model) headerLine() string {
 // the full help.
 func (m Model) footerLines() []string {
 	st := m.common.Styles
-	status := ""
-	if m.screen == readScreen {
+	status := m.status
+	if status == "" && m.screen == readScreen {
 		status = m.page.Position(m.common.Height)
 	}
 	h := m.help

@@ -1,0 +1,138 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/exp/golden"
+)
+
+// openPage goes from home to the first page of the first section.
+func openPage(t *testing.T, m Model) Model {
+	t.Helper()
+	m = press(t, m, "enter", "enter")
+	if m.screen != readScreen {
+		t.Fatalf("not on a page: %v", m.screen)
+	}
+	return m
+}
+
+func typeText(t *testing.T, m Model, s string) Model {
+	t.Helper()
+	for _, r := range s {
+		m = update(t, m, tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	return m
+}
+
+func TestTickQuestionsFromAPage(t *testing.T) {
+	m := openPage(t, newModel(t, 80, 24))
+	m = press(t, m, "a")
+	if m.screen != pickScreen || !strings.Contains(screen(m), "[ ] 1") && !strings.Contains(screen(m), "[ ] First?") {
+		t.Fatalf("a did not open the page's questions:\n%s", screen(m))
+	}
+	m = press(t, m, "space", "j", "space")
+	if m.list.Len() != 2 {
+		t.Fatalf("ticked %d questions, want 2", m.list.Len())
+	}
+	if !strings.Contains(screen(m), "[x] First?") || !strings.Contains(screen(m), "My list: 2") {
+		t.Errorf("ticks or header counter not shown:\n%s", screen(m))
+	}
+	m = press(t, m, "space")
+	if m.list.Len() != 1 {
+		t.Errorf("untick: %d questions, want 1", m.list.Len())
+	}
+	// A tap on a row ticks it: header (2) + intro lines + blank + row 3.
+	_, top, _, _ := m.pick.layout(&m.common)
+	m = update(t, m, tea.MouseClickMsg{X: 6, Y: headerHeight + top + 2, Button: tea.MouseLeft})
+	if m.list.Len() != 2 || !m.list.Has("alpha#3") {
+		t.Errorf("tap did not tick the third question: %v", m.list.Items())
+	}
+	m = press(t, m, "esc")
+	if m.screen != readScreen {
+		t.Errorf("esc from questions: screen %v, want the page", m.screen)
+	}
+}
+
+func TestMyQuestionsEditing(t *testing.T) {
+	m := openPage(t, newModel(t, 80, 24))
+	m = press(t, m, "a", "space", "j", "space", "j", "space", "esc", "esc", "j", "enter", "a", "space", "m")
+	if m.screen != myScreen || m.list.Len() != 4 {
+		t.Fatalf("screen %v with %d questions, want my questions with 4", m.screen, m.list.Len())
+	}
+	first := m.list.Items()[0].ID
+	m = press(t, m, "J")
+	if m.list.Items()[1].ID != first || m.mine.Menu.cursor != 1 {
+		t.Errorf("J did not move the question down: %v", m.list.Items())
+	}
+	m = press(t, m, "K")
+	if m.list.Items()[0].ID != first {
+		t.Errorf("K did not move it back up")
+	}
+	m = press(t, m, "t", "j", "t", "j", "t", "j", "t")
+	tops := 0
+	for _, it := range m.list.Items() {
+		if it.Top {
+			tops++
+		}
+	}
+	if tops != 3 || !strings.Contains(screen(m), "up to 3") {
+		t.Errorf("%d top questions after marking 4, want 3 and a message:\n%s", tops, screen(m))
+	}
+	if !strings.Contains(screen(m), "* First?") {
+		t.Errorf("top questions are not marked with *:\n%s", screen(m))
+	}
+	m = press(t, m, "d")
+	if m.list.Len() != 3 {
+		t.Errorf("d: %d questions, want 3", m.list.Len())
+	}
+}
+
+func TestOwnQuestionIsSanitisedAndEditable(t *testing.T) {
+	m := press(t, newModel(t, 80, 24), "m", "n")
+	if m.screen != editScreen {
+		t.Fatalf("n: screen %v", m.screen)
+	}
+	// Global keys are text while typing: q must not quit, m must not navigate.
+	m = typeText(t, m, "Can my mum come? q")
+	m = update(t, m, tea.PasteMsg{Content: "\x1b[31mred\x1b[0m\x07 text"})
+	m = press(t, m, "ctrl+s")
+	if m.screen != myScreen || m.list.Len() != 1 {
+		t.Fatalf("after save: screen %v, %d questions", m.screen, m.list.Len())
+	}
+	got := m.list.Items()[0]
+	if !got.Own || got.Text != "Can my mum come? qred text" {
+		t.Errorf("own question = %+v", got)
+	}
+	m = press(t, m, "e")
+	if m.screen != editScreen {
+		t.Fatalf("e on own question: screen %v", m.screen)
+	}
+	m = press(t, m, "end")
+	m = typeText(t, m, "!")
+	m = press(t, m, "ctrl+s")
+	if got := m.list.Items()[0].Text; got != "Can my mum come? qred text!" {
+		t.Errorf("edited text = %q", got)
+	}
+	m = press(t, m, "n", "esc")
+	if m.screen != myScreen || m.list.Len() != 1 {
+		t.Errorf("esc in the editor: screen %v, %d questions", m.screen, m.list.Len())
+	}
+	m = press(t, m, "n", "ctrl+s")
+	if m.screen != editScreen || !strings.Contains(screen(m), "empty") {
+		t.Errorf("saving an empty question: screen %v\n%s", m.screen, screen(m))
+	}
+}
+
+func TestMyQuestionsGolden(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {40, 12}} {
+		m := openPage(t, newModel(t, size[0], size[1]))
+		m = press(t, m, "a", "space", "j", "j", "space", "m", "t")
+		assertFits(t, m, size[0], size[1])
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			golden.RequireEqual(t, screen(m))
+		})
+	}
+}
