@@ -24,6 +24,8 @@ const (
 	myScreen
 	editScreen
 	printScreen
+	glossaryScreen
+	termScreen
 )
 
 // Default size used until the terminal reports one, and when it reports 0×0.
@@ -55,6 +57,8 @@ type Model struct {
 	mine      listScreen
 	edit      editor
 	print     printFlow
+	glossary  wordList
+	term      listScreen
 	// status is a one-off message shown in the footer until the next key.
 	status string
 	opts   Options
@@ -85,18 +89,28 @@ func New(g *guide.Guide, cache *render.Cache, opts Options) Model {
 	if m.style == "" {
 		m.style = render.Dark
 	}
-	m.home = listScreen{Intro: g.Meta.Subtitle, Menu: menu{items: sectionItems(g)}}
+	m.home = listScreen{Intro: g.Meta.Subtitle, Menu: menu{items: homeItems(g)}}
 	m.applyTheme()
 	m.resize(m.width, m.height)
 	return m
 }
 
-func sectionItems(g *guide.Guide) []menuItem {
-	items := make([]menuItem, 0, len(g.Sections))
+// Home menu entries that are not sections.
+const (
+	myQuestionsID = "\x00questions"
+	glossaryID    = "\x00glossary"
+)
+
+// homeItems are the sections, then My questions and the word list, so that
+// everything can be reached by tapping.
+func homeItems(g *guide.Guide) []menuItem {
+	items := make([]menuItem, 0, len(g.Sections)+2)
 	for _, s := range g.Sections {
 		items = append(items, menuItem{ID: s.ID, Title: s.Title, Summary: s.Summary})
 	}
-	return items
+	return append(items,
+		menuItem{ID: myQuestionsID, Title: "My questions", Summary: "The questions you picked for your next visit. Print or save them."},
+		menuItem{ID: glossaryID, Title: "Word list", Summary: "Plain meanings of the medical words in this guide."})
 }
 
 func pageItems(s *guide.Section) []menuItem {
@@ -146,8 +160,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// Pasted text goes only into a text field, cleaned of control
 		// characters and escape sequences first.
 		msg.Content = checklist.Sanitize(msg.Content)
-		if m.screen == editScreen {
+		switch m.screen {
+		case editScreen:
 			return m.updateEditor(msg)
+		case glossaryScreen:
+			return m.updateGlossary(msg)
 		}
 		return m, nil
 	case tea.MouseWheelMsg:
@@ -162,8 +179,11 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := m.common.Keys
 	m.status = ""
 	// A text field gets every key: no global keys while typing.
-	if m.screen == editScreen {
+	switch m.screen {
+	case editScreen:
 		return m.updateEditor(msg)
+	case glossaryScreen:
+		return m.updateGlossary(msg)
 	}
 	if m.screen == printScreen && m.print.typing() {
 		return m.updatePrint(msg)
@@ -179,24 +199,31 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.back(), nil
 	}
 	switch m.screen {
-	case homeScreen, sectionScreen:
-		if key.Matches(msg, k.Open) {
+	case homeScreen, sectionScreen, termScreen:
+		switch {
+		case key.Matches(msg, k.Open):
 			return m.openSelected()
-		}
-		if key.Matches(msg, k.MyQuestions) {
+		case key.Matches(msg, k.MyQuestions):
 			return m.openMine()
+		case key.Matches(msg, k.Glossary):
+			return m.openGlossary()
 		}
-		if m.screen == homeScreen {
+		switch m.screen {
+		case homeScreen:
 			m.home = m.home.Update(msg, &m.common)
-		} else {
+		case sectionScreen:
 			m.section = m.section.Update(msg, &m.common)
+		default:
+			m.term = m.term.Update(msg, &m.common)
 		}
 	case readScreen:
-		if key.Matches(msg, k.AddQuestions) {
+		switch {
+		case key.Matches(msg, k.AddQuestions):
 			return m.openPick()
-		}
-		if key.Matches(msg, k.MyQuestions) {
+		case key.Matches(msg, k.MyQuestions):
 			return m.openMine()
+		case key.Matches(msg, k.Glossary):
+			return m.openGlossary()
 		}
 		m.page = m.page.Update(msg, &m.common)
 	case pickScreen:
@@ -232,6 +259,10 @@ func (m Model) handleWheel(msg tea.MouseWheelMsg) Model {
 		m.pick = m.pick.Scroll(delta, &m.common)
 	case myScreen:
 		m.mine = m.mine.Scroll(delta, &m.common)
+	case termScreen:
+		m.term = m.term.Scroll(delta, &m.common)
+	case glossaryScreen:
+		m.glossary.List = m.glossary.List.Scroll(delta, &m.common)
 	}
 	return m
 }
@@ -258,6 +289,16 @@ func (m Model) handleClick(msg tea.MouseClickMsg) (tea.Model, tea.Cmd) {
 	case myScreen:
 		m.mine, _ = m.mine.Click(y, &m.common)
 		return m, nil
+	case termScreen:
+		m.term, hit = m.term.Click(y, &m.common)
+	case glossaryScreen:
+		// The list starts below the filter line and a blank line.
+		if m.glossary.List, hit = m.glossary.List.Click(y-2, &m.common); hit {
+			if it, ok := m.glossary.List.Menu.selected(); ok {
+				return m.openTerm(it.ID)
+			}
+		}
+		return m, nil
 	}
 	if hit {
 		return m.openSelected()
@@ -273,6 +314,12 @@ func (m Model) openSelected() (tea.Model, tea.Cmd) {
 		if !ok {
 			return m, nil
 		}
+		switch it.ID {
+		case myQuestionsID:
+			return m.openMine()
+		case glossaryID:
+			return m.openGlossary()
+		}
 		s, ok := m.common.Guide.Section(it.ID)
 		if !ok {
 			return m, nil
@@ -280,8 +327,12 @@ func (m Model) openSelected() (tea.Model, tea.Cmd) {
 		m.section = listScreen{ID: s.ID, Intro: s.Summary, Menu: menu{items: pageItems(s)}}
 		m.push(sectionScreen)
 		return m, nil
-	case sectionScreen:
-		it, ok := m.section.Menu.selected()
+	case sectionScreen, termScreen:
+		list := m.section
+		if m.screen == termScreen {
+			list = m.term
+		}
+		it, ok := list.Menu.selected()
 		if !ok {
 			return m, nil
 		}
@@ -379,11 +430,15 @@ func (m *Model) keysForScreen() {
 	var pick func(*KeyMap) []*key.Binding
 	switch m.screen {
 	case homeScreen:
-		pick = func(k *KeyMap) []*key.Binding { return append(nav(k), &k.Open, &k.MyQuestions) }
-	case sectionScreen:
-		pick = func(k *KeyMap) []*key.Binding { return append(nav(k), &k.Open, &k.Back, &k.MyQuestions) }
+		pick = func(k *KeyMap) []*key.Binding { return append(nav(k), &k.Open, &k.MyQuestions, &k.Glossary) }
+	case sectionScreen, termScreen:
+		pick = func(k *KeyMap) []*key.Binding { return append(nav(k), &k.Open, &k.Back, &k.MyQuestions, &k.Glossary) }
 	case readScreen:
-		pick = func(k *KeyMap) []*key.Binding { return append(nav(k), &k.Back, &k.AddQuestions, &k.MyQuestions) }
+		pick = func(k *KeyMap) []*key.Binding {
+			return append(nav(k), &k.Back, &k.AddQuestions, &k.MyQuestions, &k.Glossary)
+		}
+	case glossaryScreen:
+		pick = func(k *KeyMap) []*key.Binding { return []*key.Binding{&k.Open, &k.Cancel} }
 	case pickScreen:
 		pick = func(k *KeyMap) []*key.Binding { return append(nav(k), &k.Toggle, &k.Back, &k.MyQuestions) }
 	case myScreen:

@@ -22,7 +22,7 @@ func fixture(t testing.TB) *guide.Guide {
 	long := strings.Repeat("This sentence is here to make the page long enough to scroll. ", 6)
 	pageText := func(id, section string, order int, title string) string {
 		return "---\nid: " + id + "\ntitle: " + title + "\nsummary: A short summary of " + id + ".\nsection: " + section +
-			"\norder: " + string(rune('0'+order)) + "\nreviewed: 2026-11-01\nnext_review: 2027-05-01\nsources:\n  - \"Source one. J Test 2025.\"\n  - \"Source two. NEJM 2024.\"\nquestions:\n  - \"First?\"\n  - \"Second?\"\n  - \"Third?\"\n---\n\nThe short answer comes first.\n\n## A heading?\n\n" +
+			"\norder: " + string(rune('0'+order)) + "\nreviewed: 2026-11-01\nnext_review: 2027-05-01\nsources:\n  - \"Source one. J Test 2025.\"\n  - \"Source two. NEJM 2024.\"\nquestions:\n  - \"First?\"\n  - \"Second?\"\n  - \"Third?\"\nglossary: [her2]\n---\n\nThe short answer comes first.\n\n## A heading?\n\n" +
 			long + "\n\n" + long + "\n\n## Another heading?\n\n" + long + "\n\n- one\n- two\n"
 	}
 	fsys := fstest.MapFS{

@@ -27,10 +27,18 @@ func (m Model) View() tea.View {
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = m.common.Guide.Meta.Title
-	if m.screen == editScreen && m.width >= MinWidth && m.height >= MinHeight {
-		if c := m.edit.Area.Cursor(); c != nil {
-			c.Y += headerHeight + 1 // below the header and the editor's title line
-			v.Cursor = c
+	if m.width >= MinWidth && m.height >= MinHeight {
+		switch m.screen {
+		case editScreen:
+			if c := m.edit.Area.Cursor(); c != nil {
+				c.Y += headerHeight + 1 // below the header and the editor's title line
+				v.Cursor = c
+			}
+		case glossaryScreen:
+			if c := m.glossary.Filter.Cursor(); c != nil {
+				c.Y += headerHeight
+				v.Cursor = c
+			}
 		}
 	}
 	return v
@@ -59,6 +67,10 @@ func (m Model) Render() string {
 		body = m.editorView()
 	case printScreen:
 		body = m.print.View(c)
+	case glossaryScreen:
+		body = m.glossaryView()
+	case termScreen:
+		body = m.term.View(c)
 	}
 	lines := make([]string, 0, m.height)
 	lines = append(lines, m.headerLine(), c.Styles.Notice.Render(ansi.Truncate(c.Guide.Meta.Notice, m.width, "…")))
@@ -100,6 +112,8 @@ func (m Model) crumbs() []string {
 		return parts
 	case pickScreen, myScreen, editScreen, printScreen:
 		return append(parts, "My questions")
+	case glossaryScreen, termScreen:
+		return append(parts, "Word list")
 	}
 	if s, ok := m.common.Guide.Section(m.section.ID); ok {
 		parts = append(parts, s.Title)
