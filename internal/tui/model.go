@@ -417,8 +417,13 @@ func (m *Model) resize(w, h int) {
 	m.width, m.height = w, h
 	m.help.SetWidth(w)
 	m.common.Width = w
-	m.common.Height = max(1, h-headerHeight-m.footerHeight())
 	m.keysForScreen()
+}
+
+// layout works out the body height, which depends on the footer: the full
+// help's size changes with the keys of the current screen.
+func (m *Model) layout() {
+	m.common.Height = max(1, m.height-headerHeight-m.footerHeight())
 }
 
 // keysForScreen enables the bindings that apply to the current screen, so
@@ -451,4 +456,5 @@ func (m *Model) keysForScreen() {
 		pick = m.print.keys
 	}
 	m.common.Keys = DefaultKeyMap().only(pick)
+	m.layout()
 }
