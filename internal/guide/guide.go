@@ -14,6 +14,8 @@ type Guide struct {
 	// Pages lists every page in reading order: by section, then by order.
 	Pages []*Page
 	Terms []*Term
+	// Paths are the ways through the guide defined in paths.yaml.
+	Paths Paths
 
 	pages    map[string]*Page
 	sections map[string]*Section
@@ -26,6 +28,18 @@ type Meta struct {
 	Title    string `yaml:"title"`
 	Subtitle string `yaml:"subtitle"`
 	Notice   string `yaml:"notice"`
+}
+
+// Paths are the routes through the guide.
+type Paths struct {
+	// Walkthrough is the guided "Start here" route, in order.
+	Walkthrough []Step `yaml:"walkthrough"`
+}
+
+// Step is one page of a route, with its short label.
+type Step struct {
+	Page  string `yaml:"page"`
+	Label string `yaml:"label"`
 }
 
 // Section groups pages under one heading.

@@ -51,6 +51,7 @@ func LoadWithExtra(src Source, extra *Source, rules Rules) (*Guide, error) {
 	decodeFile(&c, src, "guide.yaml", &g.Meta, true)
 	checkMeta(&c, src, g.Meta)
 	decodeFile(&c, src, "sections.yaml", &g.Sections, true)
+	decodeFile(&c, src, "paths.yaml", &g.Paths, true)
 	g.Terms = loadGlossary(&c, src)
 	g.Pages = loadPages(&c, src, "pages")
 	if extra != nil {
@@ -60,6 +61,7 @@ func LoadWithExtra(src Source, extra *Source, rules Rules) (*Guide, error) {
 	v.sections(src)
 	v.terms(src)
 	v.pages()
+	v.paths(src)
 	g.index()
 	if len(c.list) > 0 {
 		return g, c.list.sorted()
@@ -159,6 +161,29 @@ func itemLines(src Source, name string) []int {
 		out = append(out, item.Line)
 	}
 	return out
+}
+
+// stepLines returns the line of each walkthrough step in paths.yaml.
+func stepLines(src Source) []int {
+	data, err := fs.ReadFile(src.FS, "paths.yaml")
+	if err != nil {
+		return nil
+	}
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
+		return nil
+	}
+	m := doc.Content[0]
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == "walkthrough" {
+			var out []int
+			for _, item := range m.Content[i+1].Content {
+				out = append(out, item.Line)
+			}
+			return out
+		}
+	}
+	return nil
 }
 
 // pageMeta is the front matter exactly as written.

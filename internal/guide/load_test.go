@@ -49,6 +49,7 @@ func tree(pages map[string]string) fstest.MapFS {
 		"guide.yaml":          {Data: []byte("title: T\nsubtitle: S\nnotice: N\n")},
 		"sections.yaml":       {Data: []byte("- id: one\n  title: One\n  summary: First.\n- id: two\n  title: Two\n  summary: Second.\n")},
 		"glossary/terms.yaml": {Data: []byte("- id: her2\n  term: HER2\n  definition: A protein.\n")},
+		"paths.yaml":          {Data: []byte("walkthrough:\n  - page: alpha\n    label: Alpha\n")},
 	}
 	for name, body := range pages {
 		fsys["pages/"+name] = &fstest.MapFile{Data: []byte(body)}
@@ -187,6 +188,9 @@ func TestLoadBrokenTreeFiles(t *testing.T) {
 		{"glossary missing definition", "glossary/more.yaml", "- id: ihc\n  term: IHC\n", `content/glossary/more.yaml:1: glossary entry "ihc" is missing required field "definition"`},
 		{"guide unknown key", "guide.yaml", "title: T\nsubtitle: S\nnotice: N\nextra: x\n", `content/guide.yaml:4: unknown field "extra"`},
 		{"guide missing notice", "guide.yaml", "title: T\nsubtitle: S\n", `content/guide.yaml: missing required field "notice"`},
+		{"walkthrough dangling", "paths.yaml", "walkthrough:\n  - page: alpha\n    label: A\n  - page: alpah\n    label: B\n", `content/paths.yaml:4: walkthrough page "alpah" does not exist (did you mean "alpha"?)`},
+		{"walkthrough no label", "paths.yaml", "walkthrough:\n  - page: alpha\n", `content/paths.yaml:2: walkthrough step 1 has no label`},
+		{"walkthrough unknown key", "paths.yaml", "walkthrough: []\nrules: []\n", `content/paths.yaml:2: unknown field "rules"`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -183,3 +183,32 @@ func Overdue(g *Guide, now time.Time) Problems {
 	}
 	return out
 }
+
+// paths checks that every step of the walkthrough names a page and a label.
+func (v *validator) paths(src Source) {
+	file := display(src, "paths.yaml")
+	lines := stepLines(src)
+	ids := map[string]bool{}
+	for _, p := range v.g.Pages {
+		ids[p.ID] = true
+	}
+	if len(v.g.Paths.Walkthrough) == 0 {
+		v.c.add(file, 0, "walkthrough has no steps")
+	}
+	seen := map[string]bool{}
+	for i, s := range v.g.Paths.Walkthrough {
+		line := lineAt(lines, i)
+		switch {
+		case s.Page == "":
+			v.c.add(file, line, "walkthrough step %d has no page", i+1)
+		case !ids[s.Page]:
+			v.c.add(file, line, "walkthrough page %q does not exist%s", s.Page, suggestion(s.Page, keys(ids)))
+		case seen[s.Page]:
+			v.c.add(file, line, "walkthrough lists page %q twice", s.Page)
+		}
+		seen[s.Page] = true
+		if strings.TrimSpace(s.Label) == "" {
+			v.c.add(file, line, "walkthrough step %d has no label", i+1)
+		}
+	}
+}

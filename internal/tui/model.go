@@ -58,6 +58,7 @@ type Model struct {
 	edit      editor
 	print     printFlow
 	glossary  wordList
+	walk      walkState
 	term      listScreen
 	// status is a one-off message shown in the footer until the next key.
 	status string
@@ -89,7 +90,7 @@ func New(g *guide.Guide, cache *render.Cache, opts Options) Model {
 	if m.style == "" {
 		m.style = render.Dark
 	}
-	m.home = listScreen{Intro: g.Meta.Subtitle, Menu: menu{items: homeItems(g)}}
+	m.home = listScreen{Intro: g.Meta.Subtitle, Menu: menu{items: append([]menuItem{m.walkItem()}, homeItems(g)...)}}
 	m.applyTheme()
 	m.resize(m.width, m.height)
 	return m
@@ -218,6 +219,10 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 	case readScreen:
 		switch {
+		case m.walk.Active && key.Matches(msg, k.Next):
+			return m.walkStep(1)
+		case m.walk.Active && key.Matches(msg, k.Prev):
+			return m.walkStep(-1)
 		case key.Matches(msg, k.AddQuestions):
 			return m.openPick()
 		case key.Matches(msg, k.MyQuestions):
@@ -315,6 +320,8 @@ func (m Model) openSelected() (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		switch it.ID {
+		case walkID:
+			return m.openWalk()
 		case myQuestionsID:
 			return m.openMine()
 		case glossaryID:
@@ -358,9 +365,14 @@ func (m *Model) push(s screenID) {
 }
 
 // back returns to the previous screen; on the home screen it does nothing.
+// Leaving the walkthrough's page ends the walk but keeps its place.
 func (m Model) back() Model {
 	if len(m.history) == 0 {
 		return m
+	}
+	if m.screen == readScreen && m.walk.Active {
+		m.walk.Active = false
+		m.home.Menu.items[0] = m.walkItem()
 	}
 	m.screen = m.history[len(m.history)-1]
 	m.history = m.history[:len(m.history)-1]
@@ -440,7 +452,11 @@ func (m *Model) keysForScreen() {
 		pick = func(k *KeyMap) []*key.Binding { return append(nav(k), &k.Open, &k.Back, &k.MyQuestions, &k.Glossary) }
 	case readScreen:
 		pick = func(k *KeyMap) []*key.Binding {
-			return append(nav(k), &k.Back, &k.AddQuestions, &k.MyQuestions, &k.Glossary)
+			keys := append(nav(k), &k.Back, &k.AddQuestions, &k.MyQuestions, &k.Glossary)
+			if m.walk.Active {
+				keys = append(keys, &k.Next, &k.Prev)
+			}
+			return keys
 		}
 	case glossaryScreen:
 		pick = func(k *KeyMap) []*key.Binding { return []*key.Binding{&k.Open, &k.Cancel} }

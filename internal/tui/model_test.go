@@ -29,6 +29,7 @@ func fixture(t testing.TB) *guide.Guide {
 		"guide.yaml":          {Data: []byte("title: HER2 Guide\nsubtitle: A plain-language guide\nnotice: For learning only, not medical advice.\n")},
 		"sections.yaml":       {Data: []byte("- id: first\n  title: First section\n  summary: The first section.\n- id: second\n  title: Second section\n  summary: The second section.\n")},
 		"glossary/terms.yaml": {Data: []byte("- id: her2\n  term: HER2\n  definition: A protein.\n")},
+		"paths.yaml":          {Data: []byte("walkthrough:\n  - page: alpha\n    label: Alpha\n  - page: gamma\n    label: Gamma\n")},
 		"pages/alpha.md":      {Data: []byte(pageText("alpha", "first", 1, "What is alpha?"))},
 		"pages/beta.md":       {Data: []byte(pageText("beta", "first", 2, "What is beta?"))},
 		"pages/gamma.md":      {Data: []byte(pageText("gamma", "second", 1, "What is gamma?"))},
@@ -121,7 +122,7 @@ func TestNavigateOpenReadBack(t *testing.T) {
 	if m.screen != homeScreen || !strings.Contains(screen(m), "First section") {
 		t.Fatalf("not on home:\n%s", screen(m))
 	}
-	m = press(t, m, "enter")
+	m = press(t, m, "j", "enter")
 	if m.screen != sectionScreen || m.section.ID != "first" {
 		t.Fatalf("enter on home: screen %v section %q", m.screen, m.section.ID)
 	}
@@ -150,7 +151,7 @@ func TestNavigateOpenReadBack(t *testing.T) {
 }
 
 func TestScrollKeys(t *testing.T) {
-	m := press(t, newModel(t, 80, 24), "enter", "enter")
+	m := press(t, newModel(t, 80, 24), "j", "enter", "enter")
 	h := m.common.Height
 	max := len(m.page.Lines) - h
 	if max <= 0 {
@@ -176,12 +177,13 @@ func TestScrollKeys(t *testing.T) {
 
 func TestMouseWheelAndClick(t *testing.T) {
 	m := newModel(t, 80, 24)
-	// Click the second section's row: header (2) + intro (1) + blank (1) + row 1.
-	m = update(t, m, tea.MouseClickMsg{X: 5, Y: headerHeight + 2 + 1, Button: tea.MouseLeft})
+	// Click the second section's row: header (2) + intro (1) + blank (1) +
+	// row 2 (row 0 is "Start here").
+	m = update(t, m, tea.MouseClickMsg{X: 5, Y: headerHeight + 2 + 2, Button: tea.MouseLeft})
 	if m.screen != sectionScreen || m.section.ID != "second" {
 		t.Fatalf("click did not open the second section: screen %v id %q", m.screen, m.section.ID)
 	}
-	m = press(t, m, "esc", "enter", "enter")
+	m = press(t, m, "esc", "home", "j", "enter", "enter")
 	m = update(t, m, tea.MouseWheelMsg{Button: tea.MouseWheelDown})
 	if m.page.Offset != wheelStep {
 		t.Errorf("wheel down: offset %d, want %d", m.page.Offset, wheelStep)
@@ -193,7 +195,7 @@ func TestMouseWheelAndClick(t *testing.T) {
 }
 
 func TestResizeRewrapsAndDropsStale(t *testing.T) {
-	m := press(t, newModel(t, 80, 24), "enter", "enter")
+	m := press(t, newModel(t, 80, 24), "j", "enter", "enter")
 	wide := len(m.page.Lines)
 	m = update(t, m, tea.WindowSizeMsg{Width: 40, Height: 12})
 	if m.page.Want.Width != 40 || len(m.page.Lines) <= wide {
@@ -242,7 +244,7 @@ func TestQuitAndHelp(t *testing.T) {
 }
 
 func TestBackgroundPicksStyle(t *testing.T) {
-	m := press(t, newModel(t, 80, 24), "enter", "enter")
+	m := press(t, newModel(t, 80, 24), "j", "enter", "enter")
 	m = update(t, m, tea.BackgroundColorMsg{Color: whiteColor{}})
 	if m.style != render.Light || m.page.Want.Style != render.Light {
 		t.Errorf("light background: style %q, page rendered %q", m.style, m.page.Want.Style)
@@ -258,7 +260,7 @@ func TestFitsAtEverySize(t *testing.T) {
 		w, h := size[0], size[1]
 		m := newModel(t, w, h)
 		assertFits(t, m, w, h)
-		m = press(t, m, "enter", "enter", "pgdown")
+		m = press(t, m, "j", "enter", "enter", "pgdown")
 		assertFits(t, m, w, h)
 		if w < MinWidth && !strings.Contains(strings.ReplaceAll(screen(m), "\n", " "), "larger") && w >= 20 {
 			t.Errorf("%dx%d: no 'make the window larger' message:\n%s", w, h, screen(m))
@@ -276,10 +278,10 @@ func TestGolden(t *testing.T) {
 			golden.RequireEqual(t, screen(newModel(t, w, h)))
 		})
 		t.Run(name("section"), func(t *testing.T) {
-			golden.RequireEqual(t, screen(press(t, newModel(t, w, h), "enter")))
+			golden.RequireEqual(t, screen(press(t, newModel(t, w, h), "j", "enter")))
 		})
 		t.Run(name("page"), func(t *testing.T) {
-			golden.RequireEqual(t, screen(press(t, newModel(t, w, h), "enter", "enter", "j")))
+			golden.RequireEqual(t, screen(press(t, newModel(t, w, h), "j", "enter", "enter", "j")))
 		})
 	}
 }

@@ -169,6 +169,9 @@ func (m Model) footerLines() []string {
 	status := m.status
 	if status == "" && m.screen == readScreen {
 		status = m.page.Position(m.common.Height)
+		if p := m.walkProgress(); p != "" {
+			status = p + " · " + status
+		}
 	}
 	h := m.help
 	if status != "" {
