@@ -1,0 +1,293 @@
+package search
+
+import (
+	"slices"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Weights of the ways a query is read. The query as typed is worth 1.
+const (
+	weightFuzzy   = 0.85 // a word corrected to a close word of the guide
+	weightSynonym = 0.9  // a glossary name swapped for another name of the same term
+	maxVariants   = 32
+	maxWords      = 16
+)
+
+// variant is one reading of a query: its words, folded and compacted
+// ("T-DXd" is one word, "tdxd"), and what a match on it is worth.
+type variant struct {
+	words  []string
+	phrase string
+	weight float64
+	// required marks the words that count for "all words": not stop words,
+	// unless the query has nothing else.
+	required uint64
+	// prefix marks the words that may match the start of a longer word;
+	// phrasePrefix is the same for the phrase (its last word).
+	prefix       []bool
+	phrasePrefix bool
+	// synonym is set when the variant swapped in another glossary name.
+	synonym bool
+	// groups are the glossary terms the whole phrase names, if any.
+	groups []int
+}
+
+// stopWords are left out of the "all words" and "some words" tests; they
+// still count in an exact phrase.
+var stopWords = map[string]bool{
+	"a": true, "an": true, "the": true, "and": true, "or": true, "of": true,
+	"to": true, "in": true, "on": true, "for": true, "with": true, "is": true,
+	"are": true, "be": true, "what": true, "how": true, "why": true, "when": true,
+	"does": true, "do": true, "i": true, "my": true, "me": true, "can": true,
+	"it": true, "this": true, "that": true, "about": true, "if": true, "at": true,
+	"by": true, "from": true, "as": true, "will": true, "should": true,
+	"which": true, "who": true, "there": true, "mean": true, "means": true,
+}
+
+// queryWords splits a query on white space and folds each word to its
+// compact form; words that are only punctuation are dropped.
+func queryWords(query string) []string {
+	var words []string
+	for _, f := range strings.Fields(query) {
+		if w := fold(f); w != "" {
+			words = append(words, w)
+		}
+		if len(words) == maxWords {
+			break
+		}
+	}
+	return words
+}
+
+// newVariant builds a variant from words.
+func newVariant(words []string, weight float64) variant {
+	v := variant{words: words, phrase: strings.Join(words, ""), weight: weight}
+	v.prefix = make([]bool, len(words))
+	for i, w := range words {
+		if !stopWords[w] {
+			v.required |= 1 << i
+		}
+		v.prefix[i] = prefixOK(w)
+	}
+	v.phrasePrefix = v.prefix[len(words)-1]
+	if v.required == 0 {
+		v.required = 1<<len(words) - 1
+	}
+	return v
+}
+
+// prefixOK reports whether a word may match the start of a longer word of
+// the text (so "ultra" finds "ultralow"): only from 3 letters.
+func prefixOK(w string) bool {
+	return utf8.RuneCountInString(w) >= 3
+}
+
+// vocabulary is what a query's words are corrected against.
+type vocabulary struct {
+	// words are the distinct words of the text, sorted.
+	words []string
+	// known holds every word and every pair of neighbouring words joined
+	// ("her2positive"), so that a query word found that way is not "corrected".
+	known map[string]bool
+}
+
+// newVocabulary collects the words of some tokenised texts.
+func newVocabulary(texts [][]token) *vocabulary {
+	v := &vocabulary{known: map[string]bool{}}
+	for _, toks := range texts {
+		for i, t := range toks {
+			if !v.known[t.text] {
+				v.known[t.text] = true
+				v.words = append(v.words, t.text)
+			}
+			if i+1 < len(toks) {
+				v.known[t.text+toks[i+1].text] = true
+			}
+		}
+	}
+	sort.Strings(v.words)
+	return v
+}
+
+// has reports whether w is a word of the text, two joined words, or (from 3
+// letters) the start of a word.
+func (v *vocabulary) has(w string) bool {
+	if v.known[w] {
+		return true
+	}
+	if !prefixOK(w) {
+		return false
+	}
+	i := sort.SearchStrings(v.words, w)
+	return i < len(v.words) && strings.HasPrefix(v.words[i], w)
+}
+
+// corrections returns the words of the text closest to an unknown word,
+// within maxEdits, at most 3; none if w is known or too short.
+func (v *vocabulary) corrections(w string) []string {
+	limit := maxEdits(w)
+	if limit == 0 || v.has(w) {
+		return nil
+	}
+	best := limit + 1
+	var out []string
+	for _, c := range v.words {
+		d := distance(w, c, min(limit, best))
+		switch {
+		case d < best:
+			best, out = d, append(out[:0], c)
+		case d == best && d <= limit && len(out) < 3:
+			out = append(out, c)
+		}
+	}
+	if best > limit {
+		return nil
+	}
+	return out
+}
+
+// fuzzyVariants returns the readings of words with unknown words replaced by
+// their corrections, the query as typed first.
+func fuzzyVariants(words []string, voc *vocabulary) []variant {
+	out := []variant{newVariant(words, 1)}
+	if voc == nil {
+		return out
+	}
+	for i, w := range words {
+		cs := voc.corrections(w)
+		if len(cs) == 0 {
+			continue
+		}
+		n := len(out)
+		for _, base := range out[:n] {
+			for _, c := range cs {
+				if len(out) >= maxVariants/2 {
+					break
+				}
+				ws := append([]string(nil), base.words...)
+				ws[i] = c
+				out = append(out, newVariant(ws, weightFuzzy))
+			}
+		}
+	}
+	return out
+}
+
+// synonyms holds the glossary's names, grouped by term: a term's name, the
+// part of it in brackets, and its aka list.
+type synonyms struct {
+	// groups[i] are the names of one term, as query words.
+	groups [][][]string
+	// byName maps a compact name to the groups that have it.
+	byName map[string][]int
+	// longest is the most words in any name.
+	longest int
+}
+
+// addGroup adds the names of one term.
+func (s *synonyms) addGroup(names []string) {
+	if s.byName == nil {
+		s.byName = map[string][]int{}
+	}
+	id := len(s.groups)
+	var group [][]string
+	seen := map[string]bool{}
+	for _, n := range names {
+		ws := queryWords(n)
+		c := strings.Join(ws, "")
+		if c == "" || seen[c] {
+			continue
+		}
+		seen[c] = true
+		group = append(group, ws)
+		s.byName[c] = append(s.byName[c], id)
+		s.longest = max(s.longest, len(ws))
+	}
+	s.groups = append(s.groups, group)
+}
+
+// expand adds, for each variant, the readings with a glossary name in it
+// swapped for each other name of the same term ("herceptin" for
+// "trastuzumab", and back). Names are found longest first, left to right.
+func (s *synonyms) expand(vs []variant) []variant {
+	if s == nil || len(s.groups) == 0 {
+		return vs
+	}
+	seen := map[string]bool{}
+	for _, v := range vs {
+		seen[strings.Join(v.words, " ")] = true
+	}
+	out := vs
+	for _, v := range vs {
+		for i := 0; i < len(v.words); {
+			l, groups := s.find(v.words[i:])
+			if l == 0 {
+				i++
+				continue
+			}
+			c := strings.Join(v.words[i:i+l], "")
+			for _, g := range groups {
+				for _, name := range s.groups[g] {
+					if strings.Join(name, "") == c || len(out) >= maxVariants {
+						continue
+					}
+					ws := append(append(append([]string(nil), v.words[:i]...), name...), v.words[i+l:]...)
+					if len(ws) > maxWords {
+						continue
+					}
+					if key := strings.Join(ws, " "); !seen[key] {
+						seen[key] = true
+						nv := newVariant(ws, v.weight*weightSynonym)
+						nv.synonym, nv.groups = true, []int{g}
+						out = append(out, nv)
+					}
+				}
+			}
+			i += l
+		}
+	}
+	return out
+}
+
+// find returns how many of words, from the first, make up the longest
+// glossary name, and the groups that have it.
+func (s *synonyms) find(words []string) (int, []int) {
+	for l := min(len(words), s.longest); l > 0; l-- {
+		if g, ok := s.byName[strings.Join(words[:l], "")]; ok {
+			return l, g
+		}
+	}
+	return 0, nil
+}
+
+// shadowed reports whether the words toks[i..j] are part of a longer glossary
+// name of another term than own: "trastuzumab" in "trastuzumab deruxtecan"
+// or "ado-trastuzumab emtansine" is not the drug trastuzumab.
+//
+// Only a phrase that is itself a glossary name can be shadowed: "ultra low"
+// is not hidden by "HER2-ultralow".
+func (s *synonyms) shadowed(toks []token, i, j int, own []int) bool {
+	if len(own) == 0 {
+		return false
+	}
+	var buf [64]byte
+	for a := max(0, i-2); a <= i; a++ {
+		for b := j; b < len(toks) && b <= j+3; b++ {
+			if a == i && b == j {
+				continue
+			}
+			joined := buf[:0]
+			for _, t := range toks[a : b+1] {
+				joined = append(joined, t.text...)
+			}
+			for _, g := range s.byName[string(joined)] {
+				if !slices.Contains(own, g) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,440 @@
+// Package search finds pages and glossary entries of the guide from what a
+// patient types: case, accents, hyphens and spaces do not matter, common
+// misspellings of drug names are corrected, and brand names find the pages
+// that use the generic name (and back), through the glossary's aka lists.
+// It has no UI code.
+package search
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/her2guide/her2guide/internal/guide"
+)
+
+// Kind says where a result matched.
+type Kind int
+
+// The places a query can match, best first. Glossary hits (term, other
+// names, definition) rank with summary hits.
+const (
+	Title Kind = iota
+	Summary
+	Body
+	Glossary
+)
+
+// String returns the kind's lower-case name, as used in JSON output.
+func (k Kind) String() string {
+	switch k {
+	case Title:
+		return "title"
+	case Summary:
+		return "summary"
+	case Body:
+		return "body"
+	case Glossary:
+		return "glossary"
+	}
+	return "unknown"
+}
+
+// Result is one page or glossary entry that matches a query.
+type Result struct {
+	// PageID is the page to open; "" for a glossary hit, which sets TermID.
+	PageID string
+	TermID string
+	// Title is the page title or the glossary term.
+	Title string
+	// Snippet is the matching line of plain text, trimmed to about
+	// SnippetRunes around the match. For a title hit it is the page's summary;
+	// for a hit on a glossary name it is the definition.
+	Snippet string
+	// Line is the index of the matching line in PlainLines(page.Body), so a
+	// viewer can open the page at the match; -1 if the hit is not in the body.
+	Line  int
+	Kind  Kind
+	Score float64
+}
+
+// SnippetRunes is about how long a snippet is.
+const SnippetRunes = 120
+
+// Scores: the match level counts most (exact phrase 3, all words 2, some
+// words below 1), then where it matched, then how often.
+const (
+	levelPhrase   = 3.0
+	levelAllWords = 2.0
+	levelSpread   = 1.5  // all words, but on different lines of one page
+	prefixFactor  = 0.9  // the phrase ends inside a longer word
+	wholeName     = 0.3  // the query is exactly a glossary name
+	perExtraHit   = 0.01 // each further line with the phrase or all words
+	maxExtraHits  = 10
+)
+
+// kindBonus ranks title hits above summary hits and glossary names, those
+// above glossary definitions, and those above body hits. The bonuses are
+// smaller than the gap between a match on the query as typed and on a
+// synonym, so a page that names "Herceptin" ranks above one that only says
+// "trastuzumab" when the query is "herceptin".
+var kindBonus = [...]float64{Title: 0.25, Summary: 0.2, Body: 0, Glossary: 0.2}
+
+// definitionBonus replaces kindBonus for a glossary definition: many
+// definitions mention a drug in passing, and the pages should come first.
+const definitionBonus = 0.1
+
+// field is one searchable piece of text of a document.
+type field struct {
+	kind Kind
+	// line is the body line index, or -1.
+	line int
+	text string
+	toks []token
+	// first has bit b set when some word starts with byte 'a'+b or a digit (bit 26+).
+	first uint64
+	// name marks a glossary term or one of its other names; aka the latter.
+	name, aka bool
+}
+
+// doc is a page or a glossary entry.
+type doc struct {
+	pageID, termID, title string
+	// summary (pages) or definition (terms), for snippets of name hits.
+	about  string
+	fields []field
+}
+
+// Index is built once from the guide; it is safe for concurrent reads.
+type Index struct {
+	docs  []doc
+	voc   *vocabulary
+	names synonyms
+}
+
+// New indexes the guide's pages (title, summary, body) and glossary entries
+// (term, other names, definition).
+func New(g *guide.Guide) *Index {
+	ix := &Index{}
+	var all [][]token
+	newField := func(kind Kind, line int, text string) field {
+		f := field{kind: kind, line: line, text: text, toks: tokenize(text)}
+		for _, t := range f.toks {
+			f.first |= firstBit(t.text[0])
+		}
+		all = append(all, f.toks)
+		return f
+	}
+	for _, p := range g.Pages {
+		d := doc{pageID: p.ID, title: p.Title, about: p.Summary}
+		d.fields = append(d.fields, newField(Title, -1, p.Title), newField(Summary, -1, p.Summary))
+		for i, l := range PlainLines(p.Body) {
+			d.fields = append(d.fields, newField(Body, i, l))
+		}
+		ix.docs = append(ix.docs, d)
+	}
+	for _, t := range g.Terms {
+		d := doc{termID: t.ID, title: t.Term, about: t.Definition}
+		names := termNames(t.Term)
+		for _, n := range names {
+			f := newField(Glossary, -1, n)
+			f.name = true
+			d.fields = append(d.fields, f)
+		}
+		for _, a := range t.AKA {
+			f := newField(Glossary, -1, a)
+			f.name, f.aka = true, true
+			d.fields = append(d.fields, f)
+		}
+		d.fields = append(d.fields, newField(Glossary, -1, t.Definition))
+		ix.docs = append(ix.docs, d)
+		ix.names.addGroup(append(names, t.AKA...))
+	}
+	ix.voc = newVocabulary(all)
+	return ix
+}
+
+// termNames splits a glossary term into its name and the name in brackets:
+// "IHC (immunohistochemistry)" gives both. A bracket that starts with a stop
+// word ("phase (of a clinical trial)") is a note, not a name.
+func termNames(term string) []string {
+	open, end := strings.IndexByte(term, '('), strings.LastIndexByte(term, ')')
+	if open < 0 || end < open {
+		return []string{term}
+	}
+	names := []string{strings.TrimSpace(term[:open] + term[end+1:])}
+	inner := strings.TrimSpace(term[open+1 : end])
+	if ws := queryWords(inner); len(ws) > 0 && !stopWords[ws[0]] {
+		names = append(names, inner)
+	}
+	return names
+}
+
+// firstBit is the bit of field.first for a word starting with byte c.
+func firstBit(c byte) uint64 {
+	switch {
+	case 'a' <= c && c <= 'z':
+		return 1 << (c - 'a')
+	case '0' <= c && c <= '9':
+		return 1 << 26
+	}
+	return 1 << 63
+}
+
+// variants returns the readings of a query: as typed, with misspelt words
+// corrected, and with glossary names swapped for their other names.
+func (ix *Index) variants(query string) []variant {
+	words := queryWords(query)
+	if len(words) == 0 {
+		return nil
+	}
+	vs := ix.names.expand(fuzzyVariants(words, ix.voc))
+	for i := range vs {
+		if !vs[i].synonym {
+			vs[i].groups = ix.names.byName[vs[i].phrase]
+		}
+	}
+	return vs
+}
+
+// fieldHit is how one variant matched one field.
+type fieldHit struct {
+	field   int
+	variant int
+	phrase  bool
+	exact   bool // the phrase ends at a word's end
+	shadow  bool // the phrase is part of a longer glossary name
+	whole   bool // the phrase is the whole field
+	words   uint64
+	pos     int // byte offset of the first match
+}
+
+// Search returns the pages and glossary entries that match query, best first;
+// ties keep reading order, pages before glossary entries. A limit of 0 or
+// less returns every match.
+func (ix *Index) Search(query string, limit int) []Result {
+	vs := ix.variants(query)
+	if len(vs) == 0 {
+		return nil
+	}
+	// First pass: what matched where, and in how many documents each word
+	// of each variant was found (for weighting rare words above common ones).
+	hits := make([][]fieldHit, len(ix.docs))
+	df := make([][]int, len(vs))
+	for vi := range vs {
+		df[vi] = make([]int, len(vs[vi].words))
+	}
+	for di := range ix.docs {
+		d := &ix.docs[di]
+		for vi, v := range vs {
+			var seen uint64
+			for fi := range d.fields {
+				if h, ok := ix.matchField(&d.fields[fi], v); ok {
+					h.field, h.variant = fi, vi
+					hits[di] = append(hits[di], h)
+					seen |= h.words
+				}
+			}
+			for w := range v.words {
+				if seen&(1<<w) != 0 {
+					df[vi][w]++
+				}
+			}
+		}
+	}
+	n := float64(len(ix.docs))
+	idf := make([][]float64, len(vs))
+	for vi := range vs {
+		idf[vi] = make([]float64, len(vs[vi].words))
+		for w, c := range df[vi] {
+			idf[vi][w] = math.Log(1 + n/float64(1+c))
+		}
+	}
+	var results []Result
+	for di, hs := range hits {
+		if len(hs) == 0 {
+			continue
+		}
+		if r, ok := ix.score(&ix.docs[di], hs, vs, idf); ok {
+			results = append(results, r)
+		}
+	}
+	sort.SliceStable(results, func(i, j int) bool { return results[i].Score > results[j].Score })
+	if limit > 0 && len(results) > limit {
+		results = results[:limit]
+	}
+	return results
+}
+
+// level is how well a hit matched, before weights: 3 for the exact phrase,
+// 2 for all words, else the share of the words' weight found (below 1).
+func level(h fieldHit, v variant, idf []float64) float64 {
+	switch {
+	case h.phrase && h.shadow:
+		return levelAllWords
+	case h.phrase && h.exact:
+		return levelPhrase
+	case h.phrase:
+		return levelPhrase * prefixFactor
+	case h.words&v.required == v.required:
+		return levelAllWords
+	}
+	return share(h.words, v, idf)
+}
+
+// share is the part of the required words' weight that the mask holds, below 1.
+func share(mask uint64, v variant, idf []float64) float64 {
+	var got, all float64
+	for w := range v.words {
+		if v.required&(1<<w) == 0 {
+			continue
+		}
+		all += idf[w]
+		if mask&(1<<w) != 0 {
+			got += idf[w]
+		}
+	}
+	if all == 0 {
+		return 0
+	}
+	return 0.99 * got / all
+}
+
+// score ranks one document from its hits.
+func (ix *Index) score(d *doc, hs []fieldHit, vs []variant, idf [][]float64) (Result, bool) {
+	best, bestScore := -1, 0.0
+	strong := map[int]bool{} // fields with the phrase or all words
+	spread := make([]uint64, len(vs))
+	for i, h := range hs {
+		v := vs[h.variant]
+		lv := level(h, v, idf[h.variant])
+		if lv >= levelAllWords {
+			strong[h.field] = true
+		}
+		spread[h.variant] |= h.words
+		if lv <= 0 {
+			continue
+		}
+		f := &d.fields[h.field]
+		bonus := kindBonus[f.kind]
+		if f.kind == Glossary && !f.name {
+			bonus = definitionBonus
+		}
+		s := lv*v.weight + bonus
+		if h.whole && h.exact {
+			s += wholeName
+		}
+		if best < 0 || s > bestScore || (s == bestScore && h.field < hs[best].field) {
+			best, bestScore = i, s
+		}
+	}
+	if best < 0 {
+		return Result{}, false
+	}
+	// All the words on one page, if not on one line, beat some of them.
+	if d.pageID != "" {
+		for vi, v := range vs {
+			if spread[vi]&v.required == v.required {
+				bestScore = max(bestScore, levelSpread*v.weight)
+			}
+		}
+	}
+	bestScore += perExtraHit * float64(min(max(len(strong)-1, 0), maxExtraHits))
+
+	h := hs[best]
+	f := &d.fields[h.field]
+	r := Result{PageID: d.pageID, TermID: d.termID, Title: d.title, Kind: f.kind, Line: f.line, Score: bestScore}
+	switch {
+	case f.kind == Title:
+		r.Snippet = trim(d.about, 0)
+	case f.aka:
+		r.Snippet = trim("Also called "+f.text+". "+d.about, 0)
+	case f.name:
+		r.Snippet = trim(d.about, 0)
+	default:
+		r.Snippet = trim(f.text, h.pos)
+	}
+	return r, true
+}
+
+// matchField tests one variant against one field. A phrase inside a longer
+// glossary name of another term counts as a partial match, or not at all
+// for a variant that swapped in a glossary name.
+func (ix *Index) matchField(f *field, v variant) (fieldHit, bool) {
+	var h fieldHit
+	h.pos = -1
+	if f.first&firstBit(v.phrase[0]) != 0 {
+		for i := range f.toks {
+			if f.toks[i].text[0] != v.phrase[0] {
+				continue
+			}
+			if j, k, ok := matchAt(f.toks, i, v.phrase, v.phrasePrefix); ok {
+				exact := k == len(f.toks[j].text)
+				shadow := exact && ix.names.shadowed(f.toks, i, j, v.groups)
+				if shadow && v.synonym {
+					continue
+				}
+				if !h.phrase || (exact && !shadow && (!h.exact || h.shadow)) {
+					h.phrase, h.exact, h.shadow, h.pos = true, exact, shadow, f.toks[i].start
+					h.whole = i == 0 && j == len(f.toks)-1
+				}
+				if exact && !shadow {
+					break
+				}
+			}
+		}
+	}
+	if h.phrase {
+		h.words = 1<<len(v.words) - 1
+		return h, true
+	}
+	for w, word := range v.words {
+		if f.first&firstBit(word[0]) == 0 {
+			continue
+		}
+		for i := range f.toks {
+			if f.toks[i].text[0] != word[0] {
+				continue
+			}
+			if j, _, ok := matchAt(f.toks, i, word, v.prefix[w]); ok {
+				if v.synonym && ix.names.shadowed(f.toks, i, j, v.groups) {
+					continue
+				}
+				h.words |= 1 << w
+				if v.required&(1<<w) != 0 && (h.pos < 0 || f.toks[i].start < h.pos) {
+					h.pos = f.toks[i].start
+				}
+				break
+			}
+		}
+	}
+	if h.words&v.required == 0 {
+		return h, false
+	}
+	return h, true
+}
+
+// matchAt reports whether the compact string c matches the words of toks
+// from toks[i] on, joined: "ultralow" matches "ultra-low", "tdxd" matches
+// "T-DXd". The match ends in toks[j] after k of its bytes; unless prefix,
+// it must end at the end of a word.
+func matchAt(toks []token, i int, c string, prefix bool) (j, k int, ok bool) {
+	if toks[i].text[0] != c[0] {
+		return 0, 0, false
+	}
+	rest := c
+	for j = i; j < len(toks); j++ {
+		t := toks[j].text
+		if len(rest) <= len(t) {
+			if t[:len(rest)] != rest || (len(rest) < len(t) && !prefix) {
+				return 0, 0, false
+			}
+			return j, len(rest), true
+		}
+		if !strings.HasPrefix(rest, t) {
+			return 0, 0, false
+		}
+		rest = rest[len(t):]
+	}
+	return 0, 0, false
+}
