@@ -18,10 +18,10 @@ func maxEdits(word string) int {
 // distance is the optimal string alignment distance between a and b (edits:
 // insert, delete, replace, swap two neighbours), or max+1 if it is above max.
 func distance(a, b string, max int) int {
-	ra, rb := []rune(a), []rune(b)
-	if d := len(ra) - len(rb); d > max || -d > max {
+	if d := utf8.RuneCountInString(a) - utf8.RuneCountInString(b); d > max || -d > max {
 		return max + 1
 	}
+	ra, rb := []rune(a), []rune(b)
 	// Three rows: two back (for swaps), previous, current.
 	prev2 := make([]int, len(rb)+1)
 	prev := make([]int, len(rb)+1)

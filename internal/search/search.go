@@ -331,12 +331,10 @@ func (ix *Index) score(d *doc, hs []fieldHit, vs []variant, idf [][]float64) (Re
 	if best < 0 {
 		return Result{}, false
 	}
-	// All the words on one page, if not on one line, beat some of them.
-	if d.pageID != "" {
-		for vi, v := range vs {
-			if spread[vi]&v.required == v.required {
-				bestScore = max(bestScore, levelSpread*v.weight)
-			}
+	// All the words in one page or entry, if not on one line, beat some of them.
+	for vi, v := range vs {
+		if spread[vi]&v.required == v.required {
+			bestScore = max(bestScore, levelSpread*v.weight)
 		}
 	}
 	bestScore += perExtraHit * float64(min(max(len(strong)-1, 0), maxExtraHits))
