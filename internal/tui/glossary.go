@@ -60,7 +60,7 @@ func (m Model) openGlossary() (Model, tea.Cmd) {
 	ti.SetVirtualCursor(false)
 	ti.SetWidth(max(10, m.common.Width-len(ti.Prompt)-1))
 	cmd := ti.Focus()
-	m.glossary = wordList{Filter: ti, List: listScreen{Menu: menu{items: glossaryItems(m.common.Guide, "")}}}
+	m.glossary = wordList{Filter: ti, List: listScreen{Reserve: 5, Menu: menu{items: glossaryItems(m.common.Guide, "")}}}
 	m.push(glossaryScreen)
 	return m, cmd
 }

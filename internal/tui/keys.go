@@ -28,6 +28,9 @@ type KeyMap struct {
 	EditQuestion key.Binding
 	Print        key.Binding
 	Glossary     key.Binding
+	Search       key.Binding
+	NextMatch    key.Binding
+	PrevMatch    key.Binding
 	Next         key.Binding
 	Prev         key.Binding
 	Save         key.Binding
@@ -59,6 +62,9 @@ func DefaultKeyMap() KeyMap {
 		EditQuestion: key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
 		Print:        key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "print or save")),
 		Glossary:     key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "word list")),
+		Search:       key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
+		NextMatch:    key.NewBinding(key.WithKeys("n"), key.WithHelp("n/N", "next/previous match")),
+		PrevMatch:    key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
 		Next:         key.NewBinding(key.WithKeys("n", "right"), key.WithHelp("n/→", "next step")),
 		Prev:         key.NewBinding(key.WithKeys("p", "left"), key.WithHelp("p/←", "previous")),
 		Save:         key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
@@ -71,7 +77,7 @@ func (k *KeyMap) all() []*key.Binding {
 	return []*key.Binding{
 		&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Top, &k.Bottom, &k.Open, &k.Back, &k.Help, &k.Quit,
 		&k.AddQuestions, &k.MyQuestions, &k.Toggle, &k.MoveUp, &k.MoveDown, &k.Remove, &k.Important,
-		&k.NewQuestion, &k.EditQuestion, &k.Print, &k.Save, &k.Cancel, &k.Glossary, &k.Next, &k.Prev,
+		&k.NewQuestion, &k.EditQuestion, &k.Print, &k.Save, &k.Cancel, &k.Glossary, &k.Next, &k.Prev, &k.Search, &k.NextMatch, &k.PrevMatch,
 	}
 }
 
@@ -89,7 +95,7 @@ func (k KeyMap) only(pick func(*KeyMap) []*key.Binding) KeyMap {
 // ShortHelp is the one-line help in the footer; disabled keys are left out.
 func (k KeyMap) ShortHelp() []key.Binding {
 	// Most important first: a narrow footer cuts the end off.
-	return []key.Binding{k.Next, k.Prev, k.Open, k.Toggle, k.Save, k.Cancel, k.Back, k.AddQuestions, k.MyQuestions, k.Print, k.Glossary, k.Help, k.Quit, k.Up, k.Down}
+	return []key.Binding{k.Next, k.Prev, k.Open, k.Toggle, k.Save, k.Cancel, k.Back, k.AddQuestions, k.NextMatch, k.MyQuestions, k.Print, k.Search, k.Glossary, k.Help, k.Quit, k.Up, k.Down}
 }
 
 // FullHelp is the help shown with "?"; disabled keys are left out.
@@ -98,6 +104,6 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.Open, k.Back, k.Next, k.Prev, k.Toggle, k.AddQuestions, k.MyQuestions, k.Glossary},
 		{k.MoveUp, k.MoveDown, k.Important, k.Remove, k.NewQuestion, k.EditQuestion},
-		{k.Print, k.Save, k.Cancel, k.Help, k.Quit},
+		{k.Search, k.NextMatch, k.Print, k.Save, k.Cancel, k.Help, k.Quit},
 	}
 }

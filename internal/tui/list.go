@@ -14,6 +14,9 @@ type listScreen struct {
 	ID    string
 	Intro string
 	Menu  menu
+	// Reserve keeps this many rows for the selected item's summary, when
+	// the summary matters as much as the list (search snippets, definitions).
+	Reserve int
 }
 
 // introLines returns the intro wrapped to width.
@@ -31,6 +34,9 @@ func (s listScreen) layout(c *Common) (intro []string, menuTop, rows, summary in
 	n := len(s.Menu.items)
 	// Give the menu its rows first, then the intro, then the summary.
 	rows = min(n, max(1, c.Height))
+	if s.Reserve > 0 && c.Height > s.Reserve+3 {
+		rows = min(rows, c.Height-s.Reserve-1)
+	}
 	left := c.Height - rows
 	if left >= len(intro)+1 && len(intro) > 0 {
 		menuTop = len(intro) + 1
@@ -42,7 +48,7 @@ func (s listScreen) layout(c *Common) (intro []string, menuTop, rows, summary in
 	}
 	left = c.Height - rows - menuTop
 	if left >= 2 {
-		summary = min(3, left-1)
+		summary = min(max(3, s.Reserve), left-1)
 	}
 	return intro, menuTop, rows, summary
 }

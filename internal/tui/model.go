@@ -11,6 +11,7 @@ import (
 	"github.com/her2guide/her2guide/internal/checklist"
 	"github.com/her2guide/her2guide/internal/guide"
 	"github.com/her2guide/her2guide/internal/render"
+	"github.com/her2guide/her2guide/internal/search"
 )
 
 // screenID names a screen.
@@ -26,6 +27,7 @@ const (
 	printScreen
 	glossaryScreen
 	termScreen
+	searchScreen
 )
 
 // Default size used until the terminal reports one, and when it reports 0×0.
@@ -59,6 +61,8 @@ type Model struct {
 	print     printFlow
 	glossary  wordList
 	walk      walkState
+	search    finder
+	index     *search.Index
 	term      listScreen
 	// status is a one-off message shown in the footer until the next key.
 	status string
@@ -149,8 +153,17 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			if msg.err != nil {
 				m.page.Err = msg.err
 			} else {
+				first := m.page.Lines == nil
 				m.page = m.page.SetRendering(msg.r, m.common.Height)
+				m.page = m.page.withHighlights(m.index, first)
+				m.keysForScreen()
 			}
+		}
+		return m, nil
+	case indexMsg:
+		m.index = msg.ix
+		if m.screen == searchScreen {
+			m.runSearch()
 		}
 		return m, nil
 	case printersMsg, doneMsg:
@@ -166,6 +179,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m.updateEditor(msg)
 		case glossaryScreen:
 			return m.updateGlossary(msg)
+		case searchScreen:
+			return m.updateSearch(msg)
 		}
 		return m, nil
 	case tea.MouseWheelMsg:
@@ -185,6 +200,8 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.updateEditor(msg)
 	case glossaryScreen:
 		return m.updateGlossary(msg)
+	case searchScreen:
+		return m.updateSearch(msg)
 	}
 	if m.screen == printScreen && m.print.typing() {
 		return m.updatePrint(msg)
@@ -198,6 +215,8 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case key.Matches(msg, k.Back):
 		return m.back(), nil
+	case key.Matches(msg, k.Search):
+		return m.openSearch()
 	}
 	switch m.screen {
 	case homeScreen, sectionScreen, termScreen:
@@ -223,6 +242,12 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			return m.walkStep(1)
 		case m.walk.Active && key.Matches(msg, k.Prev):
 			return m.walkStep(-1)
+		case len(m.page.Hits) > 0 && key.Matches(msg, k.NextMatch):
+			m.page = m.page.jumpHit(1, m.common.Height)
+			return m, nil
+		case len(m.page.Hits) > 0 && key.Matches(msg, k.PrevMatch):
+			m.page = m.page.jumpHit(-1, m.common.Height)
+			return m, nil
 		case key.Matches(msg, k.AddQuestions):
 			return m.openPick()
 		case key.Matches(msg, k.MyQuestions):
@@ -442,7 +467,7 @@ func (m *Model) layout() {
 // the help lists exactly the keys that work here.
 func (m *Model) keysForScreen() {
 	nav := func(k *KeyMap) []*key.Binding {
-		return []*key.Binding{&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Top, &k.Bottom, &k.Help, &k.Quit}
+		return []*key.Binding{&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Top, &k.Bottom, &k.Help, &k.Quit, &k.Search}
 	}
 	var pick func(*KeyMap) []*key.Binding
 	switch m.screen {
@@ -455,10 +480,12 @@ func (m *Model) keysForScreen() {
 			keys := append(nav(k), &k.Back, &k.AddQuestions, &k.MyQuestions, &k.Glossary)
 			if m.walk.Active {
 				keys = append(keys, &k.Next, &k.Prev)
+			} else if len(m.page.Hits) > 0 {
+				keys = append(keys, &k.NextMatch, &k.PrevMatch)
 			}
 			return keys
 		}
-	case glossaryScreen:
+	case glossaryScreen, searchScreen:
 		pick = func(k *KeyMap) []*key.Binding { return []*key.Binding{&k.Open, &k.Cancel} }
 	case pickScreen:
 		pick = func(k *KeyMap) []*key.Binding { return append(nav(k), &k.Toggle, &k.Back, &k.MyQuestions) }

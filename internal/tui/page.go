@@ -20,6 +20,13 @@ type pageScreen struct {
 	Lines  []string
 	Offset int
 	Err    error
+
+	// Query is the search that opened the page; its matching lines are
+	// Hits (line numbers) with their byte ranges, and Hit is the current one.
+	Query     string
+	Hits      []int
+	HitRanges map[int][][2]int
+	Hit       int
 }
 
 // maxOffset is the largest useful scroll offset for a body of height rows.
@@ -97,5 +104,16 @@ func (p pageScreen) View(c *Common) string {
 		return c.Styles.Muted.Render("Loading…")
 	}
 	end := min(len(p.Lines), p.Offset+c.Height)
-	return strings.Join(p.Lines[p.Offset:end], "\n")
+	if len(p.HitRanges) == 0 {
+		return strings.Join(p.Lines[p.Offset:end], "\n")
+	}
+	out := make([]string, 0, end-p.Offset)
+	for i := p.Offset; i < end; i++ {
+		if rs, ok := p.HitRanges[i]; ok {
+			out = append(out, highlight(p.Lines[i], rs))
+		} else {
+			out = append(out, p.Lines[i])
+		}
+	}
+	return strings.Join(out, "\n")
 }

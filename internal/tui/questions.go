@@ -64,7 +64,7 @@ func (m Model) openPick() (Model, tea.Cmd) {
 	}
 	m.suggested = checklist.Suggested(p)
 	m.pick = listScreen{ID: p.ID, Intro: "Questions you could ask about “" + p.Title + "”. Tick the ones you want on your list.",
-		Menu: menu{items: pickItems(m.suggested, m.list)}}
+		Menu: menu{items: pickItems(m.suggested, m.list)}, Reserve: 3}
 	m.push(pickScreen)
 	return m, nil
 }

@@ -34,6 +34,11 @@ func (m Model) View() tea.View {
 				c.Y += headerHeight + 1 // below the header and the editor's title line
 				v.Cursor = c
 			}
+		case searchScreen:
+			if c := m.search.Input.Cursor(); c != nil {
+				c.Y += headerHeight
+				v.Cursor = c
+			}
 		case glossaryScreen:
 			if c := m.glossary.Filter.Cursor(); c != nil {
 				c.Y += headerHeight
@@ -71,6 +76,8 @@ func (m Model) Render() string {
 		body = m.glossaryView()
 	case termScreen:
 		body = m.term.View(c)
+	case searchScreen:
+		body = m.searchView()
 	}
 	lines := make([]string, 0, m.height)
 	lines = append(lines, m.headerLine(), c.Styles.Notice.Render(ansi.Truncate(c.Guide.Meta.Notice, m.width, "…")))
@@ -114,6 +121,8 @@ func (m Model) crumbs() []string {
 		return append(parts, "My questions")
 	case glossaryScreen, termScreen:
 		return append(parts, "Word list")
+	case searchScreen:
+		return append(parts, "Search")
 	}
 	if s, ok := m.common.Guide.Section(m.section.ID); ok {
 		parts = append(parts, s.Title)
@@ -169,6 +178,9 @@ func (m Model) footerLines() []string {
 	status := m.status
 	if status == "" && m.screen == readScreen {
 		status = m.page.Position(m.common.Height)
+		if n := len(m.page.Hits); n > 0 {
+			status = "Match " + strconv.Itoa(m.page.Hit+1) + " of " + strconv.Itoa(n) + " · " + status
+		}
 		if p := m.walkProgress(); p != "" {
 			status = p + " · " + status
 		}
