@@ -48,7 +48,7 @@ func TestInteractiveInTmux(t *testing.T) {
 	tm := e2e.StartTmux(t, 100, 30, fmt.Sprintf("%s; echo $? > %s; sleep 30", bin, status))
 
 	tm.WaitFor("HER2 Guide", "not medical advice", "Understanding your diagnosis", "q quit")
-	tm.Send("Down", "Enter")
+	tm.Send("Down", "Down", "Enter")
 	tm.WaitFor("HER2 Guide › Understanding your diagnosis", "What does HER2-positive mean?")
 	tm.Send("Enter")
 	first := tm.WaitFor("What does HER2-positive mean?", "Reviewed 20", "Top ·")

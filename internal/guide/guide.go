@@ -4,6 +4,8 @@ package guide
 
 import (
 	"sort"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -34,6 +36,44 @@ type Meta struct {
 type Paths struct {
 	// Walkthrough is the guided "Start here" route, in order.
 	Walkthrough []Step `yaml:"walkthrough"`
+	// Situation is the "My situation" form, one question per screen.
+	Situation []Question `yaml:"situation"`
+}
+
+// Question is one question of the "My situation" form.
+type Question struct {
+	ID      string   `yaml:"id"`
+	Ask     string   `yaml:"ask"`
+	Answers []Answer `yaml:"answers"`
+	// Line is where the question is defined in paths.yaml.
+	Line int `yaml:"-"`
+}
+
+// Unsure is the id of the "I don't know" answer every question must offer.
+const Unsure = "unsure"
+
+// Answer is one choice, with the pages it adds to the reader's path and the
+// questions it pre-ticks ("page#n", n counting from 1).
+type Answer struct {
+	ID        string   `yaml:"id"`
+	Label     string   `yaml:"label"`
+	Pages     []string `yaml:"pages"`
+	Questions []string `yaml:"questions"`
+	// Line is where the answer is defined in paths.yaml.
+	Line int `yaml:"-"`
+}
+
+// ParseQuestionRef splits "page#n" into the page id and n (from 1).
+func ParseQuestionRef(ref string) (page string, n int, ok bool) {
+	i := strings.LastIndexByte(ref, '#')
+	if i <= 0 {
+		return "", 0, false
+	}
+	n, err := strconv.Atoi(ref[i+1:])
+	if err != nil || n < 1 {
+		return "", 0, false
+	}
+	return ref[:i], n, true
 }
 
 // Step is one page of a route, with its short label.

@@ -163,8 +163,8 @@ func itemLines(src Source, name string) []int {
 	return out
 }
 
-// stepLines returns the line of each walkthrough step in paths.yaml.
-func stepLines(src Source) []int {
+// pathsNode returns the value node of a top-level key of paths.yaml.
+func pathsNode(src Source, key string) *yaml.Node {
 	data, err := fs.ReadFile(src.FS, "paths.yaml")
 	if err != nil {
 		return nil
@@ -175,15 +175,46 @@ func stepLines(src Source) []int {
 	}
 	m := doc.Content[0]
 	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == "walkthrough" {
-			var out []int
-			for _, item := range m.Content[i+1].Content {
-				out = append(out, item.Line)
-			}
-			return out
+		if m.Content[i].Value == key {
+			return m.Content[i+1]
 		}
 	}
 	return nil
+}
+
+// stepLines returns the line of each walkthrough step in paths.yaml.
+func stepLines(src Source) []int {
+	var out []int
+	if n := pathsNode(src, "walkthrough"); n != nil {
+		for _, item := range n.Content {
+			out = append(out, item.Line)
+		}
+	}
+	return out
+}
+
+// setSituationLines records where each situation question and answer is.
+func setSituationLines(src Source, qs []Question) {
+	n := pathsNode(src, "situation")
+	if n == nil {
+		return
+	}
+	for i, item := range n.Content {
+		if i >= len(qs) {
+			return
+		}
+		qs[i].Line = item.Line
+		for j := 0; j+1 < len(item.Content); j += 2 {
+			if item.Content[j].Value != "answers" {
+				continue
+			}
+			for k, a := range item.Content[j+1].Content {
+				if k < len(qs[i].Answers) {
+					qs[i].Answers[k].Line = a.Line
+				}
+			}
+		}
+	}
 }
 
 // pageMeta is the front matter exactly as written.

@@ -191,6 +191,10 @@ func TestLoadBrokenTreeFiles(t *testing.T) {
 		{"walkthrough dangling", "paths.yaml", "walkthrough:\n  - page: alpha\n    label: A\n  - page: alpah\n    label: B\n", `content/paths.yaml:4: walkthrough page "alpah" does not exist (did you mean "alpha"?)`},
 		{"walkthrough no label", "paths.yaml", "walkthrough:\n  - page: alpha\n", `content/paths.yaml:2: walkthrough step 1 has no label`},
 		{"walkthrough unknown key", "paths.yaml", "walkthrough: []\nrules: []\n", `content/paths.yaml:2: unknown field "rules"`},
+		{"situation no unsure", "paths.yaml", sit("  - id: a\n    label: A\n"), `content/paths.yaml:5: situation question "s" has no "unsure" answer`},
+		{"situation bad page", "paths.yaml", sit("  - id: unsure\n    label: U\n    pages: [alpah]\n"), `content/paths.yaml:8: answer "unsure" of "s": page "alpah" does not exist (did you mean "alpha"?)`},
+		{"situation bad question number", "paths.yaml", sit("  - id: unsure\n    label: U\n    questions: [alpha#9]\n"), `content/paths.yaml:8: answer "unsure" of "s": page "alpha" has 3 questions, not 9`},
+		{"situation bad question ref", "paths.yaml", sit("  - id: unsure\n    label: U\n    questions: [alpha]\n"), `content/paths.yaml:8: answer "unsure" of "s": "alpha" is not a question reference`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -205,6 +209,19 @@ func TestLoadBrokenTreeFiles(t *testing.T) {
 			t.Errorf("problems:\n%v\nwant one starting %q", ps, tc.want)
 		})
 	}
+}
+
+// sit is a paths.yaml with one situation question whose answers are given.
+func sit(answers string) string {
+	return "walkthrough:\n  - page: alpha\n    label: A\nsituation:\n  - id: s\n    ask: Which?\n    answers:\n" + indent(answers)
+}
+
+func indent(s string) string {
+	lines := strings.Split(strings.TrimSuffix(s, "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = "    " + l
+	}
+	return strings.Join(lines, "\n") + "\n"
 }
 
 func TestLoadWithExtra(t *testing.T) {

@@ -195,6 +195,7 @@ func (v *validator) paths(src Source) {
 	if len(v.g.Paths.Walkthrough) == 0 {
 		v.c.add(file, 0, "walkthrough has no steps")
 	}
+	v.situation(src, ids)
 	seen := map[string]bool{}
 	for i, s := range v.g.Paths.Walkthrough {
 		line := lineAt(lines, i)
@@ -211,4 +212,60 @@ func (v *validator) paths(src Source) {
 			v.c.add(file, line, "walkthrough step %d has no label", i+1)
 		}
 	}
+}
+
+// situation checks the "My situation" form: ids, labels, pages, question
+// references, and an "I don't know" answer for every question.
+func (v *validator) situation(src Source, pages map[string]bool) {
+	file := display(src, "paths.yaml")
+	setSituationLines(src, v.g.Paths.Situation)
+	qids := map[string]bool{}
+	for _, q := range v.g.Paths.Situation {
+		if q.ID == "" || strings.TrimSpace(q.Ask) == "" {
+			v.c.add(file, q.Line, "situation question needs an id and an ask")
+		}
+		if qids[q.ID] {
+			v.c.add(file, q.Line, "duplicate situation question id %q", q.ID)
+		}
+		qids[q.ID] = true
+		aids := map[string]bool{}
+		for _, a := range q.Answers {
+			if a.ID == "" || strings.TrimSpace(a.Label) == "" {
+				v.c.add(file, a.Line, "answer in %q needs an id and a label", q.ID)
+			}
+			if aids[a.ID] {
+				v.c.add(file, a.Line, "duplicate answer id %q in %q", a.ID, q.ID)
+			}
+			aids[a.ID] = true
+			for _, p := range a.Pages {
+				if !pages[p] {
+					v.c.add(file, a.Line, "answer %q of %q: page %q does not exist%s", a.ID, q.ID, p, suggestion(p, keys(pages)))
+				}
+			}
+			for _, ref := range a.Questions {
+				v.questionRef(file, a.Line, q.ID, a.ID, ref)
+			}
+		}
+		if !aids[Unsure] {
+			v.c.add(file, q.Line, "situation question %q has no %q answer (\"I don't know\")", q.ID, Unsure)
+		}
+	}
+}
+
+// questionRef checks a "page#n" reference to a page's suggested question.
+func (v *validator) questionRef(file string, line int, q, a, ref string) {
+	id, n, ok := ParseQuestionRef(ref)
+	if !ok {
+		v.c.add(file, line, "answer %q of %q: %q is not a question reference like page-id#2", a, q, ref)
+		return
+	}
+	for _, p := range v.g.Pages {
+		if p.ID == id {
+			if n > len(p.Questions) {
+				v.c.add(file, line, "answer %q of %q: page %q has %d questions, not %d", a, q, id, len(p.Questions), n)
+			}
+			return
+		}
+	}
+	v.c.add(file, line, "answer %q of %q: page %q does not exist", a, q, id)
 }

@@ -28,6 +28,8 @@ const (
 	glossaryScreen
 	termScreen
 	searchScreen
+	formScreen
+	pathScreen
 )
 
 // Default size used until the terminal reports one, and when it reports 0×0.
@@ -61,9 +63,12 @@ type Model struct {
 	print     printFlow
 	glossary  wordList
 	walk      walkState
-	search    finder
-	index     *search.Index
-	term      listScreen
+	// walkResume is where the guided walkthrough was left.
+	walkResume int
+	sit        situation
+	search     finder
+	index      *search.Index
+	term       listScreen
 	// status is a one-off message shown in the footer until the next key.
 	status string
 	opts   Options
@@ -94,7 +99,7 @@ func New(g *guide.Guide, cache *render.Cache, opts Options) Model {
 	if m.style == "" {
 		m.style = render.Dark
 	}
-	m.home = listScreen{Intro: g.Meta.Subtitle, Menu: menu{items: append([]menuItem{m.walkItem()}, homeItems(g)...)}}
+	m.home = listScreen{Intro: g.Meta.Subtitle, Menu: menu{items: append([]menuItem{m.walkItem(), situationItem()}, homeItems(g)...)}}
 	m.applyTheme()
 	m.resize(m.width, m.height)
 	return m
@@ -262,6 +267,10 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.updateMine(msg)
 	case printScreen:
 		return m.updatePrint(msg)
+	case formScreen:
+		return m.updateForm(msg)
+	case pathScreen:
+		return m.updatePath(msg)
 	}
 	return m, nil
 }
@@ -291,6 +300,10 @@ func (m Model) handleWheel(msg tea.MouseWheelMsg) Model {
 		m.mine = m.mine.Scroll(delta, &m.common)
 	case termScreen:
 		m.term = m.term.Scroll(delta, &m.common)
+	case formScreen:
+		m.sit.Form = m.sit.Form.Scroll(delta, &m.common)
+	case pathScreen:
+		m.sit.Path = m.sit.Path.Scroll(delta, &m.common)
 	case glossaryScreen:
 		m.glossary.List = m.glossary.List.Scroll(delta, &m.common)
 	}
@@ -321,6 +334,16 @@ func (m Model) handleClick(msg tea.MouseClickMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case termScreen:
 		m.term, hit = m.term.Click(y, &m.common)
+	case formScreen:
+		if m.sit.Form, hit = m.sit.Form.Click(y, &m.common); hit {
+			return m.answer()
+		}
+		return m, nil
+	case pathScreen:
+		if m.sit.Path, hit = m.sit.Path.Click(y, &m.common); hit {
+			return m.updatePath(tea.KeyPressMsg{Code: tea.KeyEnter})
+		}
+		return m, nil
 	case glossaryScreen:
 		// The list starts below the filter line and a blank line.
 		if m.glossary.List, hit = m.glossary.List.Click(y-2, &m.common); hit {
@@ -347,6 +370,8 @@ func (m Model) openSelected() (tea.Model, tea.Cmd) {
 		switch it.ID {
 		case walkID:
 			return m.openWalk()
+		case situationID:
+			return m.openSituation()
 		case myQuestionsID:
 			return m.openMine()
 		case glossaryID:
@@ -396,8 +421,7 @@ func (m Model) back() Model {
 		return m
 	}
 	if m.screen == readScreen && m.walk.Active {
-		m.walk.Active = false
-		m.home.Menu.items[0] = m.walkItem()
+		m.leaveWalk()
 	}
 	m.screen = m.history[len(m.history)-1]
 	m.history = m.history[:len(m.history)-1]
@@ -487,6 +511,8 @@ func (m *Model) keysForScreen() {
 		}
 	case glossaryScreen, searchScreen:
 		pick = func(k *KeyMap) []*key.Binding { return []*key.Binding{&k.Open, &k.Cancel} }
+	case formScreen, pathScreen:
+		pick = func(k *KeyMap) []*key.Binding { return append(nav(k), &k.Open, &k.Back, &k.MyQuestions) }
 	case pickScreen:
 		pick = func(k *KeyMap) []*key.Binding { return append(nav(k), &k.Toggle, &k.Back, &k.MyQuestions) }
 	case myScreen:

@@ -29,10 +29,13 @@ func fixture(t testing.TB) *guide.Guide {
 		"guide.yaml":          {Data: []byte("title: HER2 Guide\nsubtitle: A plain-language guide\nnotice: For learning only, not medical advice.\n")},
 		"sections.yaml":       {Data: []byte("- id: first\n  title: First section\n  summary: The first section.\n- id: second\n  title: Second section\n  summary: The second section.\n")},
 		"glossary/terms.yaml": {Data: []byte("- id: her2\n  term: HER2\n  definition: A protein.\n")},
-		"paths.yaml":          {Data: []byte("walkthrough:\n  - page: alpha\n    label: Alpha\n  - page: gamma\n    label: Gamma\n")},
-		"pages/alpha.md":      {Data: []byte(pageText("alpha", "first", 1, "What is alpha?"))},
-		"pages/beta.md":       {Data: []byte(pageText("beta", "first", 2, "What is beta?"))},
-		"pages/gamma.md":      {Data: []byte(pageText("gamma", "second", 1, "What is gamma?"))},
+		"paths.yaml": {Data: []byte("walkthrough:\n  - page: alpha\n    label: Alpha\n  - page: gamma\n    label: Gamma\n" +
+			"situation:\n  - id: stage\n    ask: What stage?\n    answers:\n" +
+			"      - id: one\n        label: Stage one\n        pages: [beta, alpha]\n        questions: [alpha#2]\n" +
+			"      - id: unsure\n        label: I don't know\n        pages: [gamma]\n        questions: []\n")},
+		"pages/alpha.md": {Data: []byte(pageText("alpha", "first", 1, "What is alpha?"))},
+		"pages/beta.md":  {Data: []byte(pageText("beta", "first", 2, "What is beta?"))},
+		"pages/gamma.md": {Data: []byte(pageText("gamma", "second", 1, "What is gamma?"))},
 	}
 	g, err := guide.Load(guide.Source{FS: fsys, Name: "fixture"}, guide.DefaultRules(time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)))
 	if err != nil {
@@ -102,6 +105,23 @@ func keyMsg(k string) tea.KeyPressMsg {
 	return tea.KeyPressMsg{Code: r, Text: k}
 }
 
+// choose moves the home cursor to the entry with the given id by pressing
+// keys, then presses enter.
+func choose(t testing.TB, m Model, id string) Model {
+	t.Helper()
+	m = press(t, m, "home")
+	for i, it := range m.home.Menu.items {
+		if it.ID == id {
+			for ; i > 0; i-- {
+				m = press(t, m, "j")
+			}
+			return press(t, m, "enter")
+		}
+	}
+	t.Fatalf("no home entry %q", id)
+	return m
+}
+
 func screen(m Model) string { return ansi.Strip(m.Render()) }
 
 func assertFits(t *testing.T, m Model, w, h int) {
@@ -122,7 +142,7 @@ func TestNavigateOpenReadBack(t *testing.T) {
 	if m.screen != homeScreen || !strings.Contains(screen(m), "First section") {
 		t.Fatalf("not on home:\n%s", screen(m))
 	}
-	m = press(t, m, "j", "enter")
+	m = choose(t, m, "first")
 	if m.screen != sectionScreen || m.section.ID != "first" {
 		t.Fatalf("enter on home: screen %v section %q", m.screen, m.section.ID)
 	}
@@ -151,7 +171,7 @@ func TestNavigateOpenReadBack(t *testing.T) {
 }
 
 func TestScrollKeys(t *testing.T) {
-	m := press(t, newModel(t, 80, 24), "j", "enter", "enter")
+	m := press(t, choose(t, newModel(t, 80, 24), "first"), "enter")
 	h := m.common.Height
 	max := len(m.page.Lines) - h
 	if max <= 0 {
@@ -178,12 +198,18 @@ func TestScrollKeys(t *testing.T) {
 func TestMouseWheelAndClick(t *testing.T) {
 	m := newModel(t, 80, 24)
 	// Click the second section's row: header (2) + intro (1) + blank (1) +
-	// row 2 (row 0 is "Start here").
-	m = update(t, m, tea.MouseClickMsg{X: 5, Y: headerHeight + 2 + 2, Button: tea.MouseLeft})
+	// its row in the menu.
+	row := 0
+	for i, it := range m.home.Menu.items {
+		if it.ID == "second" {
+			row = i
+		}
+	}
+	m = update(t, m, tea.MouseClickMsg{X: 5, Y: headerHeight + 2 + row, Button: tea.MouseLeft})
 	if m.screen != sectionScreen || m.section.ID != "second" {
 		t.Fatalf("click did not open the second section: screen %v id %q", m.screen, m.section.ID)
 	}
-	m = press(t, m, "esc", "home", "j", "enter", "enter")
+	m = press(t, choose(t, press(t, m, "esc"), "first"), "enter")
 	m = update(t, m, tea.MouseWheelMsg{Button: tea.MouseWheelDown})
 	if m.page.Offset != wheelStep {
 		t.Errorf("wheel down: offset %d, want %d", m.page.Offset, wheelStep)
@@ -195,7 +221,7 @@ func TestMouseWheelAndClick(t *testing.T) {
 }
 
 func TestResizeRewrapsAndDropsStale(t *testing.T) {
-	m := press(t, newModel(t, 80, 24), "j", "enter", "enter")
+	m := press(t, choose(t, newModel(t, 80, 24), "first"), "enter")
 	wide := len(m.page.Lines)
 	m = update(t, m, tea.WindowSizeMsg{Width: 40, Height: 12})
 	if m.page.Want.Width != 40 || len(m.page.Lines) <= wide {
@@ -244,7 +270,7 @@ func TestQuitAndHelp(t *testing.T) {
 }
 
 func TestBackgroundPicksStyle(t *testing.T) {
-	m := press(t, newModel(t, 80, 24), "j", "enter", "enter")
+	m := press(t, choose(t, newModel(t, 80, 24), "first"), "enter")
 	m = update(t, m, tea.BackgroundColorMsg{Color: whiteColor{}})
 	if m.style != render.Light || m.page.Want.Style != render.Light {
 		t.Errorf("light background: style %q, page rendered %q", m.style, m.page.Want.Style)
@@ -260,7 +286,7 @@ func TestFitsAtEverySize(t *testing.T) {
 		w, h := size[0], size[1]
 		m := newModel(t, w, h)
 		assertFits(t, m, w, h)
-		m = press(t, m, "j", "enter", "enter", "pgdown")
+		m = press(t, choose(t, m, "first"), "enter", "pgdown")
 		assertFits(t, m, w, h)
 		if w < MinWidth && !strings.Contains(strings.ReplaceAll(screen(m), "\n", " "), "larger") && w >= 20 {
 			t.Errorf("%dx%d: no 'make the window larger' message:\n%s", w, h, screen(m))
@@ -278,10 +304,10 @@ func TestGolden(t *testing.T) {
 			golden.RequireEqual(t, screen(newModel(t, w, h)))
 		})
 		t.Run(name("section"), func(t *testing.T) {
-			golden.RequireEqual(t, screen(press(t, newModel(t, w, h), "j", "enter")))
+			golden.RequireEqual(t, screen(choose(t, newModel(t, w, h), "first")))
 		})
 		t.Run(name("page"), func(t *testing.T) {
-			golden.RequireEqual(t, screen(press(t, newModel(t, w, h), "j", "enter", "enter", "j")))
+			golden.RequireEqual(t, screen(press(t, choose(t, newModel(t, w, h), "first"), "enter", "j")))
 		})
 	}
 }

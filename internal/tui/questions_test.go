@@ -12,7 +12,7 @@ import (
 // openPage goes from home to the first page of the first section.
 func openPage(t *testing.T, m Model) Model {
 	t.Helper()
-	m = press(t, m, "j", "enter", "enter")
+	m = press(t, choose(t, m, "first"), "enter")
 	if m.screen != readScreen {
 		t.Fatalf("not on a page: %v", m.screen)
 	}

@@ -97,7 +97,7 @@ func (m Model) openResult() (Model, tea.Cmd) {
 	if r.PageID == "" {
 		return m.openTerm(r.TermID)
 	}
-	m.walk.Active = false
+	m.leaveWalk()
 	next, cmd := m.OpenPage(r.PageID)
 	next.page.Query = strings.TrimSpace(m.search.Input.Value())
 	next.page = next.page.withHighlights(next.index, true)

@@ -78,6 +78,10 @@ func (m Model) Render() string {
 		body = m.term.View(c)
 	case searchScreen:
 		body = m.searchView()
+	case formScreen:
+		body = m.sit.Form.View(c)
+	case pathScreen:
+		body = m.sit.Path.View(c)
 	}
 	lines := make([]string, 0, m.height)
 	lines = append(lines, m.headerLine(), c.Styles.Notice.Render(ansi.Truncate(c.Guide.Meta.Notice, m.width, "…")))
@@ -123,6 +127,8 @@ func (m Model) crumbs() []string {
 		return append(parts, "Word list")
 	case searchScreen:
 		return append(parts, "Search")
+	case formScreen, pathScreen:
+		return append(parts, "My situation")
 	}
 	if s, ok := m.common.Guide.Section(m.section.ID); ok {
 		parts = append(parts, s.Title)

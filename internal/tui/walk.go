@@ -4,13 +4,18 @@ import (
 	"strconv"
 
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/her2guide/her2guide/internal/guide"
 )
 
-// walkState is the guided walkthrough: which step the reader is on, kept in
-// memory so that leaving and coming back resumes there.
+// walkState is a walk through a route of pages: the guided walkthrough
+// ("Start here") or the reader's own path from "My situation".
 type walkState struct {
 	Active bool
+	Steps  []guide.Step
 	Index  int
+	// Main marks the guided walkthrough, whose place is remembered.
+	Main bool
 }
 
 const walkID = "\x00walk"
@@ -19,48 +24,54 @@ const walkID = "\x00walk"
 func (m Model) walkItem() menuItem {
 	steps := m.common.Guide.Paths.Walkthrough
 	title := "Start here, step by step"
-	if m.walk.Index > 0 && m.walk.Index < len(steps) {
-		title = "Continue where you left off (step " + strconv.Itoa(m.walk.Index+1) + " of " + strconv.Itoa(len(steps)) + ")"
+	if m.walkResume > 0 && m.walkResume < len(steps) {
+		title = "Continue where you left off (step " + strconv.Itoa(m.walkResume+1) + " of " + strconv.Itoa(len(steps)) + ")"
 	}
 	return menuItem{ID: walkID, Title: title, Summary: "One page at a time, stage by stage, ending with your list of questions. Press n for next, p for previous."}
 }
 
-// openWalk starts or resumes the walkthrough.
+// openWalk starts or resumes the guided walkthrough.
 func (m Model) openWalk() (Model, tea.Cmd) {
 	steps := m.common.Guide.Paths.Walkthrough
 	if len(steps) == 0 {
 		return m, nil
 	}
-	if m.walk.Index >= len(steps) {
-		m.walk.Index = 0
+	if m.walkResume >= len(steps) {
+		m.walkResume = 0
 	}
-	m.walk.Active = true
+	m.walk = walkState{Active: true, Steps: steps, Index: m.walkResume, Main: true}
 	return m.OpenPage(steps[m.walk.Index].Page)
 }
 
 // walkStep moves by delta steps; past the last step comes My questions.
 func (m Model) walkStep(delta int) (Model, tea.Cmd) {
-	steps := m.common.Guide.Paths.Walkthrough
 	next := m.walk.Index + delta
 	switch {
 	case next < 0:
 		return m, nil
-	case next >= len(steps):
-		m.walk.Active = false
+	case next >= len(m.walk.Steps):
 		m.walk.Index = 0
 		m = m.back()
 		return m.openMine()
 	}
 	m.walk.Index = next
-	m.page = pageScreen{ID: steps[next].Page}
+	m.page = pageScreen{ID: m.walk.Steps[next].Page}
 	return m, m.renderPage()
+}
+
+// leaveWalk ends the walk, remembering the walkthrough's place.
+func (m *Model) leaveWalk() {
+	if m.walk.Main {
+		m.walkResume = m.walk.Index
+		m.home.Menu.items[0] = m.walkItem()
+	}
+	m.walk = walkState{}
 }
 
 // walkProgress is the progress line: "Step 4 of 18 — Stage 2".
 func (m Model) walkProgress() string {
-	steps := m.common.Guide.Paths.Walkthrough
-	if !m.walk.Active || m.walk.Index >= len(steps) {
+	if !m.walk.Active || m.walk.Index >= len(m.walk.Steps) {
 		return ""
 	}
-	return "Step " + strconv.Itoa(m.walk.Index+1) + " of " + strconv.Itoa(len(steps)) + " — " + steps[m.walk.Index].Label
+	return "Step " + strconv.Itoa(m.walk.Index+1) + " of " + strconv.Itoa(len(m.walk.Steps)) + " — " + m.walk.Steps[m.walk.Index].Label
 }

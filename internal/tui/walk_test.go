@@ -6,7 +6,7 @@ import (
 )
 
 func TestWalkthrough(t *testing.T) {
-	m := press(t, newModel(t, 80, 24), "enter")
+	m := choose(t, newModel(t, 80, 24), walkID)
 	if m.screen != readScreen || m.page.ID != "alpha" || !strings.Contains(screen(m), "Step 1 of 2 — Alpha") {
 		t.Fatalf("Start here: screen %v page %q\n%s", m.screen, m.page.ID, screen(m))
 	}
@@ -22,7 +22,7 @@ func TestWalkthrough(t *testing.T) {
 	if m.screen != homeScreen || !strings.Contains(screen(m), "Continue where you left off (step 2 of 2)") {
 		t.Fatalf("leaving the walk: screen %v\n%s", m.screen, screen(m))
 	}
-	m = press(t, m, "enter")
+	m = choose(t, m, walkID)
 	if m.page.ID != "gamma" {
 		t.Fatalf("resume: page %q, want gamma", m.page.ID)
 	}
@@ -32,7 +32,7 @@ func TestWalkthrough(t *testing.T) {
 		t.Fatalf("after the last step: screen %v, want My questions", m.screen)
 	}
 	// Outside the walk, n and p do nothing on a page.
-	m = press(t, m, "esc", "j", "enter", "enter", "n")
+	m = press(t, choose(t, press(t, m, "esc"), "first"), "enter", "n")
 	if m.screen != readScreen || m.page.ID != "alpha" || strings.Contains(screen(m), "Step ") {
 		t.Errorf("n outside the walk: screen %v page %q", m.screen, m.page.ID)
 	}
