@@ -79,7 +79,7 @@ func NewRoot(env Env) *cobra.Command {
 			return runInteractive(cmd.Context(), env)
 		},
 	}
-	root.AddCommand(topicsCmd(env), showCmd(env), checkCmd(env), searchCmd(env))
+	root.AddCommand(topicsCmd(env), glossaryCmd(env), showCmd(env), checkCmd(env), searchCmd(env))
 	return root
 }
 

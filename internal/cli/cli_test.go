@@ -149,3 +149,27 @@ func TestCheckReportsOverdueReviews(t *testing.T) {
 		t.Errorf("output:\n%s", out.String())
 	}
 }
+
+func TestGlossaryCommand(t *testing.T) {
+	env, out, _ := testEnv(false, false)
+	if code := run(t, env, "glossary", "Herceptin"); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	s := out.String()
+	if !strings.HasPrefix(s, "trastuzumab (say: ") || !strings.Contains(s, "Pages: ") {
+		t.Errorf("glossary Herceptin:\n%s", s)
+	}
+	env, out, _ = testEnv(false, false)
+	if code := run(t, env, "glossary"); code != 0 || strings.Count(out.String(), "\n\n") < 80 {
+		t.Errorf("whole list: exit %d, %d entries", code, strings.Count(out.String(), "\n\n")+1)
+	}
+	env, _, errb := testEnv(false, false)
+	if code := run(t, env, "glossary", "pertuzamab"); code == 0 || !strings.Contains(errb.String(), "pertuzumab") {
+		t.Errorf("misspelt term: exit %d\n%s", code, errb.String())
+	}
+	env, out, _ = testEnv(false, false)
+	var list []map[string]any
+	if code := run(t, env, "glossary", "--json", "ild"); code != 0 || json.Unmarshal(out.Bytes(), &list) != nil || len(list) != 1 {
+		t.Errorf("--json ild: exit %d, %s", code, out.String())
+	}
+}

@@ -66,6 +66,7 @@ type Model struct {
 	// walkResume is where the guided walkthrough was left.
 	walkResume int
 	sit        situation
+	overlay    overlay
 	search     finder
 	index      *search.Index
 	term       listScreen
@@ -218,7 +219,7 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.help.ShowAll = !m.help.ShowAll
 		m.resize(m.width, m.height)
 		return m, nil
-	case key.Matches(msg, k.Back):
+	case key.Matches(msg, k.Back) && !(m.screen == readScreen && m.overlay.Kind != noOverlay):
 		return m.back(), nil
 	case key.Matches(msg, k.Search):
 		return m.openSearch()
@@ -242,7 +243,16 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			m.term = m.term.Update(msg, &m.common)
 		}
 	case readScreen:
+		if m.overlay.Kind != noOverlay {
+			return m.updateOverlay(msg)
+		}
 		switch {
+		case key.Matches(msg, k.PageWords):
+			return m.openOverlay(termsOverlay), nil
+		case key.Matches(msg, k.Sources):
+			return m.openOverlay(sourcesOverlay), nil
+		case key.Matches(msg, k.Related):
+			return m.openOverlay(relatedOverlay), nil
 		case m.walk.Active && key.Matches(msg, k.Next):
 			return m.walkStep(1)
 		case m.walk.Active && key.Matches(msg, k.Prev):
@@ -293,6 +303,10 @@ func (m Model) handleWheel(msg tea.MouseWheelMsg) Model {
 	case sectionScreen:
 		m.section = m.section.Scroll(delta, &m.common)
 	case readScreen:
+		if m.overlay.Kind != noOverlay {
+			m.overlay = m.overlay.scroll(delta, &m.common)
+			break
+		}
 		m.page = m.page.Scroll(delta*wheelStep, &m.common)
 	case pickScreen:
 		m.pick = m.pick.Scroll(delta, &m.common)
@@ -404,6 +418,7 @@ func (m Model) OpenPage(id string) (Model, tea.Cmd) {
 		return m, nil
 	}
 	m.page = pageScreen{ID: id}
+	m.overlay = overlay{}
 	m.push(readScreen)
 	return m, m.renderPage()
 }
@@ -423,6 +438,7 @@ func (m Model) back() Model {
 	if m.screen == readScreen && m.walk.Active {
 		m.leaveWalk()
 	}
+	m.overlay = overlay{}
 	m.screen = m.history[len(m.history)-1]
 	m.history = m.history[:len(m.history)-1]
 	m.keysForScreen()
@@ -500,8 +516,18 @@ func (m *Model) keysForScreen() {
 	case sectionScreen, termScreen:
 		pick = func(k *KeyMap) []*key.Binding { return append(nav(k), &k.Open, &k.Back, &k.MyQuestions, &k.Glossary) }
 	case readScreen:
+		if m.overlay.Kind != noOverlay {
+			pick = func(k *KeyMap) []*key.Binding {
+				keys := append(nav(k), &k.Back)
+				if m.overlay.Kind == relatedOverlay {
+					keys = append(keys, &k.Open)
+				}
+				return keys
+			}
+			break
+		}
 		pick = func(k *KeyMap) []*key.Binding {
-			keys := append(nav(k), &k.Back, &k.AddQuestions, &k.MyQuestions, &k.Glossary)
+			keys := append(nav(k), &k.Back, &k.AddQuestions, &k.MyQuestions, &k.Glossary, &k.PageWords, &k.Sources, &k.Related)
 			if m.walk.Active {
 				keys = append(keys, &k.Next, &k.Prev)
 			} else if len(m.page.Hits) > 0 {

@@ -110,30 +110,19 @@ func (m Model) answer() (Model, tea.Cmd) {
 // their questions on the patient's list.
 func (m *Model) buildPath() {
 	g := m.common.Guide
-	want := map[string]bool{}
+	pages, refs := g.SituationPath(m.sit.Answers)
 	m.sit.Ticked = 0
-	for _, q := range g.Paths.Situation {
-		for _, a := range q.Answers {
-			if m.sit.Answers[q.ID] != a.ID {
-				continue
-			}
-			for _, p := range a.Pages {
-				want[p] = true
-			}
-			for _, ref := range a.Questions {
-				if m.preTick(ref) {
-					m.sit.Ticked++
-				}
-			}
+	for _, ref := range refs {
+		if m.preTick(ref) {
+			m.sit.Ticked++
 		}
 	}
 	m.sit.Steps = nil
 	var items []menuItem
-	for _, p := range g.Pages {
-		if want[p.ID] {
-			m.sit.Steps = append(m.sit.Steps, guide.Step{Page: p.ID, Label: p.Title})
-			items = append(items, menuItem{ID: p.ID, Title: p.Title, Summary: p.Summary})
-		}
+	for _, id := range pages {
+		p, _ := g.Page(id)
+		m.sit.Steps = append(m.sit.Steps, guide.Step{Page: p.ID, Label: p.Title})
+		items = append(items, menuItem{ID: p.ID, Title: p.Title, Summary: p.Summary})
 	}
 	items = append(items, menuItem{ID: startOverID, Title: "Start over (clear my answers)",
 		Summary: "Clears your answers and this path. Questions on your list stay until you remove them."})

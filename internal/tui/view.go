@@ -64,6 +64,9 @@ func (m Model) Render() string {
 		body = m.section.View(c)
 	case readScreen:
 		body = m.page.View(c)
+		if m.overlay.Kind != noOverlay {
+			body = m.overlay.View(c)
+		}
 	case pickScreen:
 		body = m.pick.View(c)
 	case myScreen:

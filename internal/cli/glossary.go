@@ -1,0 +1,120 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/her2guide/her2guide/internal/guide"
+)
+
+func glossaryCmd(env Env) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "glossary [TERM]",
+		Short: "Print the word list, or one word's meaning",
+		Example: "  her2guide glossary\n" +
+			"  her2guide glossary herceptin",
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			g, err := bundled()
+			if err != nil {
+				return err
+			}
+			terms := g.Terms
+			if len(args) == 1 {
+				t, ok := findTerm(g, args[0])
+				if !ok {
+					return unknownTerm(g, args[0])
+				}
+				terms = []*guide.Term{t}
+			}
+			if asJSON {
+				return writeTermsJSON(env.Stdout, g, terms)
+			}
+			for i, t := range terms {
+				if i > 0 {
+					fmt.Fprintln(env.Stdout)
+				}
+				writeTerm(env.Stdout, g, t)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON for other programs")
+	return cmd
+}
+
+// findTerm matches a glossary id, term or other name, ignoring case.
+func findTerm(g *guide.Guide, q string) (*guide.Term, bool) {
+	q = strings.ToLower(strings.TrimSpace(q))
+	for _, t := range g.Terms {
+		if t.ID == q || strings.ToLower(t.Term) == q {
+			return t, true
+		}
+	}
+	for _, t := range g.Terms {
+		for _, a := range t.AKA {
+			if strings.ToLower(a) == q {
+				return t, true
+			}
+		}
+	}
+	return nil, false
+}
+
+func unknownTerm(g *guide.Guide, q string) error {
+	ids := make([]string, len(g.Terms))
+	for i, t := range g.Terms {
+		ids[i] = t.ID
+	}
+	msg := fmt.Sprintf("no word %q in the word list", q)
+	if near := guide.Closest(strings.ToLower(q), ids, 3); len(near) > 0 {
+		msg += "; did you mean: " + strings.Join(near, ", ") + "?"
+	}
+	return fmt.Errorf("%s (her2guide glossary lists them all; her2guide search finds words on pages)", msg)
+}
+
+func writeTerm(w io.Writer, g *guide.Guide, t *guide.Term) {
+	head := t.Term
+	if t.Say != "" {
+		head += " (say: " + t.Say + ")"
+	}
+	fmt.Fprintln(w, head)
+	if len(t.AKA) > 0 {
+		fmt.Fprintln(w, "  Also called: "+strings.Join(t.AKA, ", "))
+	}
+	fmt.Fprintln(w, "  "+t.Definition)
+	if used := g.PagesUsing(t.ID); len(used) > 0 {
+		ids := make([]string, len(used))
+		for i, p := range used {
+			ids[i] = p.ID
+		}
+		fmt.Fprintln(w, "  Pages: "+strings.Join(ids, ", "))
+	}
+}
+
+func writeTermsJSON(w io.Writer, g *guide.Guide, terms []*guide.Term) error {
+	type entry struct {
+		ID         string   `json:"id"`
+		Term       string   `json:"term"`
+		Say        string   `json:"say,omitempty"`
+		AKA        []string `json:"aka,omitempty"`
+		Definition string   `json:"definition"`
+		Pages      []string `json:"pages"`
+	}
+	out := make([]entry, 0, len(terms))
+	for _, t := range terms {
+		pages := []string{}
+		for _, p := range g.PagesUsing(t.ID) {
+			pages = append(pages, p.ID)
+		}
+		out = append(out, entry{t.ID, t.Term, t.Say, t.AKA, t.Definition, pages})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
