@@ -108,3 +108,60 @@ func TestShowPiped(t *testing.T) {
 		t.Errorf("output lacks the title:\n%s", out)
 	}
 }
+
+// TestNewcomerInTmux is a newcomer who knows "HER2-positive, stage 2": fill
+// in My situation, follow the path two steps, search for "ultralow", open
+// the result, look up a word, and quit.
+func TestNewcomerInTmux(t *testing.T) {
+	e2e.NeedTool(t, "tmux")
+	bin := binary(t)
+	status := filepath.Join(t.TempDir(), "status")
+	tm := e2e.StartTmux(t, 100, 30, fmt.Sprintf("%s; echo $? > %s; sleep 30", bin, status))
+	tm.WaitFor("My situation (private)")
+	tm.Send("Down", "Enter")
+	tm.WaitFor("Question 1 of 5", "What stage is your cancer?")
+	tm.Send("Down", "Enter") // Stage 2
+	tm.WaitFor("Question 2 of 5")
+	tm.Send("Enter") // HER2-positive, IHC 3+
+	tm.WaitFor("Question 3 of 5")
+	tm.Send("End", "Enter") // hormone receptors: I don't know
+	tm.WaitFor("Question 4 of 5")
+	tm.Send("Down", "Enter") // treatment before surgery
+	tm.WaitFor("Question 5 of 5")
+	tm.Send("Down", "Enter") // no brain metastases
+	path := tm.WaitFor("Your own path", "What usually happens for stage 2?", "questions were added", "My list: ")
+	t.Logf("path screen:\n%s", path)
+	tm.Send("Enter")
+	tm.WaitFor("Step 1 of")
+	tm.Send("n")
+	step2 := tm.WaitFor("Step 2 of")
+	t.Logf("second step:\n%s", step2)
+	tm.Send("Escape")
+	tm.WaitFor("Your own path")
+	tm.Send("Escape")
+	tm.WaitFor("Start here")
+	tm.Send("/")
+	tm.WaitFor("Search:")
+	tm.Send("-l", "ultralow")
+	tm.WaitFor("HER2-positive, HER2-low, HER2-ultralow")
+	tm.Send("Enter")
+	tm.WaitFor("Match 1 of")
+	tm.Send("Escape")
+	tm.WaitFor("Search: ultralow")
+	tm.Send("Escape")
+	tm.WaitFor("Start here")
+	tm.Send("w")
+	tm.WaitFor("Find a word:")
+	tm.Send("-l", "pertuzumab")
+	tm.WaitFor("pertuzumab")
+	tm.Send("Enter")
+	tm.WaitFor("Pages that use it")
+	tm.Send("Escape")
+	tm.WaitFor("Find a word:")
+	tm.Send("Escape")
+	tm.WaitFor("Start here")
+	tm.Send("q")
+	if got := strings.TrimSpace(string(e2e.WaitForFile(t, status))); got != "0" {
+		t.Fatalf("exit status %s, want 0", got)
+	}
+}
