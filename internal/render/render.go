@@ -4,6 +4,7 @@
 package render
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"sync"
@@ -24,15 +25,18 @@ const (
 	Dark  Style = "dark"
 	Light Style = "light"
 	ASCII Style = "ascii"
+	// HighContrast uses no colours at all: text is the terminal's own
+	// foreground on its own background, with bold and underlined headings.
+	HighContrast Style = "high-contrast"
 )
 
 // ParseStyle checks a style name.
 func ParseStyle(s string) (Style, error) {
 	switch Style(s) {
-	case Dark, Light, ASCII:
+	case Dark, Light, ASCII, HighContrast:
 		return Style(s), nil
 	}
-	return "", fmt.Errorf("unknown style %q: use dark, light or ascii", s)
+	return "", fmt.Errorf("unknown style %q: use dark, light, high-contrast or ascii", s)
 }
 
 func (s Style) config() ansi.StyleConfig {
@@ -46,8 +50,51 @@ func (s Style) config() ansi.StyleConfig {
 		cfg.Strong = ansi.StylePrimitive{}
 		cfg.Emph = ansi.StylePrimitive{}
 		return cfg
+	case HighContrast:
+		return highContrast()
 	}
 	return styles.DarkStyleConfig
+}
+
+// highContrast is the dark style with every colour removed and headings
+// underlined, so contrast is whatever the terminal's own colours give.
+func highContrast() ansi.StyleConfig {
+	data, err := json.Marshal(styles.DarkStyleConfig)
+	if err != nil {
+		return styles.DarkStyleConfig
+	}
+	var tree any
+	if json.Unmarshal(data, &tree) != nil {
+		return styles.DarkStyleConfig
+	}
+	stripColours(tree)
+	data, err = json.Marshal(tree)
+	var cfg ansi.StyleConfig
+	if err != nil || json.Unmarshal(data, &cfg) != nil {
+		return styles.DarkStyleConfig
+	}
+	on := true
+	cfg.Heading.Bold = &on
+	cfg.Heading.Underline = &on
+	return cfg
+}
+
+// stripColours deletes every colour setting from a decoded JSON style.
+func stripColours(v any) {
+	switch t := v.(type) {
+	case map[string]any:
+		for k, child := range t {
+			if k == "color" || k == "background_color" {
+				delete(t, k)
+				continue
+			}
+			stripColours(child)
+		}
+	case []any:
+		for _, child := range t {
+			stripColours(child)
+		}
+	}
 }
 
 // MinWidth is the narrowest width the renderer will wrap to.

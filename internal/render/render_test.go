@@ -23,7 +23,7 @@ func testPage() *guide.Page {
 
 func TestRenderFitsWidth(t *testing.T) {
 	c := NewCache(Document)
-	for _, st := range []Style{Dark, Light, ASCII} {
+	for _, st := range []Style{Dark, Light, ASCII, HighContrast} {
 		for _, w := range []int{20, 40, 80, 120} {
 			r, err := c.Render(testPage(), w, st)
 			if err != nil {
@@ -83,5 +83,21 @@ func TestParseStyle(t *testing.T) {
 	}
 	if _, err := ParseStyle("pink"); err == nil {
 		t.Error("pink accepted")
+	}
+}
+
+func TestHighContrastHasNoColours(t *testing.T) {
+	r, err := NewCache(Document).Render(testPage(), 60, HighContrast)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := strings.Join(r.Lines, "\n")
+	for _, colour := range []string{"38;5;", "38;2;", "48;5;", "48;2;"} {
+		if strings.Contains(out, colour) {
+			t.Fatalf("high-contrast output sets a colour (%q)", colour)
+		}
+	}
+	if !strings.Contains(out, "\x1b[") {
+		t.Error("high-contrast output has no bold or underline at all")
 	}
 }

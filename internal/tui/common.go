@@ -30,6 +30,32 @@ type Styles struct {
 	Error    lipgloss.Style
 }
 
+// Theme chooses the colours: follow the terminal, force dark or light, or
+// high contrast (no colours at all; bold, underline and reverse video).
+type Theme string
+
+// The themes.
+const (
+	ThemeAuto         Theme = "auto"
+	ThemeDark         Theme = "dark"
+	ThemeLight        Theme = "light"
+	ThemeHighContrast Theme = "high-contrast"
+)
+
+// HighContrastStyles use the terminal's own colours only.
+func HighContrastStyles() Styles {
+	plain := lipgloss.NewStyle()
+	return Styles{
+		Header:   plain.Bold(true).Underline(true),
+		Notice:   plain.Bold(true),
+		Footer:   plain,
+		Title:    plain.Bold(true),
+		Muted:    plain,
+		Selected: plain.Bold(true).Reverse(true),
+		Error:    plain.Bold(true).Reverse(true),
+	}
+}
+
 // NewStyles returns the styles for a dark or light terminal background.
 func NewStyles(isDark bool) Styles {
 	c := lipgloss.LightDark(isDark)

@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/her2guide/her2guide/internal/checklist"
 	"github.com/her2guide/her2guide/internal/guide"
@@ -79,8 +80,10 @@ var _ tea.Model = Model{}
 
 // Options configure a new Model.
 type Options struct {
-	// Style forces a rendering style; empty follows the terminal background.
+	// Style forces a rendering style; empty follows the theme.
 	Style render.Style
+	// Theme chooses the colours; empty means auto.
+	Theme Theme
 	// Print is how the guide prints and saves the question list.
 	Print PrintOptions
 }
@@ -97,7 +100,13 @@ func New(g *guide.Guide, cache *render.Cache, opts Options) Model {
 		opts:   opts,
 	}
 	m.common = Common{Guide: g, Cache: cache, Keys: DefaultKeyMap()}
-	if m.style == "" {
+	switch {
+	case m.style != "":
+	case opts.Theme == ThemeHighContrast:
+		m.style = render.HighContrast
+	case opts.Theme == ThemeLight:
+		m.style, m.isDark = render.Light, false
+	default:
 		m.style = render.Dark
 	}
 	m.home = listScreen{Intro: g.Meta.Subtitle, Menu: menu{items: append([]menuItem{m.walkItem(), situationItem()}, homeItems(g)...)}}
@@ -151,6 +160,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.resize(msg.Width, msg.Height)
 		return m, m.renderPage()
 	case tea.BackgroundColorMsg:
+		if t := m.opts.Theme; t != "" && t != ThemeAuto {
+			return m, nil // a forced theme ignores the terminal's background
+		}
 		m.isDark = msg.IsDark()
 		m.applyTheme()
 		return m, m.renderPage()
@@ -477,6 +489,13 @@ func (m *Model) renderPage() tea.Cmd {
 func (m *Model) applyTheme() {
 	m.common.Styles = NewStyles(m.isDark)
 	m.help.Styles = help.DefaultStyles(m.isDark)
+	if m.opts.Theme == ThemeHighContrast {
+		m.common.Styles = HighContrastStyles()
+		plain := lipgloss.NewStyle()
+		m.help.Styles = help.Styles{ShortKey: plain.Bold(true), ShortDesc: plain, ShortSeparator: plain,
+			Ellipsis: plain, FullKey: plain.Bold(true), FullDesc: plain, FullSeparator: plain}
+		return
+	}
 	if m.style == render.Dark || m.style == render.Light {
 		if m.isDark {
 			m.style = render.Dark
