@@ -1,0 +1,243 @@
+package plain
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/her2guide/her2guide/internal/guide"
+	"github.com/her2guide/her2guide/internal/search"
+)
+
+// Limits on what search and the word list print.
+const (
+	maxResults = 15
+	maxMatches = 10
+)
+
+const (
+	promptSearch = "Search for: type one or more words and press Enter. Press Enter alone to go back, or type q to quit."
+	promptWord   = "Type a word, or press Enter for the whole list. Type b to go back, q to quit."
+	promptOpen   = "Type a number and press Enter to open it. Type b to go back, q to quit."
+)
+
+// search asks for words and lists the pages and glossary entries that
+// match; a number opens one.
+func (s *session) search() error {
+	if s.index == nil {
+		s.index = search.New(s.g)
+	}
+	for {
+		s.say("")
+		q, err := s.read(promptSearch)
+		if err != nil {
+			return err
+		}
+		if q == "" || strings.EqualFold(q, "b") {
+			return nil
+		}
+		if isQuit(strings.ToLower(q)) {
+			return errQuit
+		}
+		if err := s.results(q); err != nil {
+			return err
+		}
+	}
+}
+
+// results lists the matches for q until the reader goes back.
+func (s *session) results(q string) error {
+	res := s.index.Search(q, maxResults)
+	if len(res) == 0 {
+		s.say(fmt.Sprintf("Nothing found for %q. Try fewer or shorter words, or look in the Word list.", q))
+		return nil
+	}
+	for {
+		s.say("")
+		s.say(fmt.Sprintf("Results for %q (%d):", q, len(res)))
+		for i, r := range res {
+			title := r.Title
+			if r.TermID != "" {
+				title = "Word: " + title
+			}
+			s.item(i+1, title)
+			if r.Snippet != "" {
+				s.note(r.Snippet)
+			}
+		}
+		k, _, err := s.choose(len(res), promptOpen, "b")
+		if err != nil || k == 0 {
+			return err
+		}
+		if err := s.open(res[k-1]); err != nil {
+			return err
+		}
+	}
+}
+
+// open shows a search result: a page, or a glossary entry.
+func (s *session) open(r search.Result) error {
+	if r.PageID != "" {
+		if p, ok := s.g.Page(r.PageID); ok {
+			return s.page(p)
+		}
+	}
+	if t, ok := s.g.Term(r.TermID); ok {
+		return s.term(t)
+	}
+	s.say("Sorry, that result could not be opened.")
+	return nil
+}
+
+// words looks words up in the glossary, or prints all of it.
+func (s *session) words() error {
+	for {
+		s.say("")
+		s.say("Word list.")
+		q, err := s.read(promptWord)
+		if err != nil {
+			return err
+		}
+		low := strings.ToLower(q)
+		switch {
+		case isQuit(low):
+			return errQuit
+		case low == "b":
+			return nil
+		case q == "":
+			err = s.allWords()
+		default:
+			err = s.lookUp(q)
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// allWords prints every glossary entry, in chunks.
+func (s *session) allWords() error {
+	var lines []string
+	for _, t := range s.g.Terms {
+		lines = append(lines, s.entry(t, false)...)
+		lines = append(lines, "")
+	}
+	back, err := s.pager(lines)
+	if err == nil && !back {
+		s.say("End of the word list.")
+	}
+	return err
+}
+
+// lookUp shows the entry named q, or the entries that match it.
+func (s *session) lookUp(q string) error {
+	if t, ok := findTerm(s.g, q); ok {
+		return s.term(t)
+	}
+	if s.index == nil {
+		s.index = search.New(s.g)
+	}
+	var terms []*guide.Term
+	for _, r := range s.index.Search(q, 0) {
+		if t, ok := s.g.Term(r.TermID); ok && len(terms) < maxMatches {
+			terms = append(terms, t)
+		}
+	}
+	if len(terms) == 0 {
+		s.say(fmt.Sprintf("No word %q in the word list. Try Search from the main menu: it also looks inside pages.", q))
+		return nil
+	}
+	if len(terms) == 1 {
+		return s.term(terms[0])
+	}
+	for {
+		s.say("")
+		s.say(fmt.Sprintf("Words that match %q:", q))
+		for i, t := range terms {
+			s.item(i+1, t.Term)
+		}
+		k, _, err := s.choose(len(terms), promptOpen, "b")
+		if err != nil || k == 0 {
+			return err
+		}
+		if err := s.term(terms[k-1]); err != nil {
+			return err
+		}
+	}
+}
+
+// term prints one glossary entry; a number opens a page that uses it.
+func (s *session) term(t *guide.Term) error {
+	for {
+		s.say("")
+		for _, l := range s.entry(t, true) {
+			s.out.line(l)
+		}
+		pages := s.g.PagesUsing(t.ID)
+		if len(pages) == 0 {
+			return nil
+		}
+		k, _, err := s.choose(len(pages), "Type a number and press Enter to open that page. Type b to go back, q to quit.", "b")
+		if err != nil || k == 0 {
+			return err
+		}
+		if err := s.page(pages[k-1]); err != nil {
+			return err
+		}
+	}
+}
+
+// entry is a glossary entry as lines: the term, how to say it, other
+// names, the meaning and the pages that use it, numbered when numbered is
+// true.
+func (s *session) entry(t *guide.Term, numbered bool) []string {
+	const indent = "  "
+	width := s.width - len(indent)
+	lines := []string{t.Term}
+	add := func(text string) {
+		lines = append(lines, strings.Split(indent+wrap(text, width, indent), "\n")...)
+	}
+	if t.Say != "" {
+		add("Say: " + t.Say)
+	}
+	if len(t.AKA) > 0 {
+		add("Also called: " + strings.Join(t.AKA, ", "))
+	}
+	add("Meaning: " + t.Definition)
+	pages := s.g.PagesUsing(t.ID)
+	switch {
+	case len(pages) == 0:
+		add("No page uses this word yet.")
+	case numbered:
+		add("Pages that use this word:")
+		for i, p := range pages {
+			num := fmt.Sprintf("%d. ", i+1)
+			pad := indent + strings.Repeat(" ", len(num))
+			lines = append(lines, strings.Split(indent+num+wrap(p.Title, width-len(num), pad), "\n")...)
+		}
+	default:
+		titles := make([]string, len(pages))
+		for i, p := range pages {
+			titles[i] = p.Title
+		}
+		add("Pages: " + strings.Join(titles, "; "))
+	}
+	return lines
+}
+
+// findTerm matches a glossary id, term or other name, ignoring case.
+func findTerm(g *guide.Guide, q string) (*guide.Term, bool) {
+	q = strings.ToLower(strings.TrimSpace(q))
+	for _, t := range g.Terms {
+		if t.ID == q || strings.ToLower(t.Term) == q {
+			return t, true
+		}
+	}
+	for _, t := range g.Terms {
+		for _, a := range t.AKA {
+			if strings.ToLower(a) == q {
+				return t, true
+			}
+		}
+	}
+	return nil, false
+}

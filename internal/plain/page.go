@@ -1,0 +1,161 @@
+package plain
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/her2guide/her2guide/internal/checklist"
+	"github.com/her2guide/her2guide/internal/guide"
+	"github.com/her2guide/her2guide/internal/render"
+)
+
+const promptPageEnd = "Type a to add this page's questions, b to go back, q to quit."
+
+// page prints a page in chunks, then offers its questions.
+func (s *session) page(p *guide.Page) error {
+	s.say("")
+	s.say(p.Title)
+	r, err := s.cache.Render(p, s.width, render.ASCII)
+	if err != nil {
+		s.say(fmt.Sprintf("Sorry, this page could not be shown (%v). Please try another page.", err))
+		return nil
+	}
+	back, err := s.pager(tidy(r.Lines))
+	if err != nil || back {
+		return err
+	}
+	s.say("End of the page.")
+	for {
+		text, err := s.read(promptPageEnd)
+		if err != nil {
+			return err
+		}
+		switch low := strings.ToLower(text); {
+		case isQuit(low):
+			return errQuit
+		case low == "b":
+			return nil
+		case low == "a":
+			if err := s.pageQuestions(p); err != nil {
+				return err
+			}
+		default:
+			s.say("Please type a or b.")
+		}
+	}
+}
+
+// pager prints lines about s.chunk at a time, waiting for Enter between
+// chunks. It reports whether the reader typed b to stop.
+func (s *session) pager(lines []string) (back bool, err error) {
+	parts := chunks(lines, s.chunk)
+	for i, part := range parts {
+		for _, l := range part {
+			s.out.line(l)
+		}
+		if i == len(parts)-1 {
+			break
+		}
+		prompt := fmt.Sprintf("Part %d of %d. Press Enter for more, b to go back, q to quit.", i+1, len(parts))
+		for {
+			text, err := s.read(prompt)
+			if err != nil {
+				return false, err
+			}
+			low := strings.ToLower(text)
+			if isQuit(low) {
+				return false, errQuit
+			}
+			if low == "b" {
+				return true, nil
+			}
+			if low == "" {
+				break
+			}
+			s.say("Please press Enter for more, or type b to go back.")
+		}
+	}
+	return false, nil
+}
+
+// chunks cuts lines into runs of at most size lines, ending a run after a
+// blank line in its second half when there is one, so that paragraphs stay
+// whole.
+func chunks(lines []string, size int) [][]string {
+	var out [][]string
+	for len(lines) > size {
+		cut := size
+		for i := size; i > size/2; i-- {
+			if lines[i-1] == "" && (i < 2 || !isHeading(lines[i-2])) {
+				cut = i
+				break
+			}
+		}
+		out = append(out, lines[:cut])
+		lines = lines[cut:]
+		for len(lines) > 0 && lines[0] == "" {
+			lines = lines[1:]
+		}
+	}
+	if len(lines) > 0 {
+		out = append(out, lines)
+	}
+	return out
+}
+
+// isHeading reports whether a rendered line is a Markdown heading.
+func isHeading(l string) bool {
+	return strings.HasPrefix(strings.TrimSpace(l), "#")
+}
+
+// tidy strips any escape sequences and trailing spaces from rendered lines,
+// keeps at most one blank line in a row, and drops blank lines at either
+// end.
+func tidy(lines []string) []string {
+	out := make([]string, 0, len(lines))
+	for _, l := range lines {
+		l = strings.TrimRight(ansi.Strip(l), " \t")
+		if l == "" && (len(out) == 0 || out[len(out)-1] == "") {
+			continue
+		}
+		out = append(out, l)
+	}
+	for len(out) > 0 && out[len(out)-1] == "" {
+		out = out[:len(out)-1]
+	}
+	return out
+}
+
+// pageQuestions lists the page's questions with a box each; a number ticks
+// or unticks one.
+func (s *session) pageQuestions(p *guide.Page) error {
+	items := checklist.Suggested(p)
+	s.say("")
+	s.say("Questions you could ask about \"" + p.Title + "\". Ticked [x] ones are on My questions.")
+	for i, it := range items {
+		s.item(i+1, s.box(it)+it.Text)
+	}
+	for {
+		k, _, err := s.choose(len(items), promptPageQs, "b")
+		if err != nil || k == 0 {
+			return err
+		}
+		it := items[k-1]
+		done := "Unticked, and taken off My questions:"
+		if s.list.Toggle(it) {
+			done = "Ticked, and added to My questions:"
+		}
+		s.say(done)
+		s.item(k, s.box(it)+it.Text)
+	}
+}
+
+// box is the tick mark of a suggested question.
+func (s *session) box(it checklist.Item) string {
+	if s.list.Has(it.ID) {
+		return "[x] "
+	}
+	return "[ ] "
+}
