@@ -33,6 +33,8 @@ type Env struct {
 	TermWidth func() int
 	// Now is today, for content checks.
 	Now func() time.Time
+	// Getenv reads an environment variable; nil reads none.
+	Getenv func(key string) string
 }
 
 // OSEnv is the process's real environment.
@@ -49,7 +51,8 @@ func OSEnv() Env {
 			}
 			return w
 		},
-		Now: time.Now,
+		Now:    time.Now,
+		Getenv: os.Getenv,
 	}
 }
 
@@ -76,16 +79,20 @@ func NewRoot(env Env) *cobra.Command {
 			"It works with no network and saves nothing unless you ask it to.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if plainWanted(cmd, env) {
+				return runPlain(cmd.Context(), env)
+			}
 			return runInteractive(cmd.Context(), env)
 		},
 	}
+	addPlainFlag(root)
 	root.AddCommand(topicsCmd(env), glossaryCmd(env), showCmd(env), checkCmd(env), searchCmd(env))
 	return root
 }
 
 // errNoTerminal explains what to do when there is no terminal to draw in.
 var errNoTerminal = errors.New("the interactive guide needs a terminal, and this input or output is not one.\n" +
-	"Without a terminal, use: her2guide topics, her2guide show TOPIC, her2guide check")
+	"Without a terminal, use: her2guide --plain, her2guide topics, her2guide show TOPIC, her2guide check")
 
 func runInteractive(ctx context.Context, env Env) error {
 	in, out := env.IsTerminal()
