@@ -1,0 +1,145 @@
+// Package export writes the patient's question list as a sheet to take to
+// the visit, in plain text, Markdown, HTML or PDF. Output depends only on
+// its input, byte for byte, so it can be golden-tested and reproduced. It
+// has no UI code.
+package export
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/her2guide/her2guide/internal/checklist"
+)
+
+// Sheet is everything printed on the question sheet.
+type Sheet struct {
+	// Title heads the sheet, e.g. "Questions for my oncologist".
+	Title string
+	// Date is printed on the sheet (a blank to fill in when zero) and is
+	// the PDF's creation date.
+	Date time.Time
+	// Groups are the questions in print order (see checklist.Ordered).
+	Groups []checklist.Group
+	// Notice is the guide's safety notice, printed in the footer.
+	Notice string
+	// Reviewed is when the content was last checked, printed in the footer.
+	Reviewed time.Time
+	// Version is the program's version, printed in the footer.
+	Version string
+}
+
+// Format is an output format.
+type Format string
+
+// The formats Write knows.
+const (
+	Text     Format = "text"
+	Markdown Format = "markdown"
+	HTML     Format = "html"
+	PDF      Format = "pdf"
+)
+
+// Formats lists every format, for help and menus.
+var Formats = []Format{Text, Markdown, HTML, PDF}
+
+// ParseFormat returns the format named s ("md" is accepted for markdown).
+func ParseFormat(s string) (Format, error) {
+	switch f := Format(strings.ToLower(strings.TrimSpace(s))); f {
+	case Text, Markdown, HTML, PDF:
+		return f, nil
+	case "md":
+		return Markdown, nil
+	}
+	return "", fmt.Errorf("unknown format %q: use text, markdown, html or pdf", s)
+}
+
+// Extension returns the usual file name extension for the format, with its dot.
+func (f Format) Extension() string {
+	switch f {
+	case Markdown:
+		return ".md"
+	case HTML:
+		return ".html"
+	case PDF:
+		return ".pdf"
+	}
+	return ".txt"
+}
+
+// Paper is a paper size, for PDF pages and HTML print CSS.
+type Paper string
+
+// The paper sizes Write knows.
+const (
+	A4     Paper = "a4"
+	Letter Paper = "letter"
+)
+
+// ParsePaper returns the paper size named s.
+func ParsePaper(s string) (Paper, error) {
+	switch p := Paper(strings.ToLower(strings.TrimSpace(s))); p {
+	case A4, Letter:
+		return p, nil
+	}
+	return "", fmt.Errorf("unknown paper size %q: use a4 or letter", s)
+}
+
+// Write writes the sheet in format f on paper p. The same input gives the
+// same bytes.
+func Write(w io.Writer, s Sheet, f Format, p Paper) error {
+	if p != A4 && p != Letter {
+		return fmt.Errorf("unknown paper size %q: use a4 or letter", p)
+	}
+	switch f {
+	case Text:
+		return writeText(w, s)
+	case Markdown:
+		return writeMarkdown(w, s)
+	case HTML:
+		return writeHTML(w, s, p)
+	case PDF:
+		return writePDF(w, s, p)
+	}
+	return fmt.Errorf("unknown format %q: use text, markdown, html or pdf", f)
+}
+
+// The sheet's fixed wording.
+const (
+	labelDate     = "Date"
+	labelDoctor   = "My doctor"
+	labelNext     = "Next appointment"
+	headAbout     = "About my cancer"
+	labelHER2     = "My HER2 result (IHC / ISH)"
+	labelERPR     = "ER / PR"
+	labelMedicine = "My current medicines"
+	headBefore    = "Before I leave"
+	teachBack     = "Let me repeat what I heard: ..."
+	spellDrug     = "How do you spell that drug?"
+)
+
+// answerLines is how many ruled lines follow each question in the text,
+// Markdown and HTML formats. The PDF picks its own to fit one page.
+const answerLines = 2
+
+// dateText is how dates are printed: unambiguous in every country.
+func dateText(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2 January 2006")
+}
+
+// footerLines returns the footer's lines after the notice.
+func footerLine(s Sheet) string {
+	var parts []string
+	if d := dateText(s.Reviewed); d != "" {
+		parts = append(parts, "Content reviewed "+d)
+	}
+	name := "her2guide"
+	if s.Version != "" {
+		name += " " + s.Version
+	}
+	return strings.Join(append(parts, name), " · ")
+}

@@ -1,0 +1,385 @@
+package export
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/rivo/uniseg"
+	"github.com/signintech/gopdf"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/goregular"
+)
+
+// Sizes on the PDF page, in points (1/72 inch). Text is never smaller than
+// 11 pt.
+const (
+	pdfMargin    = 40.0 // page margin, about 14 mm
+	pdfTitleSize = 20.0
+	pdfHeadSize  = 13.5
+	pdfSmallSize = 11.0 // the footer
+	pdfLeading   = 1.3  // line height as a multiple of the font size
+	pdfBox       = 10.0 // checkbox side
+	pdfIndent    = 20.0 // question text after the checkbox
+	pdfGapHead   = 12.0 // space before a heading
+	pdfThin      = 0.5  // width of ruled lines
+	pdfBoxLine   = 1.0  // width of checkbox and heading rules
+)
+
+// Font family names registered with gopdf.
+const (
+	fontRegular = "regular"
+	fontBold    = "bold"
+)
+
+// pdfStyle is what changes between layouts tried to fit one page.
+type pdfStyle struct {
+	answerLines int     // ruled lines after each question
+	bodySize    float64 // font size of questions and fields
+	ruleGap     float64 // space between ruled answer lines: room to write
+	gapItem     float64 // space after a question's answer lines
+}
+
+// pdfStyles are the layouts to try, roomiest first: the sheet uses the
+// first that fits on one page. When none does, it uses pdfPaged over as
+// many pages as it takes.
+var pdfStyles = []pdfStyle{
+	{4, 12, 21, 7},
+	{3, 12, 21, 7},
+	{2, 12, 21, 7},
+	{1, 12, 21, 7},
+	{1, 11, 19, 4},
+}
+
+var pdfPaged = pdfStyle{2, 12, 21, 7}
+
+// writePDF lays the sheet out on A4 or Letter pages with the Go fonts
+// embedded (subset), boxes drawn as rectangles, and text wrapped by its
+// measured width.
+func writePDF(w io.Writer, s Sheet, p Paper) error {
+	for _, st := range pdfStyles {
+		doc, err := layoutPDF(s, p, st, 0)
+		if err != nil {
+			return err
+		}
+		if doc.page == 1 {
+			_, err = doc.pdf.WriteTo(w)
+			return err
+		}
+	}
+	// Several pages: lay out once to count them, again to number them.
+	doc, err := layoutPDF(s, p, pdfPaged, 0)
+	if err != nil {
+		return err
+	}
+	if doc, err = layoutPDF(s, p, pdfPaged, doc.page); err != nil {
+		return err
+	}
+	_, err = doc.pdf.WriteTo(w)
+	return err
+}
+
+// pdfDoc is one layout of the sheet in progress.
+type pdfDoc struct {
+	pdf    *gopdf.GoPdf
+	s      Sheet
+	width  float64 // page width
+	height float64 // page height
+	y      float64 // top of the next thing to draw
+	page   int     // pages so far
+	pages  int     // total pages when known (for "Page n of N"), else 0
+	style  pdfStyle
+	family string  // the current font
+	size   float64 // the current font size
+	err    error   // the first drawing error
+}
+
+func layoutPDF(s Sheet, p Paper, st pdfStyle, pages int) (*pdfDoc, error) {
+	size := *gopdf.PageSizeA4
+	if p == Letter {
+		size = *gopdf.PageSizeLetter
+	}
+	pdf := &gopdf.GoPdf{}
+	pdf.Start(gopdf.Config{PageSize: size, Unit: gopdf.UnitPT})
+	date := s.Date
+	if date.IsZero() {
+		date = s.Reviewed
+	}
+	creator := strings.TrimSpace("her2guide " + s.Version)
+	pdf.SetInfo(gopdf.PdfInfo{Title: s.Title, Creator: creator, Producer: creator, CreationDate: date.UTC()})
+	opt := gopdf.TtfOption{OnGlyphNotFoundSubstitute: func(rune) rune { return '?' }}
+	if err := pdf.AddTTFFontDataWithOption(fontRegular, goregular.TTF, opt); err != nil {
+		return nil, fmt.Errorf("pdf font: %w", err)
+	}
+	if err := pdf.AddTTFFontDataWithOption(fontBold, gobold.TTF, opt); err != nil {
+		return nil, fmt.Errorf("pdf font: %w", err)
+	}
+	pdf.SetStrokeColor(0, 0, 0)
+	pdf.SetTextColor(0, 0, 0)
+
+	d := &pdfDoc{pdf: pdf, s: s, width: size.W, height: size.H, pages: pages, style: st}
+	d.newPage()
+	d.sheet()
+	return d, d.err
+}
+
+// left, right and bottom bound the page's content; the footer sits below bottom.
+func (d *pdfDoc) left() float64  { return pdfMargin }
+func (d *pdfDoc) right() float64 { return d.width - pdfMargin }
+func (d *pdfDoc) bottom() float64 {
+	return d.height - pdfMargin - d.footerHeight()
+}
+
+func (d *pdfDoc) footerHeight() float64 {
+	lines := len(d.footerLines())
+	return 8 + float64(lines)*pdfSmallSize*pdfLeading
+}
+
+func (d *pdfDoc) footerLines() []string {
+	var lines []string
+	d.withFont(fontRegular, pdfSmallSize, func() {
+		if d.s.Notice != "" {
+			lines = append(lines, d.wrap(d.s.Notice, d.right()-d.left())...)
+		}
+		foot := footerLine(d.s)
+		if d.pages > 1 {
+			foot += fmt.Sprintf(" · Page %d of %d", d.page, d.pages)
+		}
+		lines = append(lines, d.wrap(foot, d.right()-d.left())...)
+	})
+	return lines
+}
+
+func (d *pdfDoc) newPage() {
+	d.pdf.AddPage()
+	d.page++
+	d.y = pdfMargin
+	d.footer()
+}
+
+// need starts a new page unless h more points fit on this one.
+func (d *pdfDoc) need(h float64) {
+	if d.y+h > d.bottom() && d.y > pdfMargin {
+		d.newPage()
+	}
+}
+
+func (d *pdfDoc) footer() {
+	lines := d.footerLines()
+	y := d.height - pdfMargin - float64(len(lines))*pdfSmallSize*pdfLeading
+	d.line(d.left(), y-6, d.right(), y-6, pdfThin)
+	d.withFont(fontRegular, pdfSmallSize, func() {
+		for _, l := range lines {
+			d.text(d.left(), y, l)
+			y += pdfSmallSize * pdfLeading
+		}
+	})
+}
+
+// sheet draws everything above the footer.
+func (d *pdfDoc) sheet() {
+	s := d.s
+	width := d.right() - d.left()
+	// The title on the left, the date on the right of its last line.
+	d.font(fontRegular, d.style.bodySize)
+	dateW := 150.0 // room to write the date in
+	if !s.Date.IsZero() {
+		dateW = d.measure(labelDate + ": " + dateText(s.Date))
+	}
+	d.font(fontBold, pdfTitleSize)
+	lines := d.wrap(s.Title, width-dateW-16)
+	for i, l := range lines {
+		d.text(d.left(), d.y, l)
+		if i == len(lines)-1 {
+			d.y += pdfTitleSize - d.style.bodySize
+			d.field(d.right()-dateW, dateW, labelDate, dateText(s.Date))
+			d.y -= pdfTitleSize - d.style.bodySize
+		}
+		d.y += pdfTitleSize * pdfLeading
+	}
+	d.y += 6
+	half := (width - 24) / 2
+	d.field(d.left(), half, labelDoctor, "")
+	d.field(d.left()+half+24, half, labelNext, "")
+	d.y += d.style.bodySize * pdfLeading * 1.5
+
+	d.heading(headAbout, d.style.bodySize*pdfLeading*4.5)
+	wide := width * 0.62
+	d.field(d.left(), wide-12, labelHER2, "")
+	d.field(d.left()+wide+12, width-wide-12, labelERPR, "")
+	d.y += d.style.bodySize * pdfLeading * 1.5
+	d.field(d.left(), width, labelMedicine, "")
+	d.y += d.style.bodySize*pdfLeading + d.style.ruleGap - 4
+	d.line(d.left(), d.y, d.right(), d.y, pdfThin)
+	d.y += 8
+
+	for _, g := range s.Groups {
+		first := 0.0
+		if len(g.Items) > 0 {
+			first = d.itemHeight(g.Items[0].Text, d.style.answerLines)
+		}
+		d.heading(g.Title, first)
+		for _, it := range g.Items {
+			d.item(it.Text, d.style.answerLines)
+		}
+	}
+
+	d.heading(headBefore, d.itemHeight(teachBack, 1))
+	d.item(teachBack, 1)
+	d.item(spellDrug, 1)
+}
+
+// heading draws a bold heading with a rule under it, on a new page unless it
+// and next more points fit.
+func (d *pdfDoc) heading(title string, next float64) {
+	d.font(fontBold, pdfHeadSize)
+	lines := d.wrap(title, d.right()-d.left())
+	h := pdfGapHead + float64(len(lines))*pdfHeadSize*pdfLeading + 4
+	d.need(h + next)
+	d.y += pdfGapHead
+	for _, l := range lines {
+		d.text(d.left(), d.y, l)
+		d.y += pdfHeadSize * pdfLeading
+	}
+	d.line(d.left(), d.y, d.right(), d.y, pdfBoxLine)
+	d.y += 6
+}
+
+// itemHeight is the height of a question with its answer lines.
+func (d *pdfDoc) itemHeight(text string, lines int) float64 {
+	d.font(fontRegular, d.style.bodySize)
+	n := len(d.wrap(text, d.right()-d.left()-pdfIndent))
+	return float64(n)*d.style.bodySize*pdfLeading + float64(lines)*d.style.ruleGap + d.style.gapItem
+}
+
+// item draws a checkbox, the question and ruled lines to write the answer
+// on, all on one page.
+func (d *pdfDoc) item(text string, lines int) {
+	d.need(d.itemHeight(text, lines))
+	d.font(fontRegular, d.style.bodySize)
+	x := d.left() + pdfIndent
+	d.setLineWidth(pdfBoxLine)
+	d.pdf.RectFromUpperLeftWithStyle(d.left(), d.y+1.5, pdfBox, pdfBox, "D")
+	for _, l := range d.wrap(text, d.right()-x) {
+		d.text(x, d.y, l)
+		d.y += d.style.bodySize * pdfLeading
+	}
+	for range lines {
+		d.y += d.style.ruleGap
+		d.line(x, d.y, d.right(), d.y, pdfThin)
+	}
+	d.y += d.style.gapItem
+}
+
+// field draws "Label: value" or "Label:" and a line to write on, in a box
+// of the given width starting at x on the current line.
+func (d *pdfDoc) field(x, width float64, label, value string) {
+	d.font(fontRegular, d.style.bodySize)
+	text := label + ":"
+	if value != "" {
+		text += " " + value
+	}
+	d.text(x, d.y, text)
+	if value != "" {
+		return
+	}
+	w := d.measure(text) + 6
+	base := d.y + d.style.bodySize*1.05
+	d.line(x+w, base, x+width, base, pdfThin)
+}
+
+// wrap breaks text into lines no wider than width in the current font: at
+// spaces where it can, between characters (whole grapheme clusters) inside
+// a word that is wider than the line. Line breaks in text are kept.
+func (d *pdfDoc) wrap(text string, width float64) []string {
+	var out []string
+	space := d.measure(" ")
+	for _, para := range strings.Split(text, "\n") {
+		words := strings.Fields(para)
+		if len(words) == 0 {
+			out = append(out, "")
+			continue
+		}
+		line, lineW := "", 0.0
+		for _, word := range words {
+			ww := d.measure(word)
+			switch {
+			case line != "" && lineW+space+ww <= width:
+				line += " " + word
+				lineW += space + ww
+				continue
+			case line != "":
+				out = append(out, line)
+			}
+			line, lineW = word, ww
+			if ww > width {
+				parts := d.breakWord(word, width)
+				out = append(out, parts[:len(parts)-1]...)
+				line = parts[len(parts)-1]
+				lineW = d.measure(line)
+			}
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+// breakWord splits a word wider than width into pieces that fit, between
+// grapheme clusters.
+func (d *pdfDoc) breakWord(word string, width float64) []string {
+	var parts []string
+	cur := ""
+	g := uniseg.NewGraphemes(word)
+	for g.Next() {
+		c := g.Str()
+		if cur != "" && d.measure(cur+c) > width {
+			parts = append(parts, cur)
+			cur = ""
+		}
+		cur += c
+	}
+	return append(parts, cur)
+}
+
+func (d *pdfDoc) font(family string, size float64) {
+	d.family, d.size = family, size
+	if err := d.pdf.SetFont(family, "", size); err != nil && d.err == nil {
+		d.err = fmt.Errorf("pdf font: %w", err)
+	}
+}
+
+// withFont runs fn with the given font, then sets the font back.
+func (d *pdfDoc) withFont(family string, size float64, fn func()) {
+	oldFamily, oldSize := d.family, d.size
+	d.font(family, size)
+	fn()
+	if oldFamily != "" {
+		d.font(oldFamily, oldSize)
+	}
+}
+
+func (d *pdfDoc) measure(s string) float64 {
+	w, err := d.pdf.MeasureTextWidth(s)
+	if err != nil && d.err == nil {
+		d.err = fmt.Errorf("pdf text: %w", err)
+	}
+	return w
+}
+
+// text draws one line with its top at y.
+func (d *pdfDoc) text(x, y float64, s string) {
+	if s == "" {
+		return
+	}
+	d.pdf.SetXY(x, y)
+	if err := d.pdf.Cell(nil, s); err != nil && d.err == nil {
+		d.err = fmt.Errorf("pdf text: %w", err)
+	}
+}
+
+func (d *pdfDoc) line(x1, y1, x2, y2, width float64) {
+	d.setLineWidth(width)
+	d.pdf.Line(x1, y1, x2, y2)
+}
+
+func (d *pdfDoc) setLineWidth(w float64) { d.pdf.SetLineWidth(w) }

@@ -1,0 +1,96 @@
+package export
+
+import (
+	"bufio"
+	"io"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// textWidth is the width of the plain text sheet, in columns.
+const textWidth = 72
+
+// textIndent is the indent of a question's wrapped lines and answer lines,
+// under its text after "[ ] ".
+const textIndent = len("[ ] ")
+
+// writeText writes the sheet as plain monospaced text.
+func writeText(w io.Writer, s Sheet) error {
+	b := bufio.NewWriter(w)
+	pad := strings.Repeat(" ", textIndent)
+	rule := strings.Repeat("_", textWidth-textIndent)
+
+	heading := func(title, underline string) {
+		b.WriteString(title + "\n")
+		b.WriteString(strings.Repeat(underline, max(ansi.StringWidth(title), 1)) + "\n")
+	}
+	field := func(label, value string) {
+		line := label + ": " + value
+		if value == "" {
+			line += strings.Repeat("_", max(textWidth-ansi.StringWidth(line), 8))
+		}
+		b.WriteString(line + "\n")
+	}
+	item := func(text string, lines int) {
+		b.WriteString("[ ] " + indent(wrapText(text, textWidth-textIndent), pad) + "\n")
+		for range lines {
+			b.WriteString(pad + rule + "\n")
+		}
+	}
+
+	heading(s.Title, "=")
+	b.WriteString("\n")
+	field(labelDate, dateText(s.Date))
+	b.WriteString("\n")
+	field(labelDoctor, "")
+	field(labelNext, "")
+	b.WriteString("\n")
+	heading(headAbout, "-")
+	field(labelHER2, "")
+	field(labelERPR, "")
+	field(labelMedicine, "")
+	b.WriteString(strings.Repeat("_", textWidth) + "\n")
+
+	for _, g := range s.Groups {
+		b.WriteString("\n")
+		heading(wrapText(g.Title, textWidth), "-")
+		for _, it := range g.Items {
+			item(it.Text, answerLines)
+		}
+	}
+
+	b.WriteString("\n")
+	heading(headBefore, "-")
+	item(teachBack, 2)
+	item(spellDrug, 1)
+
+	b.WriteString("\n" + strings.Repeat("-", textWidth) + "\n")
+	if s.Notice != "" {
+		b.WriteString(wrapText(s.Notice, textWidth) + "\n")
+	}
+	b.WriteString(wrapText(footerLine(s), textWidth) + "\n")
+	return b.Flush()
+}
+
+// wrapText wraps s at width display columns, at spaces where it can and
+// inside words where it must, keeping line breaks already in s.
+func wrapText(s string, width int) string {
+	lines := strings.Split(ansi.Wrap(s, width, ""), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// indent puts pad before every line of s but the first; empty lines stay
+// empty.
+func indent(s, pad string) string {
+	lines := strings.Split(s, "\n")
+	for i := 1; i < len(lines); i++ {
+		if lines[i] != "" {
+			lines[i] = pad + lines[i]
+		}
+	}
+	return strings.Join(lines, "\n")
+}
