@@ -11,15 +11,12 @@ import (
 	"strings"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
 	"charm.land/fang/v2"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"github.com/her2guide/her2guide/content"
 	"github.com/her2guide/her2guide/internal/guide"
-	"github.com/her2guide/her2guide/internal/render"
-	"github.com/her2guide/her2guide/internal/tui"
 )
 
 // Env is what the commands read from and write to, so tests can run them
@@ -82,34 +79,18 @@ func NewRoot(env Env) *cobra.Command {
 			if plainWanted(cmd, env) {
 				return runPlain(cmd.Context(), env)
 			}
-			return runInteractive(cmd.Context(), env)
+			return runInteractive(cmd, env)
 		},
 	}
 	addPlainFlag(root)
-	root.AddCommand(topicsCmd(env), glossaryCmd(env), showCmd(env), checkCmd(env), searchCmd(env))
+	addThemeFlags(root)
+	root.AddCommand(topicsCmd(env), glossaryCmd(env), showCmd(env), checkCmd(env), searchCmd(env), questionsCmd(env))
 	return root
 }
 
 // errNoTerminal explains what to do when there is no terminal to draw in.
 var errNoTerminal = errors.New("the interactive guide needs a terminal, and this input or output is not one.\n" +
 	"Without a terminal, use: her2guide --plain, her2guide topics, her2guide show TOPIC, her2guide check")
-
-func runInteractive(ctx context.Context, env Env) error {
-	in, out := env.IsTerminal()
-	if !in || !out {
-		return errNoTerminal
-	}
-	g, err := bundled()
-	if err != nil {
-		return err
-	}
-	m := tui.New(g, render.NewCache(render.Document), tui.Options{})
-	p := tea.NewProgram(m, tea.WithContext(ctx))
-	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
-		return fmt.Errorf("the guide stopped: %w", err)
-	}
-	return nil
-}
 
 // bundled loads the content built into the program. Review dates are not
 // checked against the clock here (a wrong clock must not stop the guide);

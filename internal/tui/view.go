@@ -34,6 +34,13 @@ func (m Model) View() tea.View {
 				c.Y += headerHeight + 1 // below the header and the editor's title line
 				v.Cursor = c
 			}
+		case printScreen:
+			if m.print.typing() {
+				if c := m.print.Name.Cursor(); c != nil {
+					c.Y += headerHeight + 1 // below the "Save to this file:" line
+					v.Cursor = c
+				}
+			}
 		case searchScreen:
 			if c := m.search.Input.Cursor(); c != nil {
 				c.Y += headerHeight

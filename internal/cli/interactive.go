@@ -1,0 +1,99 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/spf13/cobra"
+
+	"github.com/her2guide/her2guide/internal/export"
+	"github.com/her2guide/her2guide/internal/printing"
+	"github.com/her2guide/her2guide/internal/render"
+	"github.com/her2guide/her2guide/internal/tui"
+)
+
+// addThemeFlags adds --theme and --paper to the interactive guide.
+func addThemeFlags(root *cobra.Command) {
+	root.Flags().String("theme", "auto", "colours: auto (follow the terminal), dark, light or high-contrast")
+	root.Flags().String("paper", "", "paper size for printing: a4 or letter (default: letter in the US, else a4)")
+}
+
+// themeFlag reads and checks --theme.
+func themeFlag(cmd *cobra.Command) (tui.Theme, error) {
+	v, err := cmd.Flags().GetString("theme")
+	if err != nil {
+		return "", err
+	}
+	switch t := tui.Theme(v); t {
+	case tui.ThemeAuto, tui.ThemeDark, tui.ThemeLight, tui.ThemeHighContrast:
+		return t, nil
+	}
+	return "", fmt.Errorf("--theme %q: use auto, dark, light or high-contrast", v)
+}
+
+// paperFlag reads --paper, defaulting from the locale.
+func paperFlag(cmd *cobra.Command) (export.Paper, error) {
+	v, err := cmd.Flags().GetString("paper")
+	if err != nil {
+		return "", err
+	}
+	if v == "" {
+		return defaultPaper(os.Getenv), nil
+	}
+	return export.ParsePaper(v)
+}
+
+// defaultPaper is Letter where the locale says US or Canada, else A4.
+func defaultPaper(getenv func(string) string) export.Paper {
+	for _, k := range []string{"LC_PAPER", "LC_ALL", "LANG"} {
+		if v := getenv(k); v != "" {
+			if strings.Contains(v, "_US") || strings.Contains(v, "_CA") {
+				return export.Letter
+			}
+			return export.A4
+		}
+	}
+	return export.A4
+}
+
+func runInteractive(cmd *cobra.Command, env Env) error {
+	theme, err := themeFlag(cmd)
+	if err != nil {
+		return err
+	}
+	paper, err := paperFlag(cmd)
+	if err != nil {
+		return err
+	}
+	in, out := env.IsTerminal()
+	if !in || !out {
+		return errNoTerminal
+	}
+	g, err := bundled()
+	if err != nil {
+		return err
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		home = "."
+	}
+	m := tui.New(g, render.NewCache(render.Document), tui.Options{
+		Theme: theme,
+		Print: tui.PrintOptions{
+			Spooler: printing.DefaultSpooler(),
+			Version: cmd.Root().Version,
+			Now:     time.Now,
+			Dir:     home,
+			Paper:   paper,
+		},
+	})
+	p := tea.NewProgram(m, tea.WithContext(cmd.Context()))
+	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) && !errors.Is(err, tea.ErrInterrupted) {
+		return fmt.Errorf("the guide stopped: %w", err)
+	}
+	return nil
+}

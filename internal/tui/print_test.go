@@ -1,0 +1,133 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/her2guide/her2guide/internal/printing"
+	"github.com/her2guide/her2guide/internal/render"
+)
+
+// fakeSpooler answers like lpstat and lp, and records what was printed.
+type fakeSpooler struct {
+	printed []string
+	fail    string // output of a failing lp
+}
+
+func (f *fakeSpooler) run(_ context.Context, name string, args ...string) ([]byte, error) {
+	switch {
+	case name == "lpstat" && len(args) > 0 && args[0] == "-p":
+		return []byte("printer Desk is idle.  enabled since Sun 22 Nov 2026\nprinter PDF is idle.  enabled since Sun 22 Nov 2026\n"), nil
+	case name == "lpstat" && len(args) > 0 && args[0] == "-d":
+		return []byte("system default destination: PDF\n"), nil
+	case name == "lp":
+		if f.fail != "" {
+			return []byte(f.fail), errors.New("exit status 1")
+		}
+		f.printed = append(f.printed, strings.Join(args, " "))
+		return []byte("request id is PDF-7 (1 file(s))\n"), nil
+	}
+	return nil, errors.New("unexpected command " + name)
+}
+
+func printModel(t *testing.T, sp *fakeSpooler, dir string) Model {
+	t.Helper()
+	opts := Options{Print: PrintOptions{
+		Spooler: printing.Spooler{Run: sp.run},
+		Version: "test",
+		Now:     func() time.Time { return time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC) },
+		Dir:     dir,
+	}}
+	m := New(fixture(t), render.NewCache(render.Document), opts)
+	m = update(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	m = press(t, choose(t, m, "first"), "enter", "a", "space", "j", "space", "m")
+	if m.screen != myScreen || m.list.Len() != 2 {
+		t.Fatalf("setup: screen %v, %d questions", m.screen, m.list.Len())
+	}
+	return m
+}
+
+func TestPrintToAPrinter(t *testing.T) {
+	sp := &fakeSpooler{}
+	m := press(t, printModel(t, sp, t.TempDir()), "p")
+	if m.screen != printScreen || !strings.Contains(screen(m), "Print on PDF") || !strings.Contains(screen(m), "Save to a file") {
+		t.Fatalf("p: printers not listed:\n%s", screen(m))
+	}
+	// The default printer comes first.
+	if it, _ := m.print.Dest.Menu.selected(); it.ID != "PDF" {
+		t.Errorf("first printer = %q, want the default PDF", it.ID)
+	}
+	m = press(t, m, "enter")
+	if m.print.Step != stepPreview || !strings.Contains(screen(m), "Preview") || !strings.Contains(screen(m), "First?") {
+		t.Fatalf("preview:\n%s", screen(m))
+	}
+	if len(sp.printed) != 0 {
+		t.Fatal("something was printed before the patient confirmed")
+	}
+	m = press(t, m, "enter")
+	if m.print.Step != stepDone || len(sp.printed) != 1 || !strings.HasPrefix(sp.printed[0], "-d PDF ") {
+		t.Fatalf("after confirming: step %v, printed %v\n%s", m.print.Step, sp.printed, screen(m))
+	}
+	if !strings.Contains(screen(m), "the printer PDF") {
+		t.Errorf("no success message:\n%s", screen(m))
+	}
+	if m.list.Len() != 2 {
+		t.Error("printing changed the list")
+	}
+}
+
+func TestPrintFailureOffersSaving(t *testing.T) {
+	dir := t.TempDir()
+	sp := &fakeSpooler{fail: "lp: The printer or class does not exist.\n"}
+	m := press(t, printModel(t, sp, dir), "p", "enter", "enter")
+	if m.print.Step != stepFailed || !strings.Contains(screen(m), "Your list has not changed") {
+		t.Fatalf("failed print:\n%s", screen(m))
+	}
+	if m.list.Len() != 2 {
+		t.Fatal("a failed print changed the list")
+	}
+	// Enter: save to a file instead; choose plain text; keep the suggested name.
+	m = press(t, m, "enter")
+	if m.print.Step != stepFormat {
+		t.Fatalf("enter after a failure: step %v", m.print.Step)
+	}
+	m = press(t, m, "end", "enter")
+	if m.print.Step != stepFileName || !strings.Contains(m.print.Name.Value(), filepath.Join(dir, "my-questions-2026-11-22.txt")) {
+		t.Fatalf("file name step: %v %q", m.print.Step, m.print.Name.Value())
+	}
+	// q is typed into the name field, not quit.
+	m = press(t, m, "backspace", "backspace", "backspace", "backspace")
+	m = typeText(t, m, "q.txt")
+	m = press(t, m, "enter", "enter")
+	path := filepath.Join(dir, "my-questions-2026-11-22q.txt")
+	if m.print.Step != stepDone {
+		t.Fatalf("save: step %v\n%s", m.print.Step, screen(m))
+	}
+	data, err := os.ReadFile(path)
+	if err != nil || !strings.Contains(string(data), "First?") || !strings.Contains(string(data), "[ ]") {
+		t.Fatalf("saved file %s: %v\n%s", path, err, data)
+	}
+}
+
+func TestSaveErrorsInPlainWords(t *testing.T) {
+	m := press(t, printModel(t, &fakeSpooler{}, filepath.Join(t.TempDir(), "missing")), "p", "end", "enter", "end", "enter", "enter", "enter")
+	if m.print.Step != stepFailed || !strings.Contains(screen(m), "That folder does not exist") {
+		t.Fatalf("saving into a missing folder:\n%s", screen(m))
+	}
+}
+
+func TestNoPrintService(t *testing.T) {
+	m := New(fixture(t), render.NewCache(render.Document), Options{})
+	m = update(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	m = press(t, choose(t, m, "first"), "enter", "a", "space", "m", "p")
+	if !strings.Contains(screen(m), "no print service") || !strings.Contains(screen(m), "Save to a file") {
+		t.Fatalf("without a spooler:\n%s", screen(m))
+	}
+}
