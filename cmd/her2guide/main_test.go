@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/her2guide/her2guide/internal/e2e"
 )
@@ -160,6 +161,68 @@ func TestNewcomerInTmux(t *testing.T) {
 	tm.WaitFor("Find a word:")
 	tm.Send("Escape")
 	tm.WaitFor("Start here")
+	tm.Send("q")
+	if got := strings.TrimSpace(string(e2e.WaitForFile(t, status))); got != "0" {
+		t.Fatalf("exit status %s, want 0", got)
+	}
+}
+
+// TestQuestionsToFileInTmux: open a page, tick two questions, add one of
+// your own, open My questions, move one to the top, save to a file, and
+// check the file.
+func TestQuestionsToFileInTmux(t *testing.T) {
+	e2e.NeedTool(t, "tmux")
+	bin := binary(t)
+	home := t.TempDir()
+	status := filepath.Join(t.TempDir(), "status")
+	tm := e2e.StartTmux(t, 100, 30, fmt.Sprintf("HOME=%s LANG=en_US.UTF-8 %s; echo $? > %s; sleep 30", home, bin, status))
+	tm.WaitFor("Understanding your diagnosis")
+	tm.Send("Down", "Down", "Enter") // the first section
+	tm.WaitFor("1. What does HER2-positive mean?")
+	tm.Send("Enter")
+	tm.WaitFor("Reviewed 20")
+	tm.Send("a")
+	tm.WaitFor("[ ] Is my cancer HER2-positive by IHC 3+ or by ISH?")
+	tm.Send("Space", "Down", "Down", "Space")
+	tm.WaitFor("My list: 2")
+	tm.Send("m")
+	tm.WaitFor("My questions (2)")
+	tm.Send("n")
+	tm.WaitFor("Write your own question")
+	tm.Send("-l", "Can my sister come to my visits, and can I record them?")
+	tm.Send("C-s")
+	tm.WaitFor("My questions (3)", "Can my sister come")
+	// Move my own question (the last) to the top and mark it most important.
+	tm.Send("End", "K", "K", "t")
+	tm.WaitFor("1. * Can my sister come")
+	tm.Send("p")
+	tm.WaitFor("Save to a file")
+	tm.Send("End", "Enter") // Save to a file
+	tm.WaitFor("Save as which kind of file?")
+	tm.Send("End", "Enter") // plain text
+	tm.WaitFor("Save to this file:")
+	tm.Send("Enter")
+	tm.WaitFor("Preview", "Questions for my oncologist")
+	tm.Send("Enter")
+	done := tm.WaitFor("Done: your questions went to")
+	t.Logf("after saving:\n%s", done)
+	path := filepath.Join(home, "my-questions-"+time.Now().Format("2006-01-02")+".txt")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("saved file: %v", err)
+	}
+	text := string(data)
+	top := strings.Index(text, "Can my sister come")
+	other := strings.Index(text, "Is my cancer HER2-positive by IHC 3+ or by ISH?")
+	if top < 0 || other < 0 || top > other {
+		t.Errorf("the top question is not first in the file:\n%s", text)
+	}
+	if !strings.Contains(text, "[ ]") {
+		t.Errorf("no checkboxes in the file:\n%s", text)
+	}
+	t.Logf("saved file:\n%s", text)
+	tm.Send("Escape")
+	tm.WaitFor("My questions (3)")
 	tm.Send("q")
 	if got := strings.TrimSpace(string(e2e.WaitForFile(t, status))); got != "0" {
 		t.Fatalf("exit status %s, want 0", got)

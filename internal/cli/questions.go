@@ -1,0 +1,311 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/her2guide/her2guide/internal/checklist"
+	"github.com/her2guide/her2guide/internal/export"
+	"github.com/her2guide/her2guide/internal/guide"
+	"github.com/her2guide/her2guide/internal/printing"
+)
+
+// defaultQuestionsPage is the page whose questions are the essential set
+// used when no --topic or --all is given.
+const defaultQuestionsPage = "questions"
+
+// sheetTitle heads the printed sheet.
+const sheetTitle = "Questions for my oncologist"
+
+func questionsCmd(env Env) *cobra.Command {
+	return questionsCmdWith(env, printing.DefaultSpooler())
+}
+
+// questionsCmdWith is questionsCmd with the print spooler given, for tests.
+func questionsCmdWith(env Env, spooler printing.Spooler) *cobra.Command {
+	var (
+		topics        []string
+		all           bool
+		tops          []string
+		format, paper string
+		output        string
+		doPrint       bool
+		printer       string
+	)
+	cmd := &cobra.Command{
+		Use:   "questions",
+		Short: "Make a sheet of questions to take to your oncologist: print it or save it",
+		Long: "questions makes a sheet of questions for your next visit, with space to write the answers.\n" +
+			"Without --topic or --all it uses a short set of essential questions.\n" +
+			"The date on the sheet is $SOURCE_DATE_EPOCH if set, else the date the content was reviewed,\n" +
+			"so the same command always gives the same file.",
+		Example: "  her2guide questions\n" +
+			"  her2guide questions --topic her2-testing --topic heart --top heart:1 -o questions.pdf\n" +
+			"  her2guide questions --all --format html -o questions.html\n" +
+			"  her2guide questions --print --printer Office",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			g, err := bundled()
+			if err != nil {
+				return err
+			}
+			list, err := buildList(g, topics, all, tops)
+			if err != nil {
+				return err
+			}
+			f, err := export.ParseFormat(format)
+			if err != nil {
+				return err
+			}
+			p, err := export.ParsePaper(paper)
+			if err != nil {
+				return err
+			}
+			sheet, err := newSheet(cmd, g, list)
+			if err != nil {
+				return err
+			}
+			if doPrint {
+				if cmd.Flags().Changed("format") && f != export.PDF {
+					return errors.New("--print always prints a PDF; leave out --format, or save with -o FILE")
+				}
+				if output != "" {
+					return errors.New("use either --print or -o FILE, not both")
+				}
+				return printSheet(cmd.Context(), env, spooler, sheet, p, printer)
+			}
+			if printer != "" {
+				return errors.New("--printer needs --print")
+			}
+			return saveSheet(env, sheet, f, p, output)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringArrayVar(&topics, "topic", nil, "add the questions of this topic (repeat for more; her2guide topics lists them)")
+	fl.BoolVar(&all, "all", false, "add the questions of every topic")
+	fl.StringArrayVar(&tops, "top", nil, "mark question N of topic ID as most important, as ID:N (at most 3)")
+	fl.StringVar(&format, "format", "text", "text, markdown, html or pdf")
+	fl.StringVar(&paper, "paper", "a4", "a4 or letter (pdf and html)")
+	fl.StringVarP(&output, "output", "o", "", "write to FILE (- or nothing: standard output)")
+	fl.BoolVar(&doPrint, "print", false, "send the sheet to a printer as a PDF")
+	fl.StringVar(&printer, "printer", "", "the printer to use with --print (default: the system's default printer)")
+	return cmd
+}
+
+// buildList gathers the questions the flags ask for.
+func buildList(g *guide.Guide, topics []string, all bool, tops []string) (*checklist.List, error) {
+	if all && len(topics) > 0 {
+		return nil, errors.New("use either --all or --topic, not both")
+	}
+	var pages []*guide.Page
+	switch {
+	case all:
+		pages = g.Pages
+	case len(topics) > 0:
+		seen := map[string]bool{}
+		for _, id := range topics {
+			p, ok := g.Page(id)
+			if !ok {
+				return nil, unknownTopic(g, id)
+			}
+			if !seen[id] {
+				seen[id] = true
+				pages = append(pages, p)
+			}
+		}
+	default:
+		p, ok := g.Page(defaultQuestionsPage)
+		if !ok {
+			return nil, fmt.Errorf("the built-in content has no %q page (run her2guide check)", defaultQuestionsPage)
+		}
+		pages = []*guide.Page{p}
+	}
+	list := &checklist.List{}
+	for _, p := range pages {
+		for _, it := range checklist.Suggested(p) {
+			list.Toggle(it)
+		}
+	}
+	for _, spec := range tops {
+		id, n, err := parseTop(g, spec)
+		if err != nil {
+			return nil, err
+		}
+		if !list.Has(id) {
+			p, _ := g.Page(strings.SplitN(id, "#", 2)[0])
+			list.Toggle(checklist.Suggested(p)[n-1])
+		}
+		if err := list.SetTop(id, true); err != nil {
+			if errors.Is(err, checklist.ErrTooManyTop) {
+				return nil, fmt.Errorf("--top %s: %w", spec, err)
+			}
+			return nil, err
+		}
+	}
+	return list, nil
+}
+
+// parseTop reads "ID:N" and returns the question's id and N.
+func parseTop(g *guide.Guide, spec string) (string, int, error) {
+	id, num, ok := strings.Cut(spec, ":")
+	if !ok {
+		return "", 0, fmt.Errorf("--top %q: write it as TOPIC:N, for example --top heart:2", spec)
+	}
+	p, found := g.Page(id)
+	if !found {
+		return "", 0, unknownTopic(g, id)
+	}
+	n, err := strconv.Atoi(num)
+	if err != nil || n < 1 || n > len(p.Questions) {
+		return "", 0, fmt.Errorf("--top %q: %s has questions 1 to %d", spec, id, len(p.Questions))
+	}
+	return checklist.SuggestedID(id, n), n, nil
+}
+
+// newSheet fills in the sheet for the list.
+func newSheet(cmd *cobra.Command, g *guide.Guide, list *checklist.List) (export.Sheet, error) {
+	date, err := sheetDate(g)
+	if err != nil {
+		return export.Sheet{}, err
+	}
+	version := cmd.Root().Version
+	if version == "" {
+		version = "dev"
+	}
+	return export.Sheet{
+		Title:    sheetTitle,
+		Date:     date,
+		Groups:   checklist.Ordered(list.Items()),
+		Notice:   g.Meta.Notice,
+		Reviewed: g.Reviewed(),
+		Version:  version,
+	}, nil
+}
+
+// sheetDate is $SOURCE_DATE_EPOCH when set, else the content's review date,
+// so the same command always writes the same bytes.
+func sheetDate(g *guide.Guide) (time.Time, error) {
+	if v, ok := os.LookupEnv("SOURCE_DATE_EPOCH"); ok && v != "" {
+		secs, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds", v)
+		}
+		return time.Unix(secs, 0).UTC(), nil
+	}
+	return g.Reviewed(), nil
+}
+
+// saveSheet writes the sheet to standard output or to a file.
+func saveSheet(env Env, s export.Sheet, f export.Format, p export.Paper, output string) error {
+	if output == "" || output == "-" {
+		if _, isTerm := env.IsTerminal(); f == export.PDF && isTerm {
+			return errors.New("a PDF would garble this terminal: save it with -o FILE (for example -o questions.pdf), or send it to a printer with --print")
+		}
+		return export.Write(env.Stdout, s, f, p)
+	}
+	if err := writeFileAtomic(output, func(w io.Writer) error { return export.Write(w, s, f, p) }); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stderr, "Saved your questions to %s\n", output)
+	return nil
+}
+
+// writeFileAtomic writes to a temporary file beside path and renames it
+// into place, so a failure never leaves half a file behind.
+func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, ".her2guide-*.tmp")
+	if err != nil {
+		return fileError(path, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err = write(tmp); err != nil {
+		return fileError(path, err)
+	}
+	if err = tmp.Sync(); err != nil {
+		return fileError(path, err)
+	}
+	if err = tmp.Close(); err != nil {
+		return fileError(path, err)
+	}
+	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
+		return fileError(path, err)
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return fileError(path, err)
+	}
+	return nil
+}
+
+// fileError says in plain words why path could not be written.
+func fileError(path string, err error) error {
+	var why string
+	switch {
+	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
+		why = "the disk is full"
+	case errors.Is(err, os.ErrPermission), errors.Is(err, syscall.EROFS):
+		why = "you do not have permission to write there"
+	case errors.Is(err, os.ErrNotExist), errors.Is(err, syscall.ENOTDIR):
+		why = "the folder " + filepath.Dir(path) + " does not exist"
+	case errors.Is(err, syscall.EISDIR):
+		why = "that is a folder"
+	default:
+		return fmt.Errorf("could not save %s: %w", path, err)
+	}
+	return fmt.Errorf("could not save %s: %s (%w)", path, why, err)
+}
+
+// printSheet renders the sheet as a PDF in a temporary file, sends it to
+// the printer and removes the file.
+func printSheet(ctx context.Context, env Env, spooler printing.Spooler, s export.Sheet, p export.Paper, printer string) error {
+	tmp, err := os.CreateTemp("", "her2guide-questions-*.pdf")
+	if err != nil {
+		return fmt.Errorf("could not prepare the page to print: %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	if err := export.Write(tmp, s, export.PDF, p); err != nil {
+		tmp.Close()
+		return fmt.Errorf("could not prepare the page to print: %w", err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("could not prepare the page to print: %w", err)
+	}
+	job, err := spooler.Print(ctx, printer, tmp.Name())
+	if err != nil {
+		var pe *printing.Error
+		if errors.As(err, &pe) {
+			// The patient's message, a way out, then what the spooler said.
+			msg := pe.Error() + "\nYou can save the questions to a file instead: her2guide questions --format pdf -o questions.pdf"
+			if pe.Detail != "" {
+				msg += "\n(details: " + strings.ReplaceAll(pe.Detail, "\n", " ") + ")"
+			}
+			return errors.New(msg)
+		}
+		return err
+	}
+	where := "the default printer"
+	if printer != "" {
+		where = printer
+	}
+	if job != "" {
+		fmt.Fprintf(env.Stdout, "Sent your questions to %s (job %s).\n", where, job)
+	} else {
+		fmt.Fprintf(env.Stdout, "Sent your questions to %s.\n", where)
+	}
+	return nil
+}

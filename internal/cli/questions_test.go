@@ -1,0 +1,277 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/spf13/cobra"
+
+	"github.com/her2guide/her2guide/internal/printing"
+)
+
+// runQuestions runs `questions args...` under a root with a version, with
+// the given spooler, and returns the exit error.
+func runQuestions(t *testing.T, env Env, spooler printing.Spooler, args ...string) error {
+	t.Helper()
+	root := &cobra.Command{Use: "her2guide", Version: "v9.9.9", SilenceUsage: true, SilenceErrors: true}
+	root.AddCommand(questionsCmdWith(env, spooler))
+	root.SetArgs(append([]string{"questions"}, args...))
+	root.SetOut(env.Stdout)
+	root.SetErr(env.Stderr)
+	return root.ExecuteContext(context.Background())
+}
+
+// noSpooler fails every command, as if CUPS were not installed.
+var noSpooler = printing.Spooler{Run: func(context.Context, string, ...string) ([]byte, error) {
+	return nil, os.ErrNotExist
+}}
+
+func TestQuestionsDefault(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "")
+	env, out, _ := testEnv(false, false)
+	if err := runQuestions(t, env, noSpooler); err != nil {
+		t.Fatal(err)
+	}
+	g, err := bundled()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, _ := g.Page("questions")
+	s := out.String()
+	for _, q := range p.Questions {
+		if !strings.Contains(strings.Join(strings.Fields(s), " "), q) {
+			t.Errorf("default sheet lacks %q", q)
+		}
+	}
+	for _, want := range []string{"Questions for my oncologist", "[ ] ", "her2guide v9.9.9", "Content reviewed", g.Meta.Notice,
+		"Date: " + g.Reviewed().Format("2 January 2006")} {
+		if !strings.Contains(s, want) {
+			t.Errorf("sheet lacks %q", want)
+		}
+	}
+	// Reproducible: the same command gives the same bytes.
+	env2, out2, _ := testEnv(false, false)
+	if err := runQuestions(t, env2, noSpooler); err != nil || !bytes.Equal(out.Bytes(), out2.Bytes()) {
+		t.Errorf("second run differs (err %v)", err)
+	}
+}
+
+func TestQuestionsTopicsAndTop(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1767225600") // 1 January 2026
+	g, err := bundled()
+	if err != nil {
+		t.Fatal(err)
+	}
+	heart, _ := g.Page("heart")
+	testingPage, _ := g.Page("her2-testing")
+	env, out, _ := testEnv(false, false)
+	if err := runQuestions(t, env, noSpooler, "--topic", "her2-testing", "--topic", "heart", "--topic", "heart",
+		"--top", "heart:2", "--format", "markdown"); err != nil {
+		t.Fatal(err)
+	}
+	s := out.String()
+	top := strings.Index(s, "## Most important")
+	if top < 0 || !strings.Contains(s, "Date: 1 January 2026") {
+		t.Fatalf("markdown lacks the top group or the SOURCE_DATE_EPOCH date:\n%s", s)
+	}
+	after := s[top:]
+	first := strings.Index(after, "- [ ] ")
+	if first < 0 || !strings.HasPrefix(after[first+6:], mdPrefix(heart.Questions[1])) {
+		t.Errorf("first top question is not heart:2:\n%s", after[:min(len(after), 300)])
+	}
+	if strings.Count(s, mdPrefix(heart.Questions[0])) != 1 {
+		t.Error("--topic heart twice added its questions twice")
+	}
+	if !strings.Contains(s, "## "+testingPage.Title) {
+		t.Errorf("no group for %s", testingPage.Title)
+	}
+	if strings.Contains(s, "## What should I ask my oncologist?") {
+		t.Error("--topic still added the default questions")
+	}
+}
+
+// mdPrefix is the start of q as Markdown writes it (before any escaping).
+func mdPrefix(q string) string {
+	if i := strings.IndexAny(q, "\\`*_[]<>&|~"); i >= 0 {
+		return q[:i]
+	}
+	return q
+}
+
+func TestQuestionsAll(t *testing.T) {
+	g, err := bundled()
+	if err != nil {
+		t.Fatal(err)
+	}
+	env, out, _ := testEnv(false, false)
+	if err := runQuestions(t, env, noSpooler, "--all"); err != nil {
+		t.Fatal(err)
+	}
+	if n, want := strings.Count(out.String(), "[ ] "), 2; n < len(g.Pages)*3+want {
+		t.Errorf("--all printed %d boxes for %d pages", n, len(g.Pages))
+	}
+}
+
+func TestQuestionsErrors(t *testing.T) {
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--topic", "hart"}, "did you mean: heart"},
+		{[]string{"--top", "hart:1"}, "did you mean: heart"},
+		{[]string{"--top", "heart"}, "write it as TOPIC:N"},
+		{[]string{"--top", "heart:0"}, "heart has questions 1 to"},
+		{[]string{"--top", "heart:99"}, "heart has questions 1 to"},
+		{[]string{"--top", "heart:1", "--top", "heart:2", "--top", "heart:3", "--top", "questions:1"}, "only 3 questions can be marked most important"},
+		{[]string{"--all", "--topic", "heart"}, "either --all or --topic"},
+		{[]string{"--format", "docx"}, `unknown format "docx"`},
+		{[]string{"--paper", "legal"}, `unknown paper size "legal"`},
+		{[]string{"--print", "--format", "html"}, "--print always prints a PDF"},
+		{[]string{"--print", "-o", "x.pdf"}, "either --print or -o"},
+		{[]string{"--printer", "PDF"}, "--printer needs --print"},
+	}
+	for _, c := range cases {
+		env, _, _ := testEnv(false, false)
+		err := runQuestions(t, env, noSpooler, c.args...)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%v: err = %v, want %q", c.args, err, c.want)
+		}
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", "yesterday")
+	env, _, _ := testEnv(false, false)
+	if err := runQuestions(t, env, noSpooler); err == nil || !strings.Contains(err.Error(), "SOURCE_DATE_EPOCH") {
+		t.Errorf("bad SOURCE_DATE_EPOCH: %v", err)
+	}
+}
+
+func TestQuestionsPDFStdout(t *testing.T) {
+	env, out, _ := testEnv(false, true)
+	err := runQuestions(t, env, noSpooler, "--format", "pdf")
+	if err == nil || !strings.Contains(err.Error(), "-o FILE") || out.Len() != 0 {
+		t.Fatalf("pdf to a terminal: err %v, %d bytes written", err, out.Len())
+	}
+	env, out, _ = testEnv(false, false)
+	if err := runQuestions(t, env, noSpooler, "--format", "pdf", "-o", "-"); err != nil || !bytes.HasPrefix(out.Bytes(), []byte("%PDF-")) {
+		t.Fatalf("pdf into a pipe: err %v, starts %q", err, out.Bytes()[:min(out.Len(), 8)])
+	}
+}
+
+func TestQuestionsToFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "q.html")
+	env, out, errb := testEnv(false, true)
+	if err := runQuestions(t, env, noSpooler, "--format", "html", "--paper", "letter", "-o", path); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil || !bytes.Contains(b, []byte("size: letter")) || out.Len() != 0 || !strings.Contains(errb.String(), path) {
+		t.Fatalf("file: %v, %d bytes, stdout %q, stderr %q", err, len(b), out, errb)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("temporary files left behind: %v", entries)
+	}
+	if info, _ := os.Stat(path); info.Mode().Perm() != 0o644 {
+		t.Errorf("mode %v, want 0644", info.Mode().Perm())
+	}
+
+	// Failures say why in plain words and leave nothing behind.
+	env, _, _ = testEnv(false, false)
+	err = runQuestions(t, env, noSpooler, "-o", filepath.Join(dir, "missing", "q.txt"))
+	if err == nil || !strings.Contains(err.Error(), "does not exist") {
+		t.Errorf("missing folder: %v", err)
+	}
+	if os.Geteuid() != 0 { // root may write anywhere
+		ro := filepath.Join(dir, "ro")
+		if err := os.Mkdir(ro, 0o500); err != nil {
+			t.Fatal(err)
+		}
+		err = runQuestions(t, env, noSpooler, "-o", filepath.Join(ro, "q.txt"))
+		if err == nil || !strings.Contains(err.Error(), "permission") {
+			t.Errorf("read-only folder: %v", err)
+		}
+	}
+}
+
+func TestFileError(t *testing.T) {
+	cases := []struct {
+		err  error
+		want string
+	}{
+		{&os.PathError{Op: "write", Path: "q.pdf", Err: syscall.ENOSPC}, "the disk is full"},
+		{&os.PathError{Op: "open", Path: "q.pdf", Err: syscall.EACCES}, "you do not have permission to write there"},
+		{&os.PathError{Op: "open", Path: "q.pdf", Err: syscall.EROFS}, "you do not have permission to write there"},
+		{&os.PathError{Op: "open", Path: "q.pdf", Err: syscall.EIO}, "could not save q.pdf"},
+	}
+	for _, c := range cases {
+		err := fileError("q.pdf", c.err)
+		if !strings.Contains(err.Error(), c.want) || !errors.Is(err, c.err.(*os.PathError).Err) {
+			t.Errorf("fileError(%v) = %v, want %q", c.err, err, c.want)
+		}
+	}
+}
+
+func TestQuestionsPrint(t *testing.T) {
+	var ran [][]string
+	var printed []byte
+	spooler := printing.Spooler{Run: func(_ context.Context, name string, args ...string) ([]byte, error) {
+		ran = append(ran, append([]string{name}, args...))
+		switch name {
+		case "lpstat":
+			return []byte("printer Office is idle.  enabled since Sun Nov 22 00:23:42 2026\n"), nil
+		case "lp":
+			b, err := os.ReadFile(args[len(args)-1])
+			printed = b
+			return []byte("request id is Office-7 (1 file(s))\n"), err
+		}
+		return nil, os.ErrNotExist
+	}}
+	env, out, _ := testEnv(false, false)
+	if err := runQuestions(t, env, spooler, "--print", "--printer", "Office", "--paper", "letter"); err != nil {
+		t.Fatal(err)
+	}
+	last := ran[len(ran)-1]
+	if last[0] != "lp" || last[1] != "-d" || last[2] != "Office" {
+		t.Fatalf("ran %q", last)
+	}
+	if !bytes.HasPrefix(printed, []byte("%PDF-")) {
+		t.Fatal("lp was not given a PDF")
+	}
+	if _, err := os.Stat(last[3]); !os.IsNotExist(err) {
+		t.Errorf("temporary PDF %s was not removed", last[3])
+	}
+	if !strings.Contains(out.String(), "Sent your questions to Office (job Office-7)") {
+		t.Errorf("stdout = %q", out)
+	}
+
+	failing := printing.Spooler{Run: func(_ context.Context, name string, args ...string) ([]byte, error) {
+		if name == "lp" {
+			return []byte("lp: Error - The printer or class does not exist.\n"), os.ErrInvalid
+		}
+		if name == "lpstat" && len(args) > 0 && args[0] == "-r" {
+			return []byte("scheduler is running\n"), nil
+		}
+		return nil, os.ErrInvalid
+	}}
+	env, _, _ = testEnv(false, false)
+	err := runQuestions(t, env, failing, "--print", "--printer", "Nope")
+	if err == nil || !strings.Contains(err.Error(), `There is no printer called "Nope"`) || !strings.Contains(err.Error(), "save the questions to a file") {
+		t.Errorf("failing lp: %v", err)
+	}
+}
+
+func TestQuestionsThroughRoot(t *testing.T) {
+	env, out, _ := testEnv(false, false)
+	if code := run(t, env, "questions", "--topic", "heart"); code != 0 || !strings.Contains(out.String(), "[ ] ") {
+		t.Fatalf("exit %d\n%s", code, out)
+	}
+	env, _, errb := testEnv(false, false)
+	if code := run(t, env, "questions", "--topic", "hart"); code == 0 || !strings.Contains(errb.String(), "heart") {
+		t.Errorf("unknown topic: exit %d, stderr %q", code, errb)
+	}
+}
