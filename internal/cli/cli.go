@@ -77,7 +77,7 @@ func NewRoot(env Env) *cobra.Command {
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if plainWanted(cmd, env) {
-				return runPlain(cmd.Context(), env)
+				return runPlain(cmd, env)
 			}
 			return runInteractive(cmd, env)
 		},

@@ -1,13 +1,23 @@
 package cli
 
 import (
+	"bytes"
 	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/her2guide/her2guide/internal/checklist"
+	"github.com/her2guide/her2guide/internal/export"
+	"github.com/her2guide/her2guide/internal/guide"
 	"github.com/her2guide/her2guide/internal/plain"
+	"github.com/her2guide/her2guide/internal/printing"
 )
 
 // plainEnv is the environment variable that turns plain mode on.
@@ -41,7 +51,11 @@ func plainWanted(cmd *cobra.Command, env Env) bool {
 
 // runPlain runs the line-by-line guide on the command's standard input and
 // output. It needs no terminal.
-func runPlain(ctx context.Context, env Env) error {
+func runPlain(cmd *cobra.Command, env Env) error {
+	paper, err := paperFlag(cmd)
+	if err != nil {
+		return err
+	}
 	g, err := bundled()
 	if err != nil {
 		return err
@@ -50,5 +64,178 @@ func runPlain(ctx context.Context, env Env) error {
 	if env.TermWidth != nil {
 		width = env.TermWidth()
 	}
-	return plain.Run(ctx, g, env.Stdin, env.Stdout, plain.Options{Width: width})
+	dir, err := os.UserHomeDir()
+	if err != nil {
+		dir = "."
+	}
+	now := env.Now
+	if now == nil {
+		now = time.Now
+	}
+	pr := &sheetPrinter{g: g, spooler: printing.DefaultSpooler(), dir: dir, now: now,
+		version: cmd.Root().Version, paper: paper}
+	return plain.Run(cmd.Context(), g, env.Stdin, env.Stdout, plain.Options{Width: width, Printer: pr})
+}
+
+// sheetPrinter shows, saves or prints the plain guide's question list as
+// the sheet from internal/export.
+type sheetPrinter struct {
+	g       *guide.Guide
+	spooler printing.Spooler
+	// dir is the folder files are saved in.
+	dir     string
+	now     func() time.Time
+	version string
+	paper   export.Paper
+	// printers are the queues offered by the last Choices, after the
+	// fixed choices.
+	printers []string
+}
+
+var _ plain.Printer = (*sheetPrinter)(nil)
+
+// saveChoice is a fixed choice: show the sheet here, or save it as a file.
+type saveChoice struct {
+	label  string
+	format export.Format
+	show   bool
+}
+
+// saveChoices come first, so their numbers do not depend on the printers.
+func saveChoices() []saveChoice {
+	return []saveChoice{
+		{label: "Show the sheet here as plain text", format: export.Text, show: true},
+		{label: "Save as a PDF file (best for printing later or email)", format: export.PDF},
+		{label: "Save as a web page (HTML file)", format: export.HTML},
+		{label: "Save as a Markdown file", format: export.Markdown},
+		{label: "Save as a plain text file", format: export.Text},
+	}
+}
+
+// Choices lists the fixed choices, then one per print queue.
+func (p *sheetPrinter) Choices(ctx context.Context) ([]string, string) {
+	var out []string
+	for _, c := range saveChoices() {
+		out = append(out, c.label)
+	}
+	p.printers = nil
+	if p.spooler.Run == nil {
+		return out, ""
+	}
+	ps, err := p.spooler.Printers(ctx)
+	if err != nil {
+		return out, plainWords(err) + " You can still save the list to a file."
+	}
+	for _, q := range ps {
+		label := "Print on " + q.Name
+		if q.Default {
+			label += " (this computer's usual printer)"
+		}
+		if q.State == "stopped" || q.State == "disabled" {
+			label += "; it looks " + q.State + " now"
+		}
+		p.printers = append(p.printers, q.Name)
+		out = append(out, label)
+	}
+	return out, ""
+}
+
+// Do shows, saves or prints the sheet.
+func (p *sheetPrinter) Do(ctx context.Context, choice int, items []checklist.Item) (string, error) {
+	sheet := export.Sheet{
+		Title:    "Questions for my oncologist",
+		Date:     p.now(),
+		Groups:   checklist.Ordered(items),
+		Notice:   p.g.Meta.Notice,
+		Reviewed: p.g.Reviewed(),
+		Version:  p.version,
+	}
+	fixed := saveChoices()
+	switch {
+	case choice >= 0 && choice < len(fixed) && fixed[choice].show:
+		var buf bytes.Buffer
+		if err := export.Write(&buf, sheet, export.Text, p.paper); err != nil {
+			return "", errors.New(plainWords(err))
+		}
+		return "Here is your sheet:\n\n" + strings.TrimRight(buf.String(), "\n") + "\n\nEnd of the sheet.", nil
+	case choice >= 0 && choice < len(fixed):
+		path, err := p.save(sheet, fixed[choice].format)
+		if err != nil {
+			return "", errors.New(plainWords(err))
+		}
+		return "Saved your questions to " + path + ".", nil
+	case choice >= len(fixed) && choice-len(fixed) < len(p.printers):
+		name := p.printers[choice-len(fixed)]
+		if err := p.send(ctx, name, sheet); err != nil {
+			return "", errors.New(plainWords(err))
+		}
+		return "Sent your questions to the printer " + name + ".", nil
+	}
+	return "", errors.New("that choice is not on the list")
+}
+
+// save writes the sheet to a new file in p.dir, never over an existing
+// one, through a temporary file so a failed save leaves nothing behind.
+func (p *sheetPrinter) save(s export.Sheet, f export.Format) (string, error) {
+	base := filepath.Join(p.dir, "my-questions-"+s.Date.Format("2006-01-02"))
+	path := base + f.Extension()
+	for n := 2; ; n++ {
+		if _, err := os.Lstat(path); errors.Is(err, os.ErrNotExist) {
+			break
+		}
+		if n > 99 {
+			return "", errors.New("there are too many saved lists in " + p.dir + " already")
+		}
+		path = base + "-" + strconv.Itoa(n) + f.Extension()
+	}
+	tmp, err := os.CreateTemp(p.dir, ".her2guide-*")
+	if err != nil {
+		return "", err
+	}
+	defer os.Remove(tmp.Name())
+	if err := export.Write(tmp, s, f, p.paper); err != nil {
+		tmp.Close()
+		return "", err
+	}
+	if err := tmp.Close(); err != nil {
+		return "", err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return "", err
+	}
+	return path, os.Rename(tmp.Name(), path)
+}
+
+// send prints the sheet as a PDF on the named queue.
+func (p *sheetPrinter) send(ctx context.Context, printer string, s export.Sheet) error {
+	tmp, err := os.CreateTemp("", "her2guide-*.pdf")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if err := export.Write(tmp, s, export.PDF, p.paper); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	_, err = p.spooler.Print(ctx, printer, tmp.Name())
+	return err
+}
+
+// plainWords says what went wrong in words a patient can act on.
+func plainWords(err error) string {
+	var pe *printing.Error
+	switch {
+	case errors.As(err, &pe):
+		return pe.Error()
+	case errors.Is(err, os.ErrPermission):
+		return "This folder does not allow saving files (permission denied)."
+	case errors.Is(err, os.ErrNotExist):
+		return "That folder does not exist."
+	case strings.Contains(err.Error(), "no space left"):
+		return "The disk is full."
+	}
+	return fmt.Sprintf("Something went wrong (%v).", err)
 }

@@ -1,8 +1,17 @@
 package cli
 
 import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/her2guide/her2guide/internal/checklist"
+	"github.com/her2guide/her2guide/internal/export"
+	"github.com/her2guide/her2guide/internal/printing"
 )
 
 func TestPlain(t *testing.T) {
@@ -66,5 +75,89 @@ func TestPlainNoWidth(t *testing.T) {
 		if n := len([]rune(l)); n > 80 {
 			t.Errorf("line %d is %d wide, want at most 80", i+1, n)
 		}
+	}
+}
+
+func TestPlainSaveAndShow(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	env, out, errb := testEnv(false, false)
+	env.Stdin = strings.NewReader("9\nn\nCan I keep working?\np\n1\np\n5\np\n5\nq\n")
+	if code := run(t, env, "--plain"); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	s := out.String()
+	for _, want := range []string{"1. Show the sheet here as plain text", "5. Save as a plain text file",
+		"Here is your sheet:", "Questions for my oncologist", "Can I keep working?", "End of the sheet.",
+		"Saved your questions to " + filepath.Join(home, "my-questions-2026-11-22.txt") + ".",
+		"Saved your questions to " + filepath.Join(home, "my-questions-2026-11-22-2.txt") + "."} {
+		if !strings.Contains(s, want) {
+			t.Errorf("output lacks %q\n%s", want, s)
+		}
+	}
+	for _, name := range []string{"my-questions-2026-11-22.txt", "my-questions-2026-11-22-2.txt"} {
+		b, err := os.ReadFile(filepath.Join(home, name))
+		if err != nil || !strings.Contains(string(b), "Can I keep working?") {
+			t.Errorf("%s: %v, %q", name, err, b)
+		}
+	}
+	if strings.Contains(s, "\x1b") {
+		t.Error("plain output has an escape sequence")
+	}
+}
+
+// fakeSpooler answers lpstat with one idle default printer and records lp.
+func fakeSpooler(printed *[]string) printing.Spooler {
+	return printing.Spooler{Run: func(_ context.Context, name string, args ...string) ([]byte, error) {
+		cmd := strings.Join(append([]string{name}, args...), " ")
+		switch {
+		case cmd == "lpstat -p":
+			return []byte("printer Office is idle.  enabled since Sun Nov 22 00:23:42 2026\n"), nil
+		case cmd == "lpstat -d":
+			return []byte("system default destination: Office\n"), nil
+		case cmd == "lpstat -a":
+			return []byte("Office accepting requests since Sun Nov 22 00:23:42 2026\n"), nil
+		case name == "lp":
+			*printed = append(*printed, cmd)
+			return []byte("request id is Office-3 (1 file(s))\n"), nil
+		}
+		return nil, errors.New("exit status 1")
+	}}
+}
+
+func TestSheetPrinter(t *testing.T) {
+	g, err := bundled()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var printed []string
+	now := func() time.Time { return time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC) }
+	p := &sheetPrinter{g: g, spooler: fakeSpooler(&printed), dir: t.TempDir(), now: now, version: "test", paper: export.A4}
+	items := []checklist.Item{{ID: "own-1", Text: "Will I lose my hair?", Own: true}}
+	choices, note := p.Choices(context.Background())
+	if note != "" || len(choices) != 6 || choices[5] != "Print on Office (this computer's usual printer)" {
+		t.Fatalf("choices %q, note %q", choices, note)
+	}
+	msg, err := p.Do(context.Background(), 5, items)
+	if err != nil || msg != "Sent your questions to the printer Office." || len(printed) != 1 || !strings.HasPrefix(printed[0], "lp -d Office ") {
+		t.Errorf("print: %q, %v, ran %q", msg, err, printed)
+	}
+	if _, err := p.Do(context.Background(), 6, items); err == nil {
+		t.Error("a choice past the end did not fail")
+	}
+
+	// No spooler: a note, and the save choices still work.
+	p.spooler = printing.Spooler{Run: func(context.Context, string, ...string) ([]byte, error) {
+		return []byte("lpstat: Scheduler is not running.\n"), errors.New("exit status 1")
+	}}
+	choices, note = p.Choices(context.Background())
+	if len(choices) != 5 || !strings.Contains(note, "You can still save the list to a file.") {
+		t.Errorf("without a spooler: choices %q, note %q", choices, note)
+	}
+
+	// A folder that does not exist: plain words.
+	p.dir = filepath.Join(t.TempDir(), "gone")
+	if _, err := p.Do(context.Background(), 1, items); err == nil || err.Error() != "That folder does not exist." {
+		t.Errorf("save into a missing folder: %v", err)
 	}
 }

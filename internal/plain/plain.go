@@ -59,10 +59,13 @@ type Options struct {
 // printers.
 type Printer interface {
 	// Choices names the ways the list can be printed or saved, such as
-	// "Save as a text file" or "Print on Office printer".
-	Choices(ctx context.Context) ([]string, error)
+	// "Save as a plain text file" or "Print on Office", and may add a
+	// sentence to tell the reader first (for example that no printer is
+	// set up, so only saving is offered).
+	Choices(ctx context.Context) (choices []string, note string)
 	// Do carries out choice (an index into Choices) for the items and
-	// returns a sentence saying what it did, such as where it saved the file.
+	// returns what to tell the reader: where the file went, or the sheet
+	// itself when the choice shows it. Its errors are plain sentences.
 	Do(ctx context.Context, choice int, items []checklist.Item) (string, error)
 }
 

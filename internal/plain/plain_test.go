@@ -334,15 +334,19 @@ func equal(a, b []int) bool {
 // fakePrinter records what it was asked to print.
 type fakePrinter struct {
 	choices []string
+	note    string
 	err     error
 	got     []checklist.Item
 	choice  int
 }
 
-func (f *fakePrinter) Choices(context.Context) ([]string, error) { return f.choices, f.err }
+func (f *fakePrinter) Choices(context.Context) ([]string, string) { return f.choices, f.note }
 
 func (f *fakePrinter) Do(_ context.Context, choice int, items []checklist.Item) (string, error) {
 	f.choice, f.got = choice, items
+	if f.err != nil {
+		return "", f.err
+	}
 	return "Saved to questions.txt.", nil
 }
 
@@ -360,15 +364,19 @@ func TestPrint(t *testing.T) {
 		t.Errorf("printed choice %d, items %+v", fp.choice, fp.got)
 	}
 
-	fp = &fakePrinter{err: errors.New("no printer here")}
-	out = runScript(t, g, lines("9", "p", "q"), Options{List: list, Printer: fp})
-	inOrder(t, out, "printing is not possible now (no printer here). Your list is kept.")
+	fp = &fakePrinter{choices: []string{"Save as a text file"}, note: "No printer is set up.", err: errors.New("The disk is full.")}
+	out = runScript(t, g, lines("9", "p", "1", "l", "q"), Options{List: list, Printer: fp})
+	inOrder(t, out, "No printer is set up.", "1. Save as a text file", "Sorry, that did not work: The disk is full. Your list is kept.",
+		"1.   Will I lose my hair?")
 
 	out = runScript(t, g, lines("9", "p", "q"), Options{List: list})
 	inOrder(t, out, `"p" is not a command`)
 	if strings.Contains(out, "print or save") {
 		t.Error("offers p without a printer")
 	}
+
+	out = runScript(t, g, lines("9", "p", "q"), Options{Printer: fp})
+	inOrder(t, out, "Type n to write a question.", "Your list is empty, so there is nothing to print yet.")
 }
 
 func TestHomeGolden(t *testing.T) {

@@ -1,6 +1,9 @@
 package plain
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // printList offers the Printer's ways to print or save the list and
 // carries out the one chosen. Failures are told to the reader, and the
@@ -10,16 +13,15 @@ func (s *session) printList() error {
 		s.say("Your list is empty, so there is nothing to print yet.")
 		return nil
 	}
-	choices, err := s.print.Choices(s.ctx)
-	if err != nil {
-		s.say(fmt.Sprintf("Sorry, printing is not possible now (%v). Your list is kept.", err))
-		return nil
+	choices, note := s.print.Choices(s.ctx)
+	s.say("")
+	if note != "" {
+		s.say(note)
 	}
 	if len(choices) == 0 {
 		s.say("Sorry, there is no way to print or save here. Your list is kept.")
 		return nil
 	}
-	s.say("")
 	s.say("Print or save My questions:")
 	for i, c := range choices {
 		s.item(i+1, c)
@@ -30,7 +32,7 @@ func (s *session) printList() error {
 	}
 	done, err := s.print.Do(s.ctx, k-1, s.list.Items())
 	if err != nil {
-		s.say(fmt.Sprintf("Sorry, that did not work (%v). Your list is kept.", err))
+		s.say(fmt.Sprintf("Sorry, that did not work: %v Your list is kept.", strings.TrimSpace(err.Error())))
 		return nil
 	}
 	s.say(done)
