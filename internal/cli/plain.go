@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -142,14 +143,7 @@ func (p *sheetPrinter) Choices(ctx context.Context) ([]string, string) {
 
 // Do shows, saves or prints the sheet.
 func (p *sheetPrinter) Do(ctx context.Context, choice int, items []checklist.Item) (string, error) {
-	sheet := export.Sheet{
-		Title:    "Questions for my oncologist",
-		Date:     p.now(),
-		Groups:   checklist.Ordered(items),
-		Notice:   p.g.Meta.Notice,
-		Reviewed: p.g.Reviewed(),
-		Version:  p.version,
-	}
+	sheet := export.NewSheet(p.g, items, p.now(), p.version)
 	fixed := saveChoices()
 	switch {
 	case choice >= 0 && choice < len(fixed) && fixed[choice].show:
@@ -188,54 +182,24 @@ func (p *sheetPrinter) save(s export.Sheet, f export.Format) (string, error) {
 		}
 		path = base + "-" + strconv.Itoa(n) + f.Extension()
 	}
-	tmp, err := os.CreateTemp(p.dir, ".her2guide-*")
-	if err != nil {
-		return "", err
-	}
-	defer os.Remove(tmp.Name())
-	if err := export.Write(tmp, s, f, p.paper); err != nil {
-		tmp.Close()
-		return "", err
-	}
-	if err := tmp.Close(); err != nil {
-		return "", err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return "", err
-	}
-	return path, os.Rename(tmp.Name(), path)
+	return path, export.WriteFile(path, s, f, p.paper)
 }
 
 // send prints the sheet as a PDF on the named queue.
 func (p *sheetPrinter) send(ctx context.Context, printer string, s export.Sheet) error {
-	tmp, err := os.CreateTemp("", "her2guide-*.pdf")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if err := export.Write(tmp, s, export.PDF, p.paper); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	_, err = p.spooler.Print(ctx, printer, tmp.Name())
+	_, err := p.spooler.PrintWith(ctx, printer, func(w io.Writer) error { return export.Write(w, s, export.PDF, p.paper) })
 	return err
 }
 
 // plainWords says what went wrong in words a patient can act on.
 func plainWords(err error) string {
 	var pe *printing.Error
+	var fe *export.FileError
 	switch {
 	case errors.As(err, &pe):
 		return pe.Error()
-	case errors.Is(err, os.ErrPermission):
-		return "This folder does not allow saving files (permission denied)."
-	case errors.Is(err, os.ErrNotExist):
-		return "That folder does not exist."
-	case strings.Contains(err.Error(), "no space left"):
-		return "The disk is full."
+	case errors.As(err, &fe):
+		return fe.Plain()
 	}
 	return fmt.Sprintf("Something went wrong (%v).", err)
 }

@@ -6,10 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -23,9 +21,6 @@ import (
 // defaultQuestionsPage is the page whose questions are the essential set
 // used when no --topic or --all is given.
 const defaultQuestionsPage = "questions"
-
-// sheetTitle heads the printed sheet.
-const sheetTitle = "Questions for my oncologist"
 
 func questionsCmd(env Env) *cobra.Command {
 	return questionsCmdWith(env, printing.DefaultSpooler())
@@ -47,8 +42,8 @@ func questionsCmdWith(env Env, spooler printing.Spooler) *cobra.Command {
 		Short: "Make a sheet of questions to take to your oncologist: print it or save it",
 		Long: "questions makes a sheet of questions for your next visit, with space to write the answers.\n" +
 			"Without --topic or --all it uses a short set of essential questions.\n" +
-			"The date on the sheet is $SOURCE_DATE_EPOCH if set, else the date the content was reviewed,\n" +
-			"so the same command always gives the same file.",
+			"The date on the sheet is today, or $SOURCE_DATE_EPOCH when set, so that a build or a test\n" +
+			"can make the same file every time.",
 		Example: "  her2guide questions\n" +
 			"  her2guide questions --topic her2-testing --topic heart --top heart:1 -o questions.pdf\n" +
 			"  her2guide questions --all --format html -o questions.html\n" +
@@ -71,7 +66,7 @@ func questionsCmdWith(env Env, spooler printing.Spooler) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			sheet, err := newSheet(cmd, g, list)
+			sheet, err := newSheet(cmd, env, g, list)
 			if err != nil {
 				return err
 			}
@@ -173,28 +168,17 @@ func parseTop(g *guide.Guide, spec string) (string, int, error) {
 }
 
 // newSheet fills in the sheet for the list.
-func newSheet(cmd *cobra.Command, g *guide.Guide, list *checklist.List) (export.Sheet, error) {
-	date, err := sheetDate(g)
+func newSheet(cmd *cobra.Command, env Env, g *guide.Guide, list *checklist.List) (export.Sheet, error) {
+	date, err := sheetDate(env.Now)
 	if err != nil {
 		return export.Sheet{}, err
 	}
-	version := cmd.Root().Version
-	if version == "" {
-		version = "dev"
-	}
-	return export.Sheet{
-		Title:    sheetTitle,
-		Date:     date,
-		Groups:   checklist.Ordered(list.Items()),
-		Notice:   g.Meta.Notice,
-		Reviewed: g.Reviewed(),
-		Version:  version,
-	}, nil
+	return export.NewSheet(g, list.Items(), date, cmd.Root().Version), nil
 }
 
-// sheetDate is $SOURCE_DATE_EPOCH when set, else the content's review date,
-// so the same command always writes the same bytes.
-func sheetDate(g *guide.Guide) (time.Time, error) {
+// sheetDate is $SOURCE_DATE_EPOCH when set (reproducible output), else
+// today: a sheet dated months ago would mislead the patient.
+func sheetDate(now func() time.Time) (time.Time, error) {
 	if v, ok := os.LookupEnv("SOURCE_DATE_EPOCH"); ok && v != "" {
 		secs, err := strconv.ParseInt(v, 10, 64)
 		if err != nil {
@@ -202,7 +186,7 @@ func sheetDate(g *guide.Guide) (time.Time, error) {
 		}
 		return time.Unix(secs, 0).UTC(), nil
 	}
-	return g.Reviewed(), nil
+	return now(), nil
 }
 
 // saveSheet writes the sheet to standard output or to a file.
@@ -213,7 +197,7 @@ func saveSheet(env Env, s export.Sheet, f export.Format, p export.Paper, output 
 		}
 		return export.Write(env.Stdout, s, f, p)
 	}
-	if err := writeFileAtomic(output, func(w io.Writer) error { return export.Write(w, s, f, p) }); err != nil {
+	if err := export.WriteFile(output, s, f, p); err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stderr, "Saved your questions to %s\n", output)
@@ -221,71 +205,10 @@ func saveSheet(env Env, s export.Sheet, f export.Format, p export.Paper, output 
 }
 
 // writeFileAtomic writes to a temporary file beside path and renames it
-// into place, so a failure never leaves half a file behind.
-func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, ".her2guide-*.tmp")
-	if err != nil {
-		return fileError(path, err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err = write(tmp); err != nil {
-		return fileError(path, err)
-	}
-	if err = tmp.Sync(); err != nil {
-		return fileError(path, err)
-	}
-	if err = tmp.Close(); err != nil {
-		return fileError(path, err)
-	}
-	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fileError(path, err)
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fileError(path, err)
-	}
-	return nil
-}
-
-// fileError says in plain words why path could not be written.
-func fileError(path string, err error) error {
-	var why string
-	switch {
-	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
-		why = "the disk is full"
-	case errors.Is(err, os.ErrPermission), errors.Is(err, syscall.EROFS):
-		why = "you do not have permission to write there"
-	case errors.Is(err, os.ErrNotExist), errors.Is(err, syscall.ENOTDIR):
-		why = "the folder " + filepath.Dir(path) + " does not exist"
-	case errors.Is(err, syscall.EISDIR):
-		why = "that is a folder"
-	default:
-		return fmt.Errorf("could not save %s: %w", path, err)
-	}
-	return fmt.Errorf("could not save %s: %s (%w)", path, why, err)
-}
-
 // printSheet renders the sheet as a PDF in a temporary file, sends it to
 // the printer and removes the file.
 func printSheet(ctx context.Context, env Env, spooler printing.Spooler, s export.Sheet, p export.Paper, printer string) error {
-	tmp, err := os.CreateTemp("", "her2guide-questions-*.pdf")
-	if err != nil {
-		return fmt.Errorf("could not prepare the page to print: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := export.Write(tmp, s, export.PDF, p); err != nil {
-		tmp.Close()
-		return fmt.Errorf("could not prepare the page to print: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("could not prepare the page to print: %w", err)
-	}
-	job, err := spooler.Print(ctx, printer, tmp.Name())
+	job, err := spooler.PrintWith(ctx, printer, func(w io.Writer) error { return export.Write(w, s, export.PDF, p) })
 	if err != nil {
 		var pe *printing.Error
 		if errors.As(err, &pe) {

@@ -3,11 +3,9 @@ package cli
 import (
 	"bytes"
 	"context"
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 
 	"github.com/spf13/cobra"
@@ -50,7 +48,7 @@ func TestQuestionsDefault(t *testing.T) {
 		}
 	}
 	for _, want := range []string{"Questions for my oncologist", "[ ] ", "her2guide v9.9.9", "Content reviewed", g.Meta.Notice,
-		"Date: " + g.Reviewed().Format("2 January 2006")} {
+		"Date: " + env.Now().Format("2 January 2006")} {
 		if !strings.Contains(s, want) {
 			t.Errorf("sheet lacks %q", want)
 		}
@@ -194,24 +192,6 @@ func TestQuestionsToFile(t *testing.T) {
 		err = runQuestions(t, env, noSpooler, "-o", filepath.Join(ro, "q.txt"))
 		if err == nil || !strings.Contains(err.Error(), "permission") {
 			t.Errorf("read-only folder: %v", err)
-		}
-	}
-}
-
-func TestFileError(t *testing.T) {
-	cases := []struct {
-		err  error
-		want string
-	}{
-		{&os.PathError{Op: "write", Path: "q.pdf", Err: syscall.ENOSPC}, "the disk is full"},
-		{&os.PathError{Op: "open", Path: "q.pdf", Err: syscall.EACCES}, "you do not have permission to write there"},
-		{&os.PathError{Op: "open", Path: "q.pdf", Err: syscall.EROFS}, "you do not have permission to write there"},
-		{&os.PathError{Op: "open", Path: "q.pdf", Err: syscall.EIO}, "could not save q.pdf"},
-	}
-	for _, c := range cases {
-		err := fileError("q.pdf", c.err)
-		if !strings.Contains(err.Error(), c.want) || !errors.Is(err, c.err.(*os.PathError).Err) {
-			t.Errorf("fileError(%v) = %v, want %q", c.err, err, c.want)
 		}
 	}
 }

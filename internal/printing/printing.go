@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"regexp"
@@ -254,4 +255,22 @@ func (s Spooler) Print(ctx context.Context, printer, file string) (string, error
 		return m[1], nil
 	}
 	return "", nil
+}
+
+// PrintWith writes a document with write into a temporary file, sends it to
+// printer ("" for the default) and removes the file. It returns the job id.
+func (s Spooler) PrintWith(ctx context.Context, printer string, write func(io.Writer) error) (string, error) {
+	tmp, err := os.CreateTemp("", "her2guide-print-*.pdf")
+	if err != nil {
+		return "", fmt.Errorf("could not prepare the page to print: %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return "", fmt.Errorf("could not prepare the page to print: %w", err)
+	}
+	if err := tmp.Close(); err != nil {
+		return "", fmt.Errorf("could not prepare the page to print: %w", err)
+	}
+	return s.Print(ctx, printer, tmp.Name())
 }

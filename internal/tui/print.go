@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"os"
+	"io"
 	"path/filepath"
 	"strings"
 	"time"
@@ -12,8 +12,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
-	"github.com/her2guide/her2guide/internal/checklist"
 	"github.com/her2guide/her2guide/internal/export"
 	"github.com/her2guide/her2guide/internal/printing"
 )
@@ -146,14 +146,7 @@ func (m Model) sheet() export.Sheet {
 	if m.opts.Print.Now != nil {
 		now = m.opts.Print.Now
 	}
-	return export.Sheet{
-		Title:    "Questions for my oncologist",
-		Date:     now(),
-		Groups:   checklist.Ordered(m.list.Items()),
-		Notice:   m.common.Guide.Meta.Notice,
-		Reviewed: m.common.Guide.Reviewed(),
-		Version:  m.opts.Print.Version,
-	}
+	return export.NewSheet(m.common.Guide, m.list.Items(), now(), m.opts.Print.Version)
 }
 
 func (m Model) paper() export.Paper {
@@ -292,56 +285,28 @@ func (m Model) deliver() tea.Cmd {
 	}
 }
 
-// printSheet writes the PDF to a temporary file and sends it to the spooler.
+// printSheet sends the sheet to the printer as a PDF.
 func printSheet(sp printing.Spooler, printer string, s export.Sheet, paper export.Paper) error {
-	tmp, err := os.CreateTemp("", "her2guide-*.pdf")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if err := export.Write(tmp, s, "pdf", paper); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	_, err = sp.Print(context.Background(), printer, tmp.Name())
+	_, err := sp.PrintWith(context.Background(), printer, func(w io.Writer) error { return export.Write(w, s, "pdf", paper) })
 	return err
 }
 
-// saveSheet writes the sheet to path through a temporary file in the same
-// folder, so a failed save never leaves half a file.
+// saveSheet writes the sheet to a file (atomically, with plain errors).
 func saveSheet(path string, s export.Sheet, f export.Format, paper export.Paper) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".her2guide-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if err := export.Write(tmp, s, f, paper); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return export.WriteFile(path, s, f, paper)
 }
 
 // plainError says what went wrong in words a patient can act on.
 func plainError(err error) string {
 	var pe *printing.Error
+	var fe *export.FileError
 	switch {
 	case errors.As(err, &pe):
 		return pe.Error()
-	case errors.Is(err, os.ErrPermission):
-		return "This folder does not allow saving files here (permission denied)."
-	case errors.Is(err, os.ErrNotExist):
-		return "That folder does not exist."
-	case strings.Contains(err.Error(), "no space left"):
-		return "The disk is full."
+	case errors.As(err, &fe):
+		return fe.Plain()
 	}
-	return "Something went wrong: " + err.Error()
+	return "Something went wrong: " + err.Error() + "."
 }
 
 // handleResult records the outcome of printing or saving.
@@ -391,9 +356,9 @@ func (f printFlow) View(c *Common) string {
 	case stepWorking:
 		return c.Styles.Muted.Render("Working…")
 	case stepDone:
-		return c.Styles.Title.Render(f.Message) + "\n\nPress esc to go back to your list."
+		return c.Styles.Title.Render(lipgloss.Wrap(f.Message, c.Width, "/ ")) + "\n\nPress esc to go back to your list."
 	case stepFailed:
-		return c.Styles.Error.Render(f.Message) + "\n\nPress enter to save to a file instead, or esc to go back."
+		return c.Styles.Error.Render(lipgloss.Wrap(f.Message, c.Width, "/ ")) + "\n\nPress enter to save to a file instead, or esc to go back."
 	}
 	return ""
 }

@@ -118,7 +118,7 @@ func TestPrintFailureOffersSaving(t *testing.T) {
 
 func TestSaveErrorsInPlainWords(t *testing.T) {
 	m := press(t, printModel(t, &fakeSpooler{}, filepath.Join(t.TempDir(), "missing")), "p", "end", "enter", "end", "enter", "enter", "enter")
-	if m.print.Step != stepFailed || !strings.Contains(screen(m), "That folder does not exist") {
+	if m.print.Step != stepFailed || !strings.Contains(screen(m), "does not exist") {
 		t.Fatalf("saving into a missing folder:\n%s", screen(m))
 	}
 }
