@@ -15,7 +15,10 @@ import (
 var version = "dev"
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	// SIGHUP ends the guide through its context. SIGINT and SIGTERM are left
+	// to Bubble Tea in the interactive guide (catching them here too makes it
+	// hang on shutdown) and to --plain, which handles them itself.
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGHUP)
 	code := cli.Execute(ctx, cli.OSEnv(), version, os.Args[1:])
 	stop()
 	os.Exit(code)

@@ -92,8 +92,15 @@ func runInteractive(cmd *cobra.Command, env Env) error {
 		},
 	})
 	p := tea.NewProgram(m, tea.WithContext(cmd.Context()))
-	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) && !errors.Is(err, tea.ErrInterrupted) {
-		return fmt.Errorf("the guide stopped: %w", err)
+	_, err = p.Run()
+	switch {
+	case err == nil, errors.Is(err, tea.ErrInterrupted):
+		return nil
+	case errors.Is(err, tea.ErrProgramPanic):
+		// Checked before ErrProgramKilled, which wraps it.
+		return fmt.Errorf("the guide stopped because of an internal error; your terminal has been restored. Please report this: %w", err)
+	case errors.Is(err, tea.ErrProgramKilled):
+		return nil // ended by a signal or its context: a clean stop
 	}
-	return nil
+	return fmt.Errorf("the guide stopped: %w", err)
 }

@@ -7,9 +7,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -75,7 +77,10 @@ func runPlain(cmd *cobra.Command, env Env) error {
 	}
 	pr := &sheetPrinter{g: g, spooler: printing.DefaultSpooler(), dir: dir, now: now,
 		version: cmd.Root().Version, paper: paper}
-	return plain.Run(cmd.Context(), g, env.Stdin, env.Stdout, plain.Options{Width: width, Printer: pr})
+	// Ctrl-C and SIGTERM end the session even while it waits for a line.
+	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return plain.Run(ctx, g, env.Stdin, env.Stdout, plain.Options{Width: width, Printer: pr})
 }
 
 // sheetPrinter shows, saves or prints the plain guide's question list as

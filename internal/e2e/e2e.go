@@ -36,12 +36,22 @@ func NeedTool(t testing.TB, tool string) string {
 // Build compiles the her2guide command into dir and returns its path.
 func Build(t testing.TB, dir string) string {
 	t.Helper()
+	return BuildTags(t, dir, "her2guide")
+}
+
+// BuildTags compiles the command with build tags into dir/name.
+func BuildTags(t testing.TB, dir, name string, tags ...string) string {
+	t.Helper()
 	root, err := moduleRoot()
 	if err != nil {
 		t.Fatal(err)
 	}
-	bin := filepath.Join(dir, "her2guide")
-	cmd := exec.Command("go", "build", "-o", bin, "./cmd/her2guide")
+	bin := filepath.Join(dir, name)
+	args := []string{"build", "-o", bin}
+	if len(tags) > 0 {
+		args = append(args, "-tags", strings.Join(tags, ","))
+	}
+	cmd := exec.Command("go", append(args, "./cmd/her2guide")...)
 	cmd.Dir = root
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
@@ -101,6 +111,13 @@ func (tm *Tmux) Send(keys ...string) {
 func (tm *Tmux) Resize(width, height int) {
 	tm.t.Helper()
 	tm.run("resize-window", "-t", tm.name, "-x", fmt.Sprint(width), "-y", fmt.Sprint(height))
+}
+
+// Format asks tmux for a format variable of the pane, such as
+// "#{alternate_on}" (1 while the program uses the alternate screen).
+func (tm *Tmux) Format(f string) string {
+	tm.t.Helper()
+	return strings.TrimSpace(tm.run("display-message", "-p", "-t", tm.name, f))
 }
 
 // Screen returns the visible text of the pane.

@@ -210,6 +210,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	if panicKey != "" && msg.String() == panicKey {
+		panic("deliberate panic (test build)")
+	}
 	k := m.common.Keys
 	m.status = ""
 	// A text field gets every key: no global keys while typing.
