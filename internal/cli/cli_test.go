@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -171,5 +172,21 @@ func TestGlossaryCommand(t *testing.T) {
 	var list []map[string]any
 	if code := run(t, env, "glossary", "--json", "ild"); code != 0 || json.Unmarshal(out.Bytes(), &list) != nil || len(list) != 1 {
 		t.Errorf("--json ild: exit %d, %s", code, out.String())
+	}
+}
+
+func TestShowHonoursNoColor(t *testing.T) {
+	env, out, _ := testEnv(false, true)
+	env.Getenv = func(k string) string {
+		if k == "NO_COLOR" {
+			return "1"
+		}
+		return ""
+	}
+	if code := run(t, env, "show", "her2-testing", "--style", "dark"); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	if regexp.MustCompile(`\x1b\[[0-9;]*(3[0-9]|4[0-9]|9[0-7])[;m]`).MatchString(out.String()) {
+		t.Error("NO_COLOR output still sets colours")
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"text/tabwriter"
 
+	"github.com/charmbracelet/colorprofile"
 	"github.com/spf13/cobra"
 
 	"github.com/her2guide/her2guide/content"
@@ -101,10 +102,15 @@ func showCmd(env Env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintln(env.Stdout, p.Title)
-			fmt.Fprintln(env.Stdout)
+			out := env.Stdout
+			if env.Getenv != nil && env.Getenv("NO_COLOR") != "" {
+				// NO_COLOR: keep bold and underline, drop every colour.
+				out = &colorprofile.Writer{Forward: out, Profile: colorprofile.Ascii}
+			}
+			fmt.Fprintln(out, p.Title)
+			fmt.Fprintln(out)
 			for _, l := range r.Lines {
-				fmt.Fprintln(env.Stdout, l)
+				fmt.Fprintln(out, l)
 			}
 			return nil
 		},
