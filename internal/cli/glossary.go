@@ -26,7 +26,7 @@ func glossaryCmd(env Env) *cobra.Command {
 			}
 			terms := g.Terms
 			if len(args) == 1 {
-				t, ok := findTerm(g, args[0])
+				t, ok := g.FindTerm(args[0])
 				if !ok {
 					return unknownTerm(g, args[0])
 				}
@@ -46,24 +46,6 @@ func glossaryCmd(env Env) *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON for other programs")
 	return cmd
-}
-
-// findTerm matches a glossary id, term or other name, ignoring case.
-func findTerm(g *guide.Guide, q string) (*guide.Term, bool) {
-	q = strings.ToLower(strings.TrimSpace(q))
-	for _, t := range g.Terms {
-		if t.ID == q || strings.ToLower(t.Term) == q {
-			return t, true
-		}
-	}
-	for _, t := range g.Terms {
-		for _, a := range t.AKA {
-			if strings.ToLower(a) == q {
-				return t, true
-			}
-		}
-	}
-	return nil, false
 }
 
 func unknownTerm(g *guide.Guide, q string) error {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"os/signal"
@@ -130,7 +129,7 @@ func (p *sheetPrinter) Choices(ctx context.Context) ([]string, string) {
 	}
 	ps, err := p.spooler.Printers(ctx)
 	if err != nil {
-		return out, plainWords(err) + " You can still save the list to a file."
+		return out, printing.Explain(err) + " You can still save the list to a file."
 	}
 	for _, q := range ps {
 		label := "Print on " + q.Name
@@ -154,19 +153,19 @@ func (p *sheetPrinter) Do(ctx context.Context, choice int, items []checklist.Ite
 	case choice >= 0 && choice < len(fixed) && fixed[choice].show:
 		var buf bytes.Buffer
 		if err := export.Write(&buf, sheet, export.Text, p.paper); err != nil {
-			return "", errors.New(plainWords(err))
+			return "", errors.New(printing.Explain(err))
 		}
 		return "Here is your sheet:\n\n" + strings.TrimRight(buf.String(), "\n") + "\n\nEnd of the sheet.", nil
 	case choice >= 0 && choice < len(fixed):
 		path, err := p.save(sheet, fixed[choice].format)
 		if err != nil {
-			return "", errors.New(plainWords(err))
+			return "", errors.New(printing.Explain(err))
 		}
 		return "Saved your questions to " + path + ".", nil
 	case choice >= len(fixed) && choice-len(fixed) < len(p.printers):
 		name := p.printers[choice-len(fixed)]
 		if err := p.send(ctx, name, sheet); err != nil {
-			return "", errors.New(plainWords(err))
+			return "", errors.New(printing.Explain(err))
 		}
 		return "Sent your questions to the printer " + name + ".", nil
 	}
@@ -194,17 +193,4 @@ func (p *sheetPrinter) save(s export.Sheet, f export.Format) (string, error) {
 func (p *sheetPrinter) send(ctx context.Context, printer string, s export.Sheet) error {
 	_, err := p.spooler.PrintWith(ctx, printer, func(w io.Writer) error { return export.Write(w, s, export.PDF, p.paper) })
 	return err
-}
-
-// plainWords says what went wrong in words a patient can act on.
-func plainWords(err error) string {
-	var pe *printing.Error
-	var fe *export.FileError
-	switch {
-	case errors.As(err, &pe):
-		return pe.Error()
-	case errors.As(err, &fe):
-		return fe.Plain()
-	}
-	return fmt.Sprintf("Something went wrong (%v).", err)
 }

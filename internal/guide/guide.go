@@ -146,6 +146,24 @@ func (g *Guide) Term(id string) (*Term, bool) {
 	return t, ok
 }
 
+// FindTerm finds a glossary entry by id, term or other name, ignoring case.
+func (g *Guide) FindTerm(q string) (*Term, bool) {
+	q = strings.ToLower(strings.TrimSpace(q))
+	for _, t := range g.Terms {
+		if t.ID == q || strings.ToLower(t.Term) == q {
+			return t, true
+		}
+	}
+	for _, t := range g.Terms {
+		for _, a := range t.AKA {
+			if strings.ToLower(a) == q {
+				return t, true
+			}
+		}
+	}
+	return nil, false
+}
+
 // PagesUsing returns the pages whose glossary list names the term, in reading order.
 func (g *Guide) PagesUsing(termID string) []*Page {
 	return g.usedBy[termID]

@@ -130,7 +130,7 @@ func (s *session) allWords() error {
 
 // lookUp shows the entry named q, or the entries that match it.
 func (s *session) lookUp(q string) error {
-	if t, ok := findTerm(s.g, q); ok {
+	if t, ok := s.g.FindTerm(q); ok {
 		return s.term(t)
 	}
 	if s.index == nil {
@@ -222,22 +222,4 @@ func (s *session) entry(t *guide.Term, numbered bool) []string {
 		add("Pages: " + strings.Join(titles, "; "))
 	}
 	return lines
-}
-
-// findTerm matches a glossary id, term or other name, ignoring case.
-func findTerm(g *guide.Guide, q string) (*guide.Term, bool) {
-	q = strings.ToLower(strings.TrimSpace(q))
-	for _, t := range g.Terms {
-		if t.ID == q || strings.ToLower(t.Term) == q {
-			return t, true
-		}
-	}
-	for _, t := range g.Terms {
-		for _, a := range t.AKA {
-			if strings.ToLower(a) == q {
-				return t, true
-			}
-		}
-	}
-	return nil, false
 }

@@ -274,3 +274,17 @@ func (s Spooler) PrintWith(ctx context.Context, printer string, write func(io.Wr
 	}
 	return s.Print(ctx, printer, tmp.Name())
 }
+
+// Plain is the patient's sentence (the same as Error).
+func (e *Error) Plain() string { return e.Error() }
+
+// Explain says what went wrong in words a patient can act on: the Plain
+// sentence of any error in the chain that has one (printing and saving
+// errors do), else a general sentence with the system's words.
+func Explain(err error) string {
+	var p interface{ Plain() string }
+	if errors.As(err, &p) {
+		return p.Plain()
+	}
+	return fmt.Sprintf("Something went wrong (%v).", err)
+}

@@ -192,13 +192,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// Pasted text goes only into a text field, cleaned of control
 		// characters and escape sequences first.
 		msg.Content = checklist.Sanitize(msg.Content)
-		switch m.screen {
-		case editScreen:
-			return m.updateEditor(msg)
-		case glossaryScreen:
-			return m.updateGlossary(msg)
-		case searchScreen:
-			return m.updateSearch(msg)
+		if next, cmd, ok := m.updateTextField(msg); ok {
+			return next, cmd
 		}
 		return m, nil
 	case tea.MouseWheelMsg:
@@ -216,13 +211,8 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := m.common.Keys
 	m.status = ""
 	// A text field gets every key: no global keys while typing.
-	switch m.screen {
-	case editScreen:
-		return m.updateEditor(msg)
-	case glossaryScreen:
-		return m.updateGlossary(msg)
-	case searchScreen:
-		return m.updateSearch(msg)
+	if next, cmd, ok := m.updateTextField(msg); ok {
+		return next, cmd
 	}
 	if m.screen == printScreen && m.print.typing() {
 		return m.updatePrint(msg)
@@ -298,6 +288,23 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.updatePath(msg)
 	}
 	return m, nil
+}
+
+// updateTextField gives a key or paste to the screen's text field, if the
+// screen is one: there, every key is text, not a command.
+func (m Model) updateTextField(msg tea.Msg) (Model, tea.Cmd, bool) {
+	var cmd tea.Cmd
+	switch m.screen {
+	case editScreen:
+		m, cmd = m.updateEditor(msg)
+	case glossaryScreen:
+		m, cmd = m.updateGlossary(msg)
+	case searchScreen:
+		m, cmd = m.updateSearch(msg)
+	default:
+		return m, nil, false
+	}
+	return m, cmd, true
 }
 
 const wheelStep = 3

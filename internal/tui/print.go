@@ -3,7 +3,6 @@ package tui
 import (
 	"bytes"
 	"context"
-	"errors"
 	"io"
 	"path/filepath"
 	"strings"
@@ -296,19 +295,6 @@ func saveSheet(path string, s export.Sheet, f export.Format, paper export.Paper)
 	return export.WriteFile(path, s, f, paper)
 }
 
-// plainError says what went wrong in words a patient can act on.
-func plainError(err error) string {
-	var pe *printing.Error
-	var fe *export.FileError
-	switch {
-	case errors.As(err, &pe):
-		return pe.Error()
-	case errors.As(err, &fe):
-		return fe.Plain()
-	}
-	return "Something went wrong: " + err.Error() + "."
-}
-
 // handleResult records the outcome of printing or saving.
 func (m Model) handleResult(msg tea.Msg) Model {
 	f := &m.print
@@ -318,12 +304,12 @@ func (m Model) handleResult(msg tea.Msg) Model {
 		f.Printers = msg.printers
 		f.Dest = f.Dest.withItems(destItems(msg.printers))
 		if msg.err != nil {
-			f.Dest.Intro = plainError(msg.err) + " You can still save to a file."
+			f.Dest.Intro = printing.Explain(msg.err) + " You can still save to a file."
 		}
 	case doneMsg:
 		if msg.err != nil {
 			f.Step = stepFailed
-			f.Message = plainError(msg.err) + " Your list has not changed."
+			f.Message = printing.Explain(msg.err) + " Your list has not changed."
 		} else {
 			f.Step = stepDone
 			f.Message = "Done: your questions went to " + msg.where + "."
