@@ -116,16 +116,31 @@ type Rendered struct {
 
 // Cache renders pages and keeps the results. The zero value is not usable;
 // call NewCache.
+//
+// Its lock guards only the maps, never a Glamour render, so Get is always
+// quick, even while other pages render in the background. Renders of
+// different pages run in parallel, each with a renderer of its own; two
+// requests for the same rendering share one render.
 type Cache struct {
-	mu        sync.Mutex
-	renderers map[rendererKey]*glamour.TermRenderer
-	out       map[Key]Rendered
-	compose   func(*guide.Page) string
+	mu sync.Mutex
+	// idle holds the memoized Glamour renderers not in use right now, per
+	// (width, style): a TermRenderer is not safe for concurrent use.
+	idle    map[rendererKey][]*glamour.TermRenderer
+	out     map[Key]Rendered
+	flights map[Key]*flight
+	compose func(*guide.Page) string
 }
 
 type rendererKey struct {
 	width int
 	style Style
+}
+
+// flight is a rendering in progress; done is closed when r and err are set.
+type flight struct {
+	done chan struct{}
+	r    Rendered
+	err  error
 }
 
 // NewCache returns an empty cache. compose builds the Markdown for a page
@@ -134,10 +149,16 @@ func NewCache(compose func(*guide.Page) string) *Cache {
 	if compose == nil {
 		compose = func(p *guide.Page) string { return p.Body }
 	}
-	return &Cache{renderers: map[rendererKey]*glamour.TermRenderer{}, out: map[Key]Rendered{}, compose: compose}
+	return &Cache{
+		idle:    map[rendererKey][]*glamour.TermRenderer{},
+		out:     map[Key]Rendered{},
+		flights: map[Key]*flight{},
+		compose: compose,
+	}
 }
 
-// Get returns a cached rendering, if there is one.
+// Get returns a cached rendering, if there is one. It never waits for a
+// rendering in progress.
 func (c *Cache) Get(k Key) (Rendered, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -146,48 +167,81 @@ func (c *Cache) Get(k Key) (Rendered, bool) {
 }
 
 // Render returns the page rendered at width in style, from the cache when it
-// can. Widths below MinWidth are rendered at MinWidth.
+// can. Widths below MinWidth are rendered at MinWidth. If the same rendering
+// is already being made, Render waits for it instead of making it twice.
 func (c *Cache) Render(p *guide.Page, width int, style Style) (Rendered, error) {
 	k := Key{Page: p.ID, Width: width, Style: style}
-	if r, ok := c.Get(k); ok {
+	c.mu.Lock()
+	if r, ok := c.out[k]; ok {
+		c.mu.Unlock()
 		return r, nil
 	}
+	if f, ok := c.flights[k]; ok {
+		c.mu.Unlock()
+		<-f.done
+		return f.r, f.err
+	}
+	f := &flight{done: make(chan struct{})}
+	c.flights[k] = f
+	c.mu.Unlock()
+
+	defer func() {
+		c.mu.Lock()
+		delete(c.flights, k)
+		if f.err == nil {
+			c.out[k] = f.r
+		}
+		c.mu.Unlock()
+		close(f.done)
+	}()
+	f.err = fmt.Errorf("render %s: interrupted", p.ID) // replaced unless render panics
+	f.r, f.err = c.render(p, k)
+	return f.r, f.err
+}
+
+// render makes one rendering with a renderer nobody else is using.
+func (c *Cache) render(p *guide.Page, k Key) (Rendered, error) {
 	md := c.compose(p)
-	if width < NarrowTableWidth {
+	if k.Width < NarrowTableWidth {
 		md = TablesAsLists(md)
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if r, ok := c.out[k]; ok {
-		return r, nil
-	}
-	tr, err := c.renderer(width, style)
+	rk := rendererKey{k.Width, k.Style}
+	tr, err := c.takeRenderer(rk)
 	if err != nil {
 		return Rendered{}, err
 	}
+	defer c.putRenderer(rk, tr)
 	s, err := tr.Render(md)
 	if err != nil {
 		return Rendered{}, fmt.Errorf("render %s: %w", p.ID, err)
 	}
-	r := Rendered{Key: k, Lines: fit(s, width)}
-	c.out[k] = r
-	return r, nil
+	return Rendered{Key: k, Lines: fit(s, k.Width)}, nil
 }
 
-// renderer returns the memoized Glamour renderer for (width, style). The
-// caller holds c.mu: a TermRenderer is not safe for concurrent use.
-func (c *Cache) renderer(width int, style Style) (*glamour.TermRenderer, error) {
-	rk := rendererKey{width, style}
-	if tr, ok := c.renderers[rk]; ok {
+// takeRenderer returns an idle memoized Glamour renderer for (width, style),
+// or builds one (about 33 µs) when all are busy.
+func (c *Cache) takeRenderer(rk rendererKey) (*glamour.TermRenderer, error) {
+	c.mu.Lock()
+	if free := c.idle[rk]; len(free) > 0 {
+		tr := free[len(free)-1]
+		c.idle[rk] = free[:len(free)-1]
+		c.mu.Unlock()
 		return tr, nil
 	}
+	c.mu.Unlock()
 	// Glamour's word wrap is the whole line width, document margins included.
-	tr, err := glamour.NewTermRenderer(glamour.WithStyles(style.config()), glamour.WithWordWrap(max(MinWidth, width)))
+	tr, err := glamour.NewTermRenderer(glamour.WithStyles(rk.style.config()), glamour.WithWordWrap(max(MinWidth, rk.width)))
 	if err != nil {
 		return nil, fmt.Errorf("glamour: %w", err)
 	}
-	c.renderers[rk] = tr
 	return tr, nil
+}
+
+// putRenderer gives a renderer back for the next rendering at its size.
+func (c *Cache) putRenderer(rk rendererKey, tr *glamour.TermRenderer) {
+	c.mu.Lock()
+	c.idle[rk] = append(c.idle[rk], tr)
+	c.mu.Unlock()
 }
 
 // fit splits rendered output into lines, drops the blank lines Glamour puts

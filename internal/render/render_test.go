@@ -1,8 +1,10 @@
 package render
 
 import (
+	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -99,5 +101,77 @@ func TestHighContrastHasNoColours(t *testing.T) {
 	}
 	if !strings.Contains(out, "\x1b[") {
 		t.Error("high-contrast output has no bold or underline at all")
+	}
+}
+
+// TestConcurrentRendersOfOnePageRenderOnce checks that requests for the same
+// rendering made while it is in progress share it (a prefetch and the
+// reader opening that page, say).
+func TestConcurrentRendersOfOnePageRenderOnce(t *testing.T) {
+	var composed atomic.Int32
+	release := make(chan struct{})
+	c := NewCache(func(p *guide.Page) string {
+		composed.Add(1)
+		<-release
+		return Document(p)
+	})
+	p := testPage()
+	var wg sync.WaitGroup
+	results := make([]Rendered, 4)
+	for i := range results {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r, err := c.Render(p, 80, Dark)
+			if err != nil {
+				t.Error(err)
+			}
+			results[i] = r
+		}()
+	}
+	// Wait until one render is in progress, then let it finish.
+	for composed.Load() == 0 {
+		runtime.Gosched()
+	}
+	close(release)
+	wg.Wait()
+	if n := composed.Load(); n != 1 {
+		t.Errorf("page rendered %d times, want once", n)
+	}
+	for i, r := range results {
+		if len(r.Lines) == 0 || &r.Lines[0] != &results[0].Lines[0] {
+			t.Errorf("request %d did not get the shared rendering", i)
+		}
+	}
+}
+
+// TestGetDuringRendering checks that Get (which the TUI calls in Update)
+// answers while a rendering is in progress, and that only a finished
+// rendering is cached.
+func TestGetDuringRendering(t *testing.T) {
+	started, release := make(chan struct{}), make(chan struct{})
+	c := NewCache(func(p *guide.Page) string {
+		close(started)
+		<-release
+		return Document(p)
+	})
+	done := make(chan error)
+	go func() {
+		_, err := c.Render(testPage(), 80, Dark)
+		done <- err
+	}()
+	<-started
+	if _, ok := c.Get(Key{"p", 80, Dark}); ok {
+		t.Error("a rendering in progress was returned as cached")
+	}
+	if _, ok := c.Get(Key{"other", 80, Dark}); ok {
+		t.Error("an unknown page was cached")
+	}
+	close(release)
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := c.Get(Key{"p", 80, Dark}); !ok {
+		t.Error("finished rendering was not cached")
 	}
 }
