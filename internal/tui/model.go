@@ -175,6 +175,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				m.page = m.page.SetRendering(msg.r, m.common.Height)
 				m.page = m.page.withHighlights(m.index, first)
 				m.keysForScreen()
+				return m, m.prefetch()
 			}
 		}
 		return m, nil
@@ -469,7 +470,8 @@ func (m Model) back() Model {
 
 // renderPage makes sure the open page is rendered for the current width and
 // style: at once from the cache, or in a command whose result is tagged with
-// its key, so a stale result is dropped.
+// its key, so a stale result is dropped. Once the page is shown, the pages
+// likely to be read next are prefetched (see prefetch).
 func (m *Model) renderPage() tea.Cmd {
 	if m.screen != readScreen {
 		return nil
@@ -485,7 +487,7 @@ func (m *Model) renderPage() tea.Cmd {
 	m.page.Want = want
 	if r, ok := m.common.Cache.Get(want); ok {
 		m.page = m.page.SetRendering(r, m.common.Height)
-		return nil
+		return m.prefetch()
 	}
 	cache := m.common.Cache
 	return func() tea.Msg {
