@@ -86,6 +86,8 @@ type Options struct {
 	Theme Theme
 	// Print is how the guide prints and saves the question list.
 	Print PrintOptions
+	// Kiosk, when set, runs the locked-down clinic kiosk mode.
+	Kiosk *Kiosk
 }
 
 // New returns the guide's root model on its home screen.
