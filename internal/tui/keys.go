@@ -29,6 +29,7 @@ type KeyMap struct {
 	Print        key.Binding
 	Glossary     key.Binding
 	Search       key.Binding
+	GoHome       key.Binding
 	PageWords    key.Binding
 	Sources      key.Binding
 	Related      key.Binding
@@ -66,6 +67,7 @@ func DefaultKeyMap() KeyMap {
 		Print:        key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "print or save")),
 		Glossary:     key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "word list")),
 		Search:       key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
+		GoHome:       key.NewBinding(key.WithKeys("H"), key.WithHelp("H", "home"), key.WithDisabled()),
 		PageWords:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "words on this page")),
 		Sources:      key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sources")),
 		Related:      key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "related pages")),
@@ -83,7 +85,7 @@ func (k *KeyMap) all() []*key.Binding {
 	return []*key.Binding{
 		&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Top, &k.Bottom, &k.Open, &k.Back, &k.Help, &k.Quit,
 		&k.AddQuestions, &k.MyQuestions, &k.Toggle, &k.MoveUp, &k.MoveDown, &k.Remove, &k.Important,
-		&k.NewQuestion, &k.EditQuestion, &k.Print, &k.Save, &k.Cancel, &k.Glossary, &k.Next, &k.Prev, &k.Search, &k.NextMatch, &k.PrevMatch, &k.PageWords, &k.Sources, &k.Related,
+		&k.NewQuestion, &k.EditQuestion, &k.Print, &k.Save, &k.Cancel, &k.Glossary, &k.Next, &k.Prev, &k.Search, &k.NextMatch, &k.PrevMatch, &k.GoHome, &k.PageWords, &k.Sources, &k.Related,
 	}
 }
 
@@ -111,6 +113,6 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Open, k.Back, k.Next, k.Prev, k.Toggle, k.AddQuestions, k.MyQuestions, k.Glossary},
 		{k.PageWords, k.Sources, k.Related},
 		{k.MoveUp, k.MoveDown, k.Important, k.Remove, k.NewQuestion, k.EditQuestion},
-		{k.Search, k.NextMatch, k.Print, k.Save, k.Cancel, k.Help, k.Quit},
+		{k.Search, k.NextMatch, k.Print, k.Save, k.Cancel, k.GoHome, k.Help, k.Quit},
 	}
 }

@@ -4,6 +4,8 @@
 package tui
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -68,6 +70,7 @@ type Model struct {
 	walkResume int
 	sit        situation
 	overlay    overlay
+	kiosk      kioskState
 	search     finder
 	index      *search.Index
 	term       listScreen
@@ -112,6 +115,14 @@ func New(g *guide.Guide, cache *render.Cache, opts Options) Model {
 		m.style = render.Dark
 	}
 	m.home = listScreen{Intro: g.Meta.Subtitle, Menu: menu{items: append([]menuItem{m.walkItem(), situationItem()}, homeItems(g)...)}}
+	if opts.Kiosk != nil {
+		m.home.Menu.items = append(m.home.Menu.items, menuItem{ID: finishID, Title: "Finish and clear",
+			Summary: "Clears your questions and answers from this screen, so the next person starts fresh."})
+		m.kiosk.LastInput = m.now()
+		if len(opts.Kiosk.Warnings) > 0 {
+			m.status = "Staff: " + strings.Join(opts.Kiosk.Warnings, " ")
+		}
+	}
 	m.applyTheme()
 	m.resize(m.width, m.height)
 	return m
@@ -143,8 +154,12 @@ func pageItems(s *guide.Section) []menuItem {
 	return items
 }
 
-// Init asks the terminal for its background colour, to choose light or dark.
+// Init asks the terminal for its background colour, to choose light or
+// dark, and in kiosk mode starts the idle clock.
 func (m Model) Init() tea.Cmd {
+	if m.opts.Kiosk != nil {
+		return tea.Batch(tea.RequestBackgroundColor, idleTick())
+	}
 	return tea.RequestBackgroundColor
 }
 
@@ -157,6 +172,17 @@ type renderedMsg struct {
 
 // Update handles every message: global keys first, then the active screen.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if m.opts.Kiosk != nil {
+		switch msg.(type) {
+		case idleTickMsg:
+			return m.kioskTick()
+		case tea.KeyPressMsg, tea.MouseClickMsg, tea.MouseWheelMsg, tea.PasteMsg:
+			var swallowed bool
+			if m, swallowed = m.kioskInput(); swallowed {
+				return m, nil
+			}
+		}
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.resize(msg.Width, msg.Height)
@@ -213,6 +239,11 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	k := m.common.Keys
 	m.status = ""
+	if m.opts.Kiosk != nil {
+		if next, cmd, used := m.kioskKey(msg); used {
+			return next, cmd
+		}
+	}
 	// A text field gets every key: no global keys while typing.
 	if next, cmd, ok := m.updateTextField(msg); ok {
 		return next, cmd
@@ -355,6 +386,12 @@ func (m Model) handleClick(msg tea.MouseClickMsg) (tea.Model, tea.Cmd) {
 	if mouse.Button != tea.MouseLeft {
 		return m, nil
 	}
+	if m.opts.Kiosk != nil && mouse.Y == m.height-1 && m.width >= MinWidth && m.height >= MinHeight {
+		if b, ok := m.buttonAt(mouse.X); ok {
+			return b.Do(m)
+		}
+		return m, nil
+	}
 	y := mouse.Y - headerHeight
 	var hit bool
 	switch m.screen {
@@ -413,6 +450,10 @@ func (m Model) openSelected() (tea.Model, tea.Cmd) {
 			return m.openSituation()
 		case myQuestionsID:
 			return m.openMine()
+		case finishID:
+			m = m.Reset()
+			m.status = "Cleared. The guide is ready for the next person."
+			return m, nil
 		case glossaryID:
 			return m.openGlossary()
 		}
@@ -583,6 +624,11 @@ func (m *Model) keysForScreen() {
 	case printScreen:
 		pick = m.print.keys
 	}
-	m.common.Keys = DefaultKeyMap().only(pick)
+	keys := DefaultKeyMap().only(pick)
+	if m.opts.Kiosk != nil {
+		keys.Quit.SetEnabled(false)
+		keys.GoHome.SetEnabled(m.screen != homeScreen)
+	}
+	m.common.Keys = keys
 	m.layout()
 }

@@ -3,6 +3,7 @@ package tui
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io"
 	"path/filepath"
 	"strings"
@@ -59,6 +60,8 @@ type printFlow struct {
 	Message  string
 	Loading  bool
 	Printers []printing.Printer
+	// Kiosk prints only to the kiosk's printer: no list, no files.
+	Kiosk bool
 }
 
 // typing reports whether a text field has the keys.
@@ -73,6 +76,9 @@ func (f printFlow) keys(k *KeyMap) []*key.Binding {
 	case stepFileName:
 		return []*key.Binding{&k.Open, &k.Cancel}
 	case stepFailed:
+		if f.Kiosk {
+			return []*key.Binding{&k.Back}
+		}
 		return []*key.Binding{&k.Open, &k.Back, &k.Quit}
 	}
 	return []*key.Binding{&k.Back, &k.Quit}
@@ -92,6 +98,12 @@ type doneMsg struct {
 func (m Model) openPrint() (Model, tea.Cmd) {
 	if m.list.Len() == 0 {
 		m.status = "Your list is empty. Add questions first."
+		return m, nil
+	}
+	if k := m.opts.Kiosk; k != nil {
+		m.print = printFlow{Kiosk: true, Printer: k.Printer, Format: "pdf"}
+		m.push(printScreen)
+		m.showPreview()
 		return m, nil
 	}
 	m.print = printFlow{Step: stepDestination, Loading: true}
@@ -221,6 +233,8 @@ func (m Model) updatePrint(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 			f.Step = stepWorking
 			m.keysForScreen()
 			return m, m.deliver()
+		case key.Matches(msg, k.Back) && f.Kiosk:
+			return m.back(), nil
 		case key.Matches(msg, k.Back):
 			if f.Printer != "" {
 				f.Step = stepDestination
@@ -235,7 +249,7 @@ func (m Model) updatePrint(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		}
 		f.Preview = f.Preview.Update(msg, &m.common)
 	case stepFailed:
-		if key.Matches(msg, k.Open) {
+		if key.Matches(msg, k.Open) && !f.Kiosk {
 			// Offer to save to a file instead; the list is untouched.
 			f.Printer = ""
 			f.Formats = listScreen{Intro: "Save as which kind of file?", Menu: menu{items: formatItems}}
@@ -272,10 +286,14 @@ func (m *Model) showPreview() {
 func (m Model) deliver() tea.Cmd {
 	f := m.print
 	sheet, paper, sp := m.sheet(), m.paper(), m.opts.Print.Spooler
-	if f.Printer != "" {
+	if f.Printer != "" || f.Kiosk {
 		printer := f.Printer
+		where := "the printer " + printer
+		if printer == "" {
+			where = "the printer"
+		}
 		return func() tea.Msg {
-			return doneMsg{where: "the printer " + printer, err: printSheet(sp, printer, sheet, paper)}
+			return doneMsg{where: where, err: printSheet(sp, printer, sheet, paper)}
 		}
 	}
 	path, format := strings.TrimSpace(f.Name.Value()), f.Format
@@ -307,10 +325,20 @@ func (m Model) handleResult(msg tea.Msg) Model {
 			f.Dest.Intro = printing.Explain(msg.err) + " You can still save to a file."
 		}
 	case doneMsg:
-		if msg.err != nil {
+		switch {
+		case msg.err != nil && f.Kiosk:
+			// The patient gets the desk message; the detail goes to the staff log.
+			f.Step, f.Message = stepFailed, deskMessage
+			detail := ""
+			var pe *printing.Error
+			if errors.As(msg.err, &pe) && pe.Detail != "" {
+				detail = " (spooler said: " + pe.Detail + ")"
+			}
+			m.logf("printing failed: %v%s", msg.err, detail)
+		case msg.err != nil:
 			f.Step = stepFailed
 			f.Message = printing.Explain(msg.err) + " Your list has not changed."
-		} else {
+		default:
 			f.Step = stepDone
 			f.Message = "Done: your questions went to " + msg.where + "."
 		}
@@ -333,7 +361,10 @@ func (f printFlow) View(c *Common) string {
 		return c.Styles.Title.Render("Save to this file:") + "\n" + f.Name.View()
 	case stepPreview:
 		what := "Press enter to print on " + f.Printer + "."
-		if f.Printer == "" {
+		switch {
+		case f.Kiosk:
+			what = "Press enter to print."
+		case f.Printer == "":
 			what = "Press enter to save it."
 		}
 		cc := *c
@@ -344,6 +375,9 @@ func (f printFlow) View(c *Common) string {
 	case stepDone:
 		return c.Styles.Title.Render(lipgloss.Wrap(f.Message, c.Width, "/ ")) + "\n\nPress esc to go back to your list."
 	case stepFailed:
+		if f.Kiosk {
+			return c.Styles.Error.Render(lipgloss.Wrap(f.Message, c.Width, "/ ")) + "\n\nYour questions are still here. Tap Back to see them."
+		}
 		return c.Styles.Error.Render(lipgloss.Wrap(f.Message, c.Width, "/ ")) + "\n\nPress enter to save to a file instead, or esc to go back."
 	}
 	return ""

@@ -15,10 +15,14 @@ const headerHeight = 2
 
 // footerHeight is one status line, plus the full help when shown.
 func (m Model) footerHeight() int {
-	if m.help.ShowAll {
-		return 1 + strings.Count(m.help.FullHelpView(m.common.Keys.FullHelp()), "\n") + 1
+	h := 1
+	if m.opts.Kiosk != nil {
+		h++ // the touch buttons
 	}
-	return 1
+	if m.help.ShowAll {
+		h += strings.Count(m.help.FullHelpView(m.common.Keys.FullHelp()), "\n") + 1
+	}
+	return h
 }
 
 // View draws header, body and footer, exactly the window's size.
@@ -63,6 +67,9 @@ func (m Model) Render() string {
 	if m.width < MinWidth || m.height < MinHeight {
 		return m.tooSmall()
 	}
+	if m.opts.Kiosk != nil && m.kiosk.Counting {
+		return strings.Join(fitLines(m.countdownView(), m.width, m.height), "\n")
+	}
 	var body string
 	switch m.screen {
 	case homeScreen:
@@ -95,6 +102,9 @@ func (m Model) Render() string {
 	}
 	lines := make([]string, 0, m.height)
 	lines = append(lines, m.headerLine(), c.Styles.Notice.Render(ansi.Truncate(c.Guide.Meta.Notice, m.width, "…")))
+	if m.kiosk.Staff {
+		body = m.staffView()
+	}
 	lines = append(lines, fitLines(body, m.width, c.Height)...)
 	lines = append(lines, m.footerLines()...)
 	return strings.Join(lines, "\n")
@@ -212,7 +222,14 @@ func (m Model) footerLines() []string {
 	}
 	out := []string{ansi.Truncate(line, m.width, "")}
 	if m.help.ShowAll {
-		out = append(out, fitLines(m.help.FullHelpView(m.common.Keys.FullHelp()), m.width, m.footerHeight()-1)...)
+		helpLines := m.footerHeight() - 1
+		if m.opts.Kiosk != nil {
+			helpLines--
+		}
+		out = append(out, fitLines(m.help.FullHelpView(m.common.Keys.FullHelp()), m.width, helpLines)...)
+	}
+	if m.opts.Kiosk != nil {
+		out = append(out, m.buttonsView())
 	}
 	return out
 }
