@@ -10,7 +10,7 @@ import (
 // nextPages are the pages a reader of the open page is likely to open next:
 // the next step of the walk, if one is under way, and the next page of the
 // open page's section. Each is listed once.
-func (m Model) nextPages() []*guide.Page {
+func (m *Model) nextPages() []*guide.Page {
 	g := m.common.Guide
 	var next []*guide.Page
 	add := func(id string) {
@@ -47,7 +47,7 @@ func (m Model) nextPages() []*guide.Page {
 // open. Update only looks the pages up in the cache; the rendering happens
 // in the command, and its result is the cache itself, so it sends no
 // message.
-func (m Model) prefetch() tea.Cmd {
+func (m *Model) prefetch() tea.Cmd {
 	if m.screen != readScreen || m.page.Want.Page == "" {
 		return nil
 	}
