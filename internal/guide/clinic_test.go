@@ -1,0 +1,212 @@
+package guide
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// clinicBase is a bundled tree of two pages, alpha (in the walkthrough) and
+// beta, which link to each other.
+func clinicBase() fstest.MapFS {
+	return tree(map[string]string{
+		"alpha.md": goodPage,
+		"beta.md":  page("beta", replace("order: 10", "order: 20"), replace("related: [beta]", "related: [alpha]")),
+	})
+}
+
+// clinicPage is a good clinic page in section two.
+func clinicPage(id string, order string, edits ...func(string) string) string {
+	return page(id, append([]func(string) string{
+		replace("section: one", "section: two"),
+		replace("order: 10", "order: "+order),
+		replace("related: [beta]", "related: [alpha]"),
+	}, edits...)...)
+}
+
+func loadClinic(t *testing.T, base, clinic fstest.MapFS, rules Rules, override bool) *Clinic {
+	t.Helper()
+	c, err := LoadClinic(Source{FS: base, Name: "content"}, Source{FS: clinic, Name: "clinic"}, rules, override)
+	if err != nil {
+		t.Fatalf("LoadClinic: %v", err)
+	}
+	return c
+}
+
+func skippedFiles(c *Clinic) string {
+	var out []string
+	for _, s := range c.Skipped {
+		out = append(out, s.File)
+	}
+	return strings.Join(out, ",")
+}
+
+func hasProblem(ps Problems, want string) bool {
+	for _, p := range ps {
+		if strings.HasPrefix(p.String(), want) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestLoadClinicSkipsBadPages(t *testing.T) {
+	clinic := fstest.MapFS{
+		"contacts.md":  {Data: []byte(clinicPage("contacts", "10"))},
+		"nurse.md":     {Data: []byte(clinicPage("nurse", "20", replace("related: [alpha]", "related: [contacts]")))},
+		"broken.md":    {Data: []byte(clinicPage("broken", "30", replace("order: 30", "order: 30\ncolour: red")))},
+		"nosection.md": {Data: []byte(clinicPage("nosection", "40", replace("section: two", "section: three")))},
+		"unclosed.md":  {Data: []byte("---\nid: unclosed\n")},
+		"notes.txt":    {Data: []byte("not a page")},
+		"sub/deep.md":  {Data: []byte("---\nnot read\n")},
+	}
+	c := loadClinic(t, clinicBase(), clinic, DefaultRules(today), false)
+	if got := strings.Join(c.Added, ","); got != "contacts,nurse" {
+		t.Errorf("Added = %s", got)
+	}
+	if got := skippedFiles(c); got != "clinic/broken.md,clinic/nosection.md,clinic/unclosed.md" {
+		t.Errorf("Skipped = %s", got)
+	}
+	ps := c.Problems()
+	for _, want := range []string{
+		`clinic/broken.md:7: unknown field "colour"`,
+		`clinic/nosection.md:5: unknown section "three"`,
+		`clinic/unclosed.md:1: `,
+	} {
+		if !hasProblem(ps, want) {
+			t.Errorf("problems lack %q:\n%v", want, ps)
+		}
+	}
+	for _, id := range []string{"alpha", "beta", "contacts", "nurse"} {
+		if _, ok := c.Guide.Page(id); !ok {
+			t.Errorf("page %s missing", id)
+		}
+	}
+	if s, _ := c.Guide.Section("two"); len(s.Pages) != 2 || s.Pages[0].ID != "contacts" {
+		t.Errorf("section two = %v", s.Pages)
+	}
+}
+
+func TestLoadClinicPagesLinkToEachOther(t *testing.T) {
+	// a links to z, which sorts after it: they load together.
+	clinic := fstest.MapFS{
+		"a.md": {Data: []byte(clinicPage("a", "10", replace("related: [alpha]", "related: [z]")))},
+		"z.md": {Data: []byte(clinicPage("z", "20", replace("related: [alpha]", "related: [a]")))},
+	}
+	c := loadClinic(t, clinicBase(), clinic, DefaultRules(today), false)
+	if got := strings.Join(c.Added, ","); got != "a,z" || len(c.Skipped) != 0 {
+		t.Errorf("Added = %s, skipped %v", got, c.Problems())
+	}
+}
+
+func TestLoadClinicDropsPagesLinkingToDroppedPages(t *testing.T) {
+	// z parses but has an unknown section, so it is dropped; then a, which
+	// links to it, is dropped in the next round.
+	clinic := fstest.MapFS{
+		"a.md": {Data: []byte(clinicPage("a", "10", replace("related: [alpha]", "related: [z]")))},
+		"z.md": {Data: []byte(clinicPage("z", "20", replace("section: two", "section: nine")))},
+		"m.md": {Data: []byte(clinicPage("m", "30"))},
+	}
+	c := loadClinic(t, clinicBase(), clinic, DefaultRules(today), false)
+	if got := strings.Join(c.Added, ","); got != "m" {
+		t.Errorf("Added = %s", got)
+	}
+	if !hasProblem(c.Problems(), `clinic/a.md:16: related page "z" does not exist`) {
+		t.Errorf("problems:\n%v", c.Problems())
+	}
+}
+
+func TestLoadClinicOrderClashSkipsTheLaterFile(t *testing.T) {
+	clinic := fstest.MapFS{
+		"first.md":  {Data: []byte(clinicPage("first", "10"))},
+		"second.md": {Data: []byte(clinicPage("second", "10"))},
+		"beside.md": {Data: []byte(clinicPage("beside", "20", replace("section: two", "section: one")))},
+	}
+	c := loadClinic(t, clinicBase(), clinic, DefaultRules(today), false)
+	if got := strings.Join(c.Added, ","); got != "first" {
+		t.Errorf("Added = %s", got)
+	}
+	ps := c.Problems()
+	for _, want := range []string{
+		`clinic/second.md:6: order 10 is already used in section "two" by clinic/first.md`,
+		`clinic/beside.md:6: order 20 is already used in section "one" by content/pages/beta.md`,
+	} {
+		if !hasProblem(ps, want) {
+			t.Errorf("problems lack %q:\n%v", want, ps)
+		}
+	}
+}
+
+func TestLoadClinicBundledIDNeedsOverride(t *testing.T) {
+	clinic := fstest.MapFS{
+		"beta.md":  {Data: []byte(page("beta", replace("order: 10", "order: 20"), replace("related: [beta]", "related: [alpha]"), replace("Alpha body.", "Our clinic's beta.")))},
+		"other.md": {Data: []byte(clinicPage("other", "10"))},
+	}
+	c := loadClinic(t, clinicBase(), clinic, DefaultRules(today), false)
+	if got := strings.Join(c.Added, ","); got != "other" || len(c.Replaced) != 0 {
+		t.Errorf("Added = %s, Replaced = %v", got, c.Replaced)
+	}
+	want := `clinic/beta.md: page id "beta" is already used by the bundled page content/pages/beta.md; a clinic page can replace a bundled page only when override is on`
+	if ps := c.Problems(); len(ps) != 1 || ps[0].String() != want {
+		t.Errorf("problems:\n%v\nwant %s", ps, want)
+	}
+	if p, _ := c.Guide.Page("beta"); p.File != "content/pages/beta.md" {
+		t.Errorf("beta comes from %s", p.File)
+	}
+
+	c = loadClinic(t, clinicBase(), clinic, DefaultRules(today), true)
+	if got := strings.Join(c.Added, ","); got != "beta,other" || strings.Join(c.Replaced, ",") != "beta" || len(c.Skipped) != 0 {
+		t.Fatalf("override: Added = %s, Replaced = %v, problems %v", got, c.Replaced, c.Problems())
+	}
+	p, _ := c.Guide.Page("beta")
+	if p.File != "clinic/beta.md" || !strings.Contains(p.Body, "Our clinic's beta.") {
+		t.Errorf("beta comes from %s: %q", p.File, p.Body)
+	}
+	if n := strings.Count(strings.Join(c.Guide.PageIDs(), " "), "beta"); n != 1 {
+		t.Errorf("beta appears %d times in %v", n, c.Guide.PageIDs())
+	}
+}
+
+func TestLoadClinicOverrideThatBreaksTheBundledGuide(t *testing.T) {
+	// paths.yaml pre-ticks alpha's third question; a clinic alpha with two
+	// questions would break it, so it is skipped and the bundled one stays.
+	base := clinicBase()
+	base["paths.yaml"] = &fstest.MapFile{Data: []byte(sit("- id: unsure\n  label: Not sure\n  questions: [\"alpha#3\"]\n"))}
+	rules := DefaultRules(today)
+	rules.MinQuestions = 2
+	short := page("alpha", replace("  - \"Question three?\"\n", ""))
+	c := loadClinic(t, base, fstest.MapFS{"alpha.md": {Data: []byte(short)}}, rules, true)
+	if len(c.Added) != 0 || len(c.Skipped) != 1 || c.Skipped[0].File != "clinic/alpha.md" {
+		t.Fatalf("Added = %v, Skipped = %v", c.Added, c.Skipped)
+	}
+	if !hasProblem(c.Problems(), `content/paths.yaml:8: answer "unsure" of "s": page "alpha" has 2 questions, not 3`) {
+		t.Errorf("problems:\n%v", c.Problems())
+	}
+	if p, _ := c.Guide.Page("alpha"); p.File != "content/pages/alpha.md" {
+		t.Errorf("alpha comes from %s", p.File)
+	}
+}
+
+func TestLoadClinicUnreadableFolder(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "gone")
+	c, err := LoadClinic(Source{FS: clinicBase(), Name: "content"}, Source{FS: os.DirFS(dir), Name: dir}, DefaultRules(today), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := c.Guide.Page("alpha"); !ok || len(c.Added) != 0 {
+		t.Errorf("bundled guide not returned: %v", c.Added)
+	}
+	if ps := c.Problems(); len(ps) != 1 || !strings.HasPrefix(ps[0].String(), dir+": cannot read the clinic pages folder") {
+		t.Errorf("problems: %v", ps)
+	}
+}
+
+func TestLoadClinicBrokenBundle(t *testing.T) {
+	base := clinicBase()
+	delete(base, "guide.yaml")
+	if _, err := LoadClinic(Source{FS: base, Name: "content"}, Source{FS: fstest.MapFS{}, Name: "clinic"}, DefaultRules(today), false); err == nil {
+		t.Error("a broken bundled tree loaded")
+	}
+}
