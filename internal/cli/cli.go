@@ -85,6 +85,7 @@ func NewRoot(env Env) *cobra.Command {
 	addPlainFlag(root)
 	addThemeFlags(root)
 	root.AddCommand(topicsCmd(env), glossaryCmd(env), showCmd(env), checkCmd(env), searchCmd(env), questionsCmd(env))
+	root.AddCommand(kioskCmd(env))
 	return root
 }
 

@@ -91,8 +91,14 @@ func runInteractive(cmd *cobra.Command, env Env) error {
 			Paper:   paper,
 		},
 	})
+	return runProgram(cmd, m)
+}
+
+// runProgram runs a model of the guide on the terminal until it ends, and
+// turns the way it ended into no error or a plain one.
+func runProgram(cmd *cobra.Command, m tea.Model) error {
 	p := tea.NewProgram(m, tea.WithContext(cmd.Context()))
-	_, err = p.Run()
+	_, err := p.Run()
 	switch {
 	case err == nil, errors.Is(err, tea.ErrInterrupted):
 		return nil

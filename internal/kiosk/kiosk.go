@@ -128,12 +128,12 @@ func (c *Config) ApplyFlags(flags map[string]string) error {
 			continue
 		}
 		if err := c.set(k, v); err != nil {
-			errs = append(errs, fmt.Errorf("--%s%s: %w", k, shown(k, " ", v), err))
+			errs = append(errs, fmt.Errorf("invalid --%s%s: %w", k, shown(k, " ", v), err))
 		}
 	}
 	for k := range flags {
 		if !isKey(k) {
-			errs = append(errs, fmt.Errorf("--%s: not a kiosk setting", k))
+			errs = append(errs, fmt.Errorf("invalid --%s: not a kiosk setting", k))
 		}
 	}
 	return errors.Join(errs...)

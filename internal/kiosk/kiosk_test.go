@@ -134,12 +134,12 @@ func TestFlagErrors(t *testing.T) {
 		flags map[string]string
 		want  string
 	}{
-		{map[string]string{"idle": "500ms"}, `--idle "500ms": must be at least 1s`},
-		{map[string]string{"countdown": "x"}, `--countdown "x": not a duration`},
-		{map[string]string{"printer": "a b"}, `--printer "a b": a printer name cannot contain`},
-		{map[string]string{"exit-code": "abc"}, `--exit-code: the code must be at least 4 characters (it has 3)`},
-		{map[string]string{"content-override": "maybe"}, `--content-override "maybe": must be true or false`},
-		{map[string]string{"theme": "dark"}, `--theme: not a kiosk setting`},
+		{map[string]string{"idle": "500ms"}, `invalid --idle "500ms": must be at least 1s`},
+		{map[string]string{"countdown": "x"}, `invalid --countdown "x": not a duration`},
+		{map[string]string{"printer": "a b"}, `invalid --printer "a b": a printer name cannot contain`},
+		{map[string]string{"exit-code": "abc"}, `invalid --exit-code: the code must be at least 4 characters (it has 3)`},
+		{map[string]string{"content-override": "maybe"}, `invalid --content-override "maybe": must be true or false`},
+		{map[string]string{"theme": "dark"}, `invalid --theme: not a kiosk setting`},
 	}
 	for _, tc := range cases {
 		c := Defaults()

@@ -1,0 +1,232 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/her2guide/her2guide/content"
+	"github.com/her2guide/her2guide/internal/guide"
+	"github.com/her2guide/her2guide/internal/kiosk"
+	"github.com/her2guide/her2guide/internal/printing"
+	"github.com/her2guide/her2guide/internal/render"
+	"github.com/her2guide/her2guide/internal/tui"
+)
+
+func kioskCmd(env Env) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "kiosk",
+		Short: "Run the guide locked down for a clinic's shared terminal",
+		Long: "kiosk runs the guide for a waiting room: patients cannot quit it, save files or\n" +
+			"leave a trace for the next person. After --idle without input a notice counts down\n" +
+			"for --countdown, then the session is wiped and the home screen returns.\n" +
+			"\"Print my questions\" goes to --printer. Staff end the kiosk with ctrl+e, ctrl+x and\n" +
+			"the --exit-code (without one, only a signal ends it).\n\n" +
+			"Every flag can also be set in a TOML file (--config FILE, keys named like the flags)\n" +
+			"and by HER2GUIDE_IDLE, HER2GUIDE_COUNTDOWN, HER2GUIDE_PRINTER, HER2GUIDE_EXIT_CODE,\n" +
+			"HER2GUIDE_CONTENT, HER2GUIDE_CONTENT_OVERRIDE and HER2GUIDE_LOG. Flags win over\n" +
+			"variables, which win over the file. Nothing is written to disk except the --log file.",
+		Example: "  her2guide kiosk --config /etc/her2guide/kiosk.toml\n" +
+			"  her2guide kiosk --idle 2m --printer desk --content /srv/clinic-pages --log /var/log/her2guide/kiosk.log",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return runKiosk(cmd, env) },
+	}
+	f := cmd.Flags()
+	f.Duration(kiosk.KeyIdle, kiosk.DefaultIdle, "time without input before the \"Still reading?\" notice (at least 1s)")
+	f.Duration(kiosk.KeyCountdown, kiosk.DefaultCountdown, "how long the notice waits before the session is wiped (at least 1s)")
+	f.String(kiosk.KeyPrinter, "", "print queue for \"Print my questions\" (default: the system's default printer)")
+	f.String(kiosk.KeyExitCode, "", "staff code that ends the kiosk, at least 4 characters (prefer the config file: flags show in ps)")
+	f.String(kiosk.KeyContent, "", "folder of the clinic's own pages, added to the guide")
+	f.Bool(kiosk.KeyContentOverride, false, "let a clinic page replace a bundled page with the same id")
+	f.String(kiosk.KeyLog, "", "staff log file, appended to (default: no log)")
+	f.String("config", "", "TOML file with any of the settings above")
+	return cmd
+}
+
+// errKioskNoTerminal explains that the kiosk must run on a terminal.
+var errKioskNoTerminal = errors.New("the kiosk needs a terminal, and this input or output is not one.\n" +
+	"Run it from the login shell of the kiosk's terminal (see \"Running on a real kiosk\" in the README)")
+
+func runKiosk(cmd *cobra.Command, env Env) error {
+	if f := cmd.Flags().Lookup("plain"); f != nil && f.Changed {
+		return errors.New("the kiosk has no --plain mode: it always runs the full-screen guide")
+	}
+	cfg, err := kioskConfig(cmd, env)
+	if err != nil {
+		return err
+	}
+	if in, out := env.IsTerminal(); !in || !out {
+		return errKioskNoTerminal
+	}
+	now := env.Now
+	if now == nil {
+		now = time.Now
+	}
+	logf, closeLog, err := openKioskLog(cfg.Log, now)
+	if err != nil {
+		return err
+	}
+	defer closeLog()
+	g, warnings, err := kioskGuide(cfg, logf, now())
+	if err != nil {
+		return err
+	}
+	logf("kiosk started: %s", describeKiosk(cfg))
+	for _, w := range warnings {
+		logf("warning: %s", w)
+	}
+	getenv := env.Getenv
+	if getenv == nil {
+		getenv = func(string) string { return "" }
+	}
+	m := tui.New(g, render.NewCache(render.Document), tui.Options{
+		Kiosk: &tui.Kiosk{
+			Idle:      cfg.Idle,
+			Countdown: cfg.Countdown,
+			ExitCode:  cfg.ExitCode,
+			Printer:   cfg.Printer,
+			Log:       logf,
+			Warnings:  warnings,
+			Now:       now,
+		},
+		Print: tui.PrintOptions{
+			Spooler: printing.DefaultSpooler(),
+			Version: cmd.Root().Version,
+			Now:     time.Now,
+			Paper:   defaultPaper(getenv),
+		},
+	})
+	err = runProgram(cmd, m)
+	logf("kiosk stopped")
+	return err
+}
+
+// kioskConfig merges the kiosk settings: defaults, --config file, HER2GUIDE_*
+// variables, then the flags given on the command line.
+func kioskConfig(cmd *cobra.Command, env Env) (kiosk.Config, error) {
+	file, err := cmd.Flags().GetString("config")
+	if err != nil {
+		return kiosk.Config{}, err
+	}
+	flags := map[string]string{}
+	known := map[string]bool{}
+	for _, k := range kiosk.Keys() {
+		known[k] = true
+	}
+	cmd.Flags().Visit(func(f *pflag.Flag) {
+		if known[f.Name] {
+			flags[f.Name] = f.Value.String()
+		}
+	})
+	return kiosk.Load(flags, env.Getenv, file)
+}
+
+// openKioskLog opens the staff log for appending, creating it readable by
+// its owner only. With no file it returns a log that writes nothing and
+// touches no disk. Each line starts with the time; a message cannot break
+// a line. A failed write is dropped: a full disk must not stop the kiosk.
+func openKioskLog(file string, now func() time.Time) (logf func(string, ...any), closeLog func(), err error) {
+	if file == "" {
+		return func(string, ...any) {}, func() {}, nil
+	}
+	f, err := os.OpenFile(file, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, nil, fmt.Errorf("cannot open the staff log: %w", err)
+	}
+	l := &kioskLog{w: f, now: now}
+	return l.printf, func() { l.close(f) }, nil
+}
+
+// kioskLog writes timestamped lines; the TUI may log from its commands, so
+// it is safe for concurrent use.
+type kioskLog struct {
+	mu     sync.Mutex
+	w      io.Writer
+	now    func() time.Time
+	closed bool
+}
+
+func (l *kioskLog) printf(format string, args ...any) {
+	msg := strings.Map(func(r rune) rune {
+		if r < ' ' || r == 0x7f {
+			return ' '
+		}
+		return r
+	}, fmt.Sprintf(format, args...))
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.closed {
+		return
+	}
+	// Dropped on failure: see openKioskLog.
+	fmt.Fprintf(l.w, "%s %s\n", l.now().Format(time.RFC3339), msg)
+}
+
+func (l *kioskLog) close(c io.Closer) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if !l.closed {
+		l.closed = true
+		c.Close() // lines already written stay written; nothing to report
+	}
+}
+
+// kioskGuide loads the bundled guide with the clinic's pages, if any. Each
+// skipped page becomes one short warning for staff and its every problem a
+// log line; a page past its review date is a warning but still shown.
+func kioskGuide(cfg kiosk.Config, logf func(string, ...any), now time.Time) (*guide.Guide, []string, error) {
+	if cfg.Content == "" {
+		g, err := bundled()
+		return g, nil, err
+	}
+	rules := guide.DefaultRules(time.Time{}) // as bundled(): a wrong clock must not hide pages
+	base := guide.Source{FS: content.FS(), Name: "content"}
+	dir := filepath.ToSlash(cfg.Content)
+	c, err := guide.LoadClinic(base, guide.Source{FS: os.DirFS(cfg.Content), Name: dir}, rules, cfg.ContentOverride)
+	if err != nil {
+		return nil, nil, fmt.Errorf("the built-in content is broken (run her2guide check):\n%w", err)
+	}
+	var warnings []string
+	for _, s := range c.Skipped {
+		for _, p := range s.Problems {
+			logf("clinic page skipped: %s", p)
+		}
+		w := fmt.Sprintf("Clinic page %s skipped: %s.", path.Base(s.File), s.Problems[0])
+		if n := len(s.Problems) - 1; n > 0 {
+			w += fmt.Sprintf(" %d more: run her2guide check %s.", n, cfg.Content)
+		}
+		warnings = append(warnings, w)
+	}
+	for _, id := range c.Replaced {
+		logf("clinic page %s replaces the bundled page", id)
+	}
+	for _, p := range guide.Overdue(c.Guide, now) {
+		if strings.HasPrefix(p.File, dir+"/") {
+			logf("clinic page %s", p)
+			warnings = append(warnings, fmt.Sprintf("Clinic page %s: %s.", path.Base(p.File), p.Msg))
+		}
+	}
+	return c.Guide, warnings, nil
+}
+
+// describeKiosk sums up the settings for the log, without the exit code.
+func describeKiosk(c kiosk.Config) string {
+	printer := c.Printer
+	if printer == "" {
+		printer = "(default)"
+	}
+	s := fmt.Sprintf("idle %s, countdown %s, printer %s, exit code set: %t", c.Idle, c.Countdown, printer, c.ExitCode != "")
+	if c.Content != "" {
+		s += fmt.Sprintf(", clinic pages %s (override %t)", c.Content, c.ContentOverride)
+	}
+	return s
+}

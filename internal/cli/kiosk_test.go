@@ -1,0 +1,265 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/her2guide/her2guide/internal/kiosk"
+)
+
+func getenvOf(m map[string]string) func(string) string {
+	return func(k string) string { return m[k] }
+}
+
+// parsedKiosk returns the kiosk command with args parsed, as cobra would
+// before running it.
+func parsedKiosk(t *testing.T, env Env, args ...string) kiosk.Config {
+	t.Helper()
+	root := NewRoot(env)
+	cmd, rest, err := root.Find(append([]string{"kiosk"}, args...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.ParseFlags(rest); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := kioskConfig(cmd, env)
+	if err != nil {
+		t.Fatalf("kioskConfig(%v): %v", args, err)
+	}
+	return cfg
+}
+
+func writeFile(t *testing.T, file, data string) {
+	t.Helper()
+	if err := os.WriteFile(file, []byte(data), 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestKioskConfigPrecedence(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "kiosk.toml")
+	writeFile(t, file, "idle = \"5m\"\ncountdown = \"45s\"\nprinter = \"desk\"\nexit-code = \"7391\"\ncontent = \"pages\"\ncontent-override = true\nlog = \"kiosk.log\"\n")
+
+	env, _, _ := testEnv(false, false)
+	if got := parsedKiosk(t, env); got != kiosk.Defaults() {
+		t.Errorf("nothing set: %+v", got)
+	}
+
+	got := parsedKiosk(t, env, "--config", file)
+	want := kiosk.Config{Idle: 5 * time.Minute, Countdown: 45 * time.Second, Printer: "desk", ExitCode: "7391",
+		Content: filepath.Join(dir, "pages"), ContentOverride: true, Log: filepath.Join(dir, "kiosk.log")}
+	if got != want {
+		t.Errorf("file only:\n got %+v\nwant %+v", got, want)
+	}
+
+	env.Getenv = getenvOf(map[string]string{
+		"HER2GUIDE_COUNTDOWN":        "20s",
+		"HER2GUIDE_PRINTER":          "ward",
+		"HER2GUIDE_EXIT_CODE":        "1111",
+		"HER2GUIDE_CONTENT_OVERRIDE": "false",
+	})
+	got = parsedKiosk(t, env, "--config", file, "--printer", "lobby", "--idle", "3m", "--log", "/tmp/x.log")
+	want = kiosk.Config{
+		Idle:            3 * time.Minute,             // flag, though it equals the default, over the file
+		Countdown:       20 * time.Second,            // variable over file
+		Printer:         "lobby",                     // flag over variable over file
+		ExitCode:        "1111",                      // variable over file
+		Content:         filepath.Join(dir, "pages"), // file
+		ContentOverride: false,                       // variable over file
+		Log:             "/tmp/x.log",                // flag over file
+	}
+	if got != want {
+		t.Errorf("all layers:\n got %+v\nwant %+v", got, want)
+	}
+
+	got = parsedKiosk(t, env, "--content-override", "--exit-code", "2468")
+	if !got.ContentOverride || got.ExitCode != "2468" {
+		t.Errorf("flags over variables: %+v", got)
+	}
+}
+
+func TestKioskErrors(t *testing.T) {
+	dir := t.TempDir()
+	badKey := filepath.Join(dir, "bad-key.toml")
+	writeFile(t, badKey, "idle = \"2m\"\nexit_code = \"2468\"\n")
+	badValue := filepath.Join(dir, "bad-value.toml")
+	writeFile(t, badValue, "# kiosk\nidle = \"2 minutes\"\n")
+	good := filepath.Join(dir, "good.toml")
+	writeFile(t, good, "idle = \"2m\"\n")
+	cases := []struct {
+		name string
+		args []string
+		env  map[string]string
+		want string
+	}{
+		{"bad flag", []string{"--idle", "500ms"}, nil, `invalid --idle "500ms": must be at least 1s`},
+		{"unparsable flag", []string{"--countdown", "soon"}, nil, `invalid argument "soon" for "--countdown" flag`},
+		{"short exit code flag", []string{"--exit-code", "12"}, nil, `invalid --exit-code: the code must be at least 4 characters`},
+		{"bad variable", nil, map[string]string{"HER2GUIDE_IDLE": "forever"}, `HER2GUIDE_IDLE="forever": not a duration`},
+		{"bad variable bool", nil, map[string]string{"HER2GUIDE_CONTENT_OVERRIDE": "yes please"}, `HER2GUIDE_CONTENT_OVERRIDE="yes please": must be true or false`},
+		{"unknown file key", []string{"--config", badKey}, nil, filepath.ToSlash(badKey) + `:2: unknown key "exit_code" (did you mean "exit-code"?)`},
+		{"bad file value", []string{"--config", badValue}, nil, filepath.ToSlash(badValue) + `:2: idle = "2 minutes": not a duration`},
+		{"missing file", []string{"--config", filepath.Join(dir, "none.toml")}, nil, `cannot read the config file`},
+		{"bad flag over good file", []string{"--config", good, "--printer", "front desk"}, nil, `invalid --printer "front desk"`},
+		{"no terminal", []string{"--config", good}, nil, `the kiosk needs a terminal`},
+		{"plain", []string{"--plain"}, nil, `the kiosk has no --plain mode`},
+		{"argument", []string{"now"}, nil, `unknown command "now"`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			env, _, errb := testEnv(false, false)
+			env.Getenv = getenvOf(tc.env)
+			if code := run(t, env, append([]string{"kiosk"}, tc.args...)...); code == 0 {
+				t.Fatal("exit 0")
+			}
+			if !strings.Contains(strings.ToLower(errb.String()), strings.ToLower(tc.want)) {
+				t.Errorf("stderr lacks %q:\n%s", tc.want, errb.String())
+			}
+		})
+	}
+}
+
+func TestKioskWritesNoLogUnlessAsked(t *testing.T) {
+	// Without a terminal the kiosk stops before opening its log.
+	log := filepath.Join(t.TempDir(), "kiosk.log")
+	env, _, _ := testEnv(false, false)
+	if code := run(t, env, "kiosk", "--log", log); code == 0 {
+		t.Fatal("exit 0 without a terminal")
+	}
+	if _, err := os.Stat(log); !os.IsNotExist(err) {
+		t.Errorf("log created before the kiosk could run: %v", err)
+	}
+	logf, closeLog, err := openKioskLog("", time.Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	logf("nothing %d", 1)
+	closeLog()
+}
+
+func TestKioskLog(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "kiosk.log")
+	writeFile(t, file, "earlier line\n")
+	at := time.Date(2026, 11, 22, 9, 30, 0, 0, time.UTC)
+	logf, closeLog, err := openKioskLog(file, func() time.Time { return at })
+	if err != nil {
+		t.Fatal(err)
+	}
+	logf("printing failed: %s", "no printer\nforged line")
+	closeLog()
+	logf("after close") // dropped, no panic
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "earlier line\n2026-11-22T09:30:00Z printing failed: no printer forged line\n"
+	if string(data) != want {
+		t.Errorf("log =\n%q\nwant\n%q", data, want)
+	}
+	if _, _, err := openKioskLog(filepath.Join(t.TempDir(), "no", "such", "dir.log"), time.Now); err == nil || !strings.Contains(err.Error(), "cannot open the staff log") {
+		t.Errorf("unwritable log: %v", err)
+	}
+}
+
+const clinicPage = "---\nid: clinic-contacts\ntitle: Who do I call at this clinic?\nsummary: The clinic's numbers.\nsection: talking\norder: 90\nreviewed: 2026-11-01\nnext_review: 2027-05-01\nsources:\n  - \"Clinic policy, 2026.\"\n  - \"Clinic staff list, 2026.\"\nquestions:\n  - \"Who do I call at night?\"\n  - \"Who is my nurse navigator?\"\n  - \"Where do I park?\"\n---\n\nAsk at the desk.\n"
+
+func TestKioskGuide(t *testing.T) {
+	dir := t.TempDir()
+	bad := strings.Replace(clinicPage, "id: clinic-contacts", "id: clinic-broken", 1)
+	bad = strings.Replace(bad, "order: 90", "order: 91\nrelated: [questons]", 1)
+	bad = strings.Replace(bad, "section: talking", "section: talkin", 1)
+	unknown := strings.Replace(clinicPage, "id: clinic-contacts", "id: clinic-colour", 1)
+	unknown = strings.Replace(unknown, "order: 90", "order: 92\ncolour: red", 1)
+	// A clinic version of a bundled page: paths.yaml uses its fourth question.
+	ours := strings.Replace(clinicPage, "id: clinic-contacts", "id: her2-positive", 1)
+	ours = strings.Replace(ours, "section: talking\norder: 90", "section: diagnosis\norder: 10", 1)
+	writeFile(t, filepath.Join(dir, "clinic-contacts.md"), clinicPage)
+	writeFile(t, filepath.Join(dir, "clinic-broken.md"), bad)
+	writeFile(t, filepath.Join(dir, "clinic-colour.md"), unknown)
+	writeFile(t, filepath.Join(dir, "her2-positive.md"), ours)
+	var logged []string
+	logf := func(format string, args ...any) {
+		logged = append(logged, strings.TrimSpace(fmt.Sprintf(format, args...)))
+	}
+	now := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+
+	g, warnings, err := kioskGuide(kiosk.Config{Content: dir}, logf, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p, ok := g.Page("clinic-contacts"); !ok || !strings.Contains(p.Body, "Ask at the desk.") {
+		t.Error("the good clinic page is missing")
+	}
+	if p, _ := g.Page("her2-positive"); p.File != "content/pages/her2-positive.md" {
+		t.Errorf("a clinic page replaced a bundled one without override: %s", p.File)
+	}
+	if len(warnings) != 3 {
+		t.Fatalf("warnings = %q", warnings)
+	}
+	slash := filepath.ToSlash(dir)
+	for _, want := range []string{
+		"Clinic page clinic-broken.md skipped: " + slash + `/clinic-broken.md:5: unknown section "talkin" (known: diagnosis, `,
+		`. 1 more: run her2guide check ` + dir + ".",
+		"Clinic page clinic-colour.md skipped: " + slash + `/clinic-colour.md:7: unknown field "colour".`,
+		"Clinic page her2-positive.md skipped: " + slash + `/her2-positive.md: page id "her2-positive" is already used by the bundled page content/pages/her2-positive.md`,
+	} {
+		if !strings.Contains(strings.Join(warnings, "\n"), want) {
+			t.Errorf("warnings lack %q:\n%s", want, strings.Join(warnings, "\n"))
+		}
+	}
+	log := strings.Join(logged, "\n")
+	for _, want := range []string{`clinic-broken.md:5: unknown section "talkin"`, `clinic-broken.md:7: related page "questons" does not exist`, `clinic-colour.md:7: unknown field "colour"`} {
+		if !strings.Contains(log, want) {
+			t.Errorf("log lacks %q:\n%s", want, log)
+		}
+	}
+
+	// With override, the clinic version is still skipped: it has three
+	// questions and paths.yaml ticks the fourth.
+	_, warnings, err = kioskGuide(kiosk.Config{Content: dir, ContentOverride: true}, logf, now)
+	if err != nil || !strings.Contains(strings.Join(warnings, "\n"), `Clinic page her2-positive.md skipped: content/paths.yaml:`) ||
+		!strings.Contains(strings.Join(warnings, "\n"), `page "her2-positive" has 3 questions, not 4`) {
+		t.Errorf("override that breaks paths.yaml: %v\n%s", err, strings.Join(warnings, "\n"))
+	}
+	ours = strings.Replace(ours, "  - \"Where do I park?\"\n", "  - \"Where do I park?\"\n  - \"Is there a café?\"\n", 1)
+	writeFile(t, filepath.Join(dir, "her2-positive.md"), ours)
+	logged = nil
+	g, warnings, err = kioskGuide(kiosk.Config{Content: dir, ContentOverride: true}, logf, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p, _ := g.Page("her2-positive"); p.File != slash+"/her2-positive.md" || len(warnings) != 2 {
+		t.Errorf("override: her2-positive from %s, warnings %q", p.File, warnings)
+	}
+	if !strings.Contains(strings.Join(logged, "\n"), "clinic page her2-positive replaces the bundled page") {
+		t.Errorf("log:\n%s", strings.Join(logged, "\n"))
+	}
+
+	_, warnings, err = kioskGuide(kiosk.Config{Content: dir}, logf, time.Date(2027, 6, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil || !strings.Contains(strings.Join(warnings, "\n"), "Clinic page clinic-contacts.md: review is overdue") {
+		t.Errorf("overdue clinic page: %v %q", err, warnings)
+	}
+
+	_, warnings, err = kioskGuide(kiosk.Config{Content: filepath.Join(dir, "missing")}, logf, now)
+	if err != nil || len(warnings) != 1 || !strings.Contains(warnings[0], "cannot read the clinic pages folder") {
+		t.Errorf("missing folder: %v %q", err, warnings)
+	}
+
+	g, warnings, err = kioskGuide(kiosk.Config{}, logf, now)
+	if err != nil || len(warnings) != 0 || g == nil {
+		t.Errorf("no clinic pages: %v %q", err, warnings)
+	}
+}
+
+func TestDescribeKioskHidesTheCode(t *testing.T) {
+	s := describeKiosk(kiosk.Config{Idle: time.Minute, Countdown: time.Second, ExitCode: "2468", Printer: "desk"})
+	if strings.Contains(s, "2468") || !strings.Contains(s, "exit code set: true") || !strings.Contains(s, "printer desk") {
+		t.Errorf("describeKiosk = %q", s)
+	}
+}
