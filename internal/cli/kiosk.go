@@ -62,7 +62,8 @@ func runKiosk(cmd *cobra.Command, env Env) error {
 	}
 	cfg, err := kioskConfig(cmd, env)
 	if err != nil {
-		return err
+		// Not starting with the file name: Fang title-cases the first word.
+		return fmt.Errorf("the kiosk's settings have a problem:\n%w", err)
 	}
 	if in, out := env.IsTerminal(); !in || !out {
 		return errKioskNoTerminal
@@ -76,13 +77,11 @@ func runKiosk(cmd *cobra.Command, env Env) error {
 		return err
 	}
 	defer closeLog()
+	logf("kiosk started: %s", describeKiosk(cfg))
 	g, warnings, err := kioskGuide(cfg, logf, now())
 	if err != nil {
+		logf("kiosk stopped: %v", err)
 		return err
-	}
-	logf("kiosk started: %s", describeKiosk(cfg))
-	for _, w := range warnings {
-		logf("warning: %s", w)
 	}
 	getenv := env.Getenv
 	if getenv == nil {
