@@ -53,12 +53,7 @@ func glossaryItems(g *guide.Guide, filter string) []menuItem {
 
 // openGlossary shows the glossary with an empty, focused filter.
 func (m Model) openGlossary() (Model, tea.Cmd) {
-	ti := textinput.New()
-	ti.Prompt = "Find a word: "
-	ti.Placeholder = "type to filter"
-	ti.CharLimit = 60
-	ti.SetVirtualCursor(false)
-	ti.SetWidth(max(10, m.common.Width-len(ti.Prompt)-1))
+	ti := newField("Find a word: ", "type to filter", 60, m.common.Width)
 	cmd := ti.Focus()
 	m.glossary = wordList{Filter: ti, List: listScreen{Reserve: 5, Menu: menu{items: glossaryItems(m.common.Guide, "")}}}
 	m.push(glossaryScreen)

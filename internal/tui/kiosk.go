@@ -170,11 +170,8 @@ func (m Model) goHome() Model {
 
 // openStaff shows the masked staff code prompt.
 func (m Model) openStaff() (Model, tea.Cmd, bool) {
-	ti := textinput.New()
-	ti.Prompt = "Staff code: "
+	ti := newField("Staff code: ", "", 64, m.common.Width)
 	ti.EchoMode = textinput.EchoPassword
-	ti.CharLimit = 64
-	ti.SetVirtualCursor(false)
 	m.kiosk.Staff, m.kiosk.Code = true, ti
 	return m, m.kiosk.Code.Focus(), true
 }

@@ -141,16 +141,6 @@ var formatItems = []menuItem{
 	{ID: "text", Title: "Plain text", Summary: "Works everywhere."},
 }
 
-func extension(f export.Format) string {
-	switch f {
-	case "markdown":
-		return ".md"
-	case "text":
-		return ".txt"
-	}
-	return "." + string(f)
-}
-
 // sheet builds the printout from the patient's list.
 func (m Model) sheet() export.Sheet {
 	now := time.Now
@@ -199,11 +189,8 @@ func (m Model) updatePrint(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		if key.Matches(msg, k.Open) {
 			it, _ := f.Formats.Menu.selected()
 			f.Format = export.Format(it.ID)
-			ti := textinput.New()
-			ti.SetValue(filepath.Join(m.opts.Print.Dir, "my-questions-"+m.sheet().Date.Format("2006-01-02")+extension(f.Format)))
-			ti.CharLimit = 4096
-			ti.SetVirtualCursor(false)
-			ti.SetWidth(max(10, m.common.Width-2))
+			ti := newField("", "", 4096, m.common.Width)
+			ti.SetValue(filepath.Join(m.opts.Print.Dir, "my-questions-"+m.sheet().Date.Format("2006-01-02")+f.Format.Extension()))
 			f.Name = ti
 			f.Step = stepFileName
 			m.keysForScreen()

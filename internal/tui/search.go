@@ -28,12 +28,7 @@ const searchLimit = 50
 
 // openSearch shows the search screen; the index is built on first use.
 func (m Model) openSearch() (Model, tea.Cmd) {
-	ti := textinput.New()
-	ti.Prompt = "Search: "
-	ti.Placeholder = "a word, a drug, a test…"
-	ti.CharLimit = 80
-	ti.SetVirtualCursor(false)
-	ti.SetWidth(max(10, m.common.Width-len(ti.Prompt)-1))
+	ti := newField("Search: ", "a word, a drug, a test…", 80, m.common.Width)
 	focus := ti.Focus()
 	m.search = finder{Input: ti, List: listScreen{Reserve: 4}}
 	m.push(searchScreen)

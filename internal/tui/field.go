@@ -1,0 +1,16 @@
+package tui
+
+import "charm.land/bubbles/v2/textinput"
+
+// newField makes a one-line text field. It uses the terminal's real cursor
+// (placed by View), which screen readers follow and which needs no blink
+// timer. width is the whole line, prompt included.
+func newField(prompt, placeholder string, limit, width int) textinput.Model {
+	ti := textinput.New()
+	ti.Prompt = prompt
+	ti.Placeholder = placeholder
+	ti.CharLimit = limit
+	ti.SetVirtualCursor(false)
+	ti.SetWidth(max(10, width-len(prompt)-1))
+	return ti
+}
