@@ -1,8 +1,10 @@
 package cli
 
 import (
+	"bufio"
 	"encoding/json"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -102,17 +104,20 @@ func showCmd(env Env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			out := env.Stdout
+			// One buffered write: a line at a time costs a system call
+			// each, which a terminal (tmux most of all) makes slow.
+			bw := bufio.NewWriterSize(env.Stdout, 64<<10)
+			var out io.Writer = bw
 			if env.Getenv != nil && env.Getenv("NO_COLOR") != "" {
 				// NO_COLOR: keep bold and underline, drop every colour.
-				out = &colorprofile.Writer{Forward: out, Profile: colorprofile.Ascii}
+				out = &colorprofile.Writer{Forward: bw, Profile: colorprofile.Ascii}
 			}
 			fmt.Fprintln(out, p.Title)
 			fmt.Fprintln(out)
 			for _, l := range r.Lines {
 				fmt.Fprintln(out, l)
 			}
-			return nil
+			return bw.Flush()
 		},
 	}
 	cmd.Flags().IntVar(&width, "width", 80, "wrap to this many columns (default: the terminal's width, or 80)")
