@@ -87,14 +87,9 @@ func tidyYAMLMessage(m string) string {
 
 // keyLines maps each top-level key of a YAML mapping to its line, and each
 // item of a top-level sequence value to its line ("key[i]").
-func keyLines(front []byte, lineOffset int) map[string]int {
+func keyLines(m *yaml.Node, lineOffset int) map[string]int {
 	out := map[string]int{}
-	var doc yaml.Node
-	if yaml.Unmarshal(front, &doc) != nil || len(doc.Content) == 0 {
-		return out
-	}
-	m := doc.Content[0]
-	if m.Kind != yaml.MappingNode {
+	if m == nil || m.Kind != yaml.MappingNode {
 		return out
 	}
 	for i := 0; i+1 < len(m.Content); i += 2 {

@@ -1,12 +1,12 @@
 package guide
 
 import (
-	"bytes"
 	"io/fs"
 	"path"
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -48,16 +48,27 @@ func Load(src Source, rules Rules) (*Guide, error) {
 func LoadWithExtra(src Source, extra *Source, rules Rules) (*Guide, error) {
 	var c problems
 	g := &Guide{}
-	decodeFile(&c, src, "guide.yaml", &g.Meta, true)
+	// Pages are parsed on a second goroutine while this one reads the
+	// other files: together they are most of the time before the first
+	// frame, and they do not touch each other.
+	var pc problems
+	pagesDone := make(chan struct{})
+	go func() {
+		defer close(pagesDone)
+		g.Pages = loadPages(&pc, src, "pages")
+		if extra != nil {
+			g.Pages = append(g.Pages, loadPages(&pc, *extra, ".")...)
+		}
+	}()
+	d := docs{}
+	decodeFile(&c, d, src, "guide.yaml", &g.Meta, true)
 	checkMeta(&c, src, g.Meta)
-	decodeFile(&c, src, "sections.yaml", &g.Sections, true)
-	decodeFile(&c, src, "paths.yaml", &g.Paths, true)
-	g.Terms = loadGlossary(&c, src)
-	g.Pages = loadPages(&c, src, "pages")
-	if extra != nil {
-		g.Pages = append(g.Pages, loadPages(&c, *extra, ".")...)
-	}
-	v := validator{c: &c, g: g, rules: rules}
+	decodeFile(&c, d, src, "sections.yaml", &g.Sections, true)
+	decodeFile(&c, d, src, "paths.yaml", &g.Paths, true)
+	g.Terms = loadGlossary(&c, d, src)
+	<-pagesDone
+	c.list = append(c.list, pc.list...)
+	v := validator{c: &c, g: g, rules: rules, docs: d}
 	v.sections(src)
 	v.terms(src)
 	v.pages()
@@ -73,8 +84,8 @@ func display(src Source, name string) string {
 	return path.Join(src.Name, name)
 }
 
-// decodeFile strictly decodes a YAML file into v.
-func decodeFile(c *problems, src Source, name string, v any, required bool) bool {
+// decodeFile strictly decodes a YAML file into v and keeps its parse in d.
+func decodeFile(c *problems, d docs, src Source, name string, v any, required bool) bool {
 	data, err := fs.ReadFile(src.FS, name)
 	file := display(src, name)
 	if err != nil {
@@ -83,27 +94,11 @@ func decodeFile(c *problems, src Source, name string, v any, required bool) bool
 		}
 		return false
 	}
-	return decodeYAML(c, file, data, 0, v)
-}
-
-func decodeYAML(c *problems, file string, data []byte, lineOffset int, v any) bool {
-	if bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
-		c.add(file, 1, "file starts with a byte-order mark (BOM); save it as UTF-8 without BOM")
-		return false
+	root, ok := decodeYAML(c, file, data, 0, v)
+	if root != nil {
+		d[name] = root
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(v); err != nil {
-		if err.Error() == "EOF" {
-			c.add(file, lineOffset+1, "empty: expected YAML")
-			return false
-		}
-		for _, le := range yamlProblems(err, lineOffset) {
-			c.add(file, le.line, "%s", le.msg)
-		}
-		return false
-	}
-	return true
+	return ok
 }
 
 func checkMeta(c *problems, src Source, m Meta) {
@@ -115,7 +110,7 @@ func checkMeta(c *problems, src Source, m Meta) {
 	}
 }
 
-func loadGlossary(c *problems, src Source) []*Term {
+func loadGlossary(c *problems, d docs, src Source) []*Term {
 	names, err := fs.Glob(src.FS, "glossary/*.yaml")
 	if err != nil {
 		c.add(display(src, "glossary"), 0, "cannot list: %v", err)
@@ -124,8 +119,8 @@ func loadGlossary(c *problems, src Source) []*Term {
 	var terms []*Term
 	for _, name := range names {
 		var list []*Term
-		if decodeFile(c, src, name, &list, true) {
-			lines := itemLines(src, name)
+		if decodeFile(c, d, src, name, &list, true) {
+			lines := itemLines(d, name)
 			for i, t := range list {
 				if t == nil {
 					c.add(display(src, name), lineAt(lines, i), "empty glossary entry")
@@ -147,33 +142,24 @@ func lineAt(lines []int, i int) int {
 }
 
 // itemLines returns the line of each item of a YAML file that is a list.
-func itemLines(src Source, name string) []int {
-	data, err := fs.ReadFile(src.FS, name)
-	if err != nil {
+func itemLines(d docs, name string) []int {
+	root := d[name]
+	if root == nil {
 		return nil
 	}
-	var doc yaml.Node
-	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
-		return nil
-	}
-	var out []int
-	for _, item := range doc.Content[0].Content {
+	out := make([]int, 0, len(root.Content))
+	for _, item := range root.Content {
 		out = append(out, item.Line)
 	}
 	return out
 }
 
 // pathsNode returns the value node of a top-level key of paths.yaml.
-func pathsNode(src Source, key string) *yaml.Node {
-	data, err := fs.ReadFile(src.FS, "paths.yaml")
-	if err != nil {
+func pathsNode(d docs, key string) *yaml.Node {
+	m := d["paths.yaml"]
+	if m == nil {
 		return nil
 	}
-	var doc yaml.Node
-	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
-		return nil
-	}
-	m := doc.Content[0]
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		if m.Content[i].Value == key {
 			return m.Content[i+1]
@@ -183,9 +169,9 @@ func pathsNode(src Source, key string) *yaml.Node {
 }
 
 // stepLines returns the line of each walkthrough step in paths.yaml.
-func stepLines(src Source) []int {
+func stepLines(d docs) []int {
 	var out []int
-	if n := pathsNode(src, "walkthrough"); n != nil {
+	if n := pathsNode(d, "walkthrough"); n != nil {
 		for _, item := range n.Content {
 			out = append(out, item.Line)
 		}
@@ -194,8 +180,8 @@ func stepLines(src Source) []int {
 }
 
 // setSituationLines records where each situation question and answer is.
-func setSituationLines(src Source, qs []Question) {
-	n := pathsNode(src, "situation")
+func setSituationLines(d docs, qs []Question) {
+	n := pathsNode(d, "situation")
 	if n == nil {
 		return
 	}
@@ -241,9 +227,19 @@ func loadPages(c *problems, src Source, dir string) []*Page {
 		return nil
 	}
 	sort.Strings(names)
+	// Each page is parsed on its own goroutine (they share nothing), and
+	// the results are kept in file-name order.
+	loaded := make([]*Page, len(names))
+	found := make([]problems, len(names))
+	var wg sync.WaitGroup
+	for i, name := range names {
+		wg.Go(func() { loaded[i] = loadPage(&found[i], src, name) })
+	}
+	wg.Wait()
 	var pages []*Page
-	for _, name := range names {
-		if p := loadPage(c, src, name); p != nil {
+	for i, p := range loaded {
+		c.list = append(c.list, found[i].list...)
+		if p != nil {
 			pages = append(pages, p)
 		}
 	}
@@ -263,10 +259,11 @@ func loadPage(c *problems, src Source, name string) *Page {
 		return nil
 	}
 	var m pageMeta
-	if !decodeYAML(c, file, front, 1, &m) {
+	root, ok := decodeYAML(c, file, front, 1, &m)
+	if !ok {
 		return nil
 	}
-	lines := keyLines(front, 1)
+	lines := keyLines(root, 1)
 	p := &Page{
 		ID: m.ID, Title: m.Title, Summary: m.Summary, Section: m.Section, Order: m.Order,
 		Sources: m.Sources, Questions: m.Questions, Related: m.Related, Glossary: m.Glossary,

@@ -11,11 +11,12 @@ type validator struct {
 	c     *problems
 	g     *Guide
 	rules Rules
+	docs  docs
 }
 
 func (v *validator) sections(src Source) {
 	file := display(src, "sections.yaml")
-	lines := itemLines(src, "sections.yaml")
+	lines := itemLines(v.docs, "sections.yaml")
 	seen := map[string]bool{}
 	kept := v.g.Sections[:0]
 	for i, s := range v.g.Sections {
@@ -187,7 +188,7 @@ func Overdue(g *Guide, now time.Time) Problems {
 // paths checks that every step of the walkthrough names a page and a label.
 func (v *validator) paths(src Source) {
 	file := display(src, "paths.yaml")
-	lines := stepLines(src)
+	lines := stepLines(v.docs)
 	ids := map[string]bool{}
 	for _, p := range v.g.Pages {
 		ids[p.ID] = true
@@ -218,7 +219,7 @@ func (v *validator) paths(src Source) {
 // references, and an "I don't know" answer for every question.
 func (v *validator) situation(src Source, pages map[string]bool) {
 	file := display(src, "paths.yaml")
-	setSituationLines(src, v.g.Paths.Situation)
+	setSituationLines(v.docs, v.g.Paths.Situation)
 	qids := map[string]bool{}
 	for _, q := range v.g.Paths.Situation {
 		if q.ID == "" || strings.TrimSpace(q.Ask) == "" {
