@@ -7,6 +7,7 @@ package search
 
 import (
 	"math"
+	"math/bits"
 	"sort"
 	"strings"
 
@@ -110,6 +111,10 @@ type Index struct {
 	docs  []doc
 	voc   *vocabulary
 	names synonyms
+	// post finds the fields that hold a word; refs places a field by its
+	// global number.
+	post postings
+	refs []fieldRef
 }
 
 // New indexes the guide's pages (title, summary, body) and glossary entries
@@ -151,6 +156,7 @@ func New(g *guide.Guide) *Index {
 		ix.names.addGroup(append(names, t.AKA...))
 	}
 	ix.voc = newVocabulary(all)
+	ix.post, ix.refs = newPostings(ix.docs)
 	return ix
 }
 
@@ -219,28 +225,39 @@ func (ix *Index) Search(query string, limit int) []Result {
 	}
 	// First pass: what matched where, and in how many documents each word
 	// of each variant was found (for weighting rare words above common ones).
+	// Only the fields that hold a word a variant can match are tested; hits
+	// of a document stay in the order variant, then field.
 	hits := make([][]fieldHit, len(ix.docs))
 	df := make([][]int, len(vs))
+	set := make([]uint64, (len(ix.refs)+63)/64)
 	for vi := range vs {
-		df[vi] = make([]int, len(vs[vi].words))
-	}
-	for di := range ix.docs {
-		d := &ix.docs[di]
-		for vi, v := range vs {
-			var seen uint64
-			for fi := range d.fields {
-				if h, ok := ix.matchField(&d.fields[fi], v); ok {
-					h.field, h.variant = fi, vi
-					hits[di] = append(hits[di], h)
-					seen |= h.words
-				}
-			}
+		v := &vs[vi]
+		df[vi] = make([]int, len(v.words))
+		ix.post.candidates(set, v)
+		lastDoc, seen := -1, uint64(0)
+		count := func() {
 			for w := range v.words {
 				if seen&(1<<w) != 0 {
 					df[vi][w]++
 				}
 			}
 		}
+		for i, b := range set {
+			for ; b != 0; b &= b - 1 {
+				ref := ix.refs[i<<6|bits.TrailingZeros64(b)]
+				di, fi := int(ref.doc), int(ref.field)
+				if di != lastDoc {
+					count()
+					lastDoc, seen = di, 0
+				}
+				if h, ok := ix.matchField(&ix.docs[di].fields[fi], *v); ok {
+					h.field, h.variant = fi, vi
+					hits[di] = append(hits[di], h)
+					seen |= h.words
+				}
+			}
+		}
+		count()
 	}
 	n := float64(len(ix.docs))
 	idf := make([][]float64, len(vs))
