@@ -6,9 +6,10 @@
 package search
 
 import (
+	"cmp"
 	"math"
 	"math/bits"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/her2guide/her2guide/internal/guide"
@@ -267,20 +268,49 @@ func (ix *Index) Search(query string, limit int) []Result {
 			idf[vi][w] = math.Log(1 + n/float64(1+c))
 		}
 	}
-	var results []Result
+	// Snippets are cut only for the results returned.
+	var found []scored
 	for di, hs := range hits {
 		if len(hs) == 0 {
 			continue
 		}
 		if r, ok := ix.score(&ix.docs[di], hs, vs, idf); ok {
-			results = append(results, r)
+			found = append(found, r)
 		}
 	}
-	sort.SliceStable(results, func(i, j int) bool { return results[i].Score > results[j].Score })
-	if limit > 0 && len(results) > limit {
-		results = results[:limit]
+	slices.SortStableFunc(found, func(a, b scored) int { return cmp.Compare(b.Score, a.Score) })
+	if limit > 0 && len(found) > limit {
+		found = found[:limit]
+	}
+	results := make([]Result, len(found))
+	for i, r := range found {
+		results[i] = r.Result
+		results[i].Snippet = r.snippet()
 	}
 	return results
+}
+
+// scored is a result before its snippet is cut: the hit it shows.
+type scored struct {
+	Result
+	doc   *doc
+	field *field
+	pos   int
+}
+
+// snippet is the text to show for the hit: the summary or definition for a
+// hit on a title or glossary name, else the matching line around the match.
+func (r *scored) snippet() string {
+	switch f := r.field; {
+	case f.kind == Title:
+		return trim(r.doc.about, 0)
+	case f.aka:
+		return trim("Also called "+f.text+". "+r.doc.about, 0)
+	case f.name:
+		return trim(r.doc.about, 0)
+	default:
+		return trim(f.text, r.pos)
+	}
 }
 
 // level is how well a hit matched, before weights: 3 for the exact phrase,
@@ -318,7 +348,7 @@ func share(mask uint64, v variant, idf []float64) float64 {
 }
 
 // score ranks one document from its hits.
-func (ix *Index) score(d *doc, hs []fieldHit, vs []variant, idf [][]float64) (Result, bool) {
+func (ix *Index) score(d *doc, hs []fieldHit, vs []variant, idf [][]float64) (scored, bool) {
 	best, bestScore := -1, 0.0
 	strong := map[int]bool{} // fields with the phrase or all words
 	spread := make([]uint64, len(vs))
@@ -346,7 +376,7 @@ func (ix *Index) score(d *doc, hs []fieldHit, vs []variant, idf [][]float64) (Re
 		}
 	}
 	if best < 0 {
-		return Result{}, false
+		return scored{}, false
 	}
 	// All the words in one page or entry, if not on one line, beat some of them.
 	for vi, v := range vs {
@@ -359,17 +389,7 @@ func (ix *Index) score(d *doc, hs []fieldHit, vs []variant, idf [][]float64) (Re
 	h := hs[best]
 	f := &d.fields[h.field]
 	r := Result{PageID: d.pageID, TermID: d.termID, Title: d.title, Kind: f.kind, Line: f.line, Score: bestScore}
-	switch {
-	case f.kind == Title:
-		r.Snippet = trim(d.about, 0)
-	case f.aka:
-		r.Snippet = trim("Also called "+f.text+". "+d.about, 0)
-	case f.name:
-		r.Snippet = trim(d.about, 0)
-	default:
-		r.Snippet = trim(f.text, h.pos)
-	}
-	return r, true
+	return scored{Result: r, doc: d, field: f, pos: h.pos}, true
 }
 
 // matchField tests one variant against one field. A phrase inside a longer
