@@ -18,14 +18,33 @@ func maxEdits(word string) int {
 // distance is the optimal string alignment distance between a and b (edits:
 // insert, delete, replace, swap two neighbours), or max+1 if it is above max.
 func distance(a, b string, max int) int {
-	if d := utf8.RuneCountInString(a) - utf8.RuneCountInString(b); d > max || -d > max {
+	var e editor
+	return e.distance([]rune(a), b, max)
+}
+
+// editor computes edit distances without allocating once its rows have
+// grown to the longest word seen.
+type editor struct {
+	rb                []rune
+	prev2, prev, curr []int
+}
+
+// distance is like the package's distance, with a already decoded.
+func (e *editor) distance(ra []rune, b string, max int) int {
+	if d := len(ra) - utf8.RuneCountInString(b); d > max || -d > max {
 		return max + 1
 	}
-	ra, rb := []rune(a), []rune(b)
+	rb := e.rb[:0]
+	for _, r := range b {
+		rb = append(rb, r)
+	}
+	e.rb = rb
+	n := len(rb) + 1
+	if cap(e.prev) < n {
+		e.prev2, e.prev, e.curr = make([]int, n), make([]int, n), make([]int, n)
+	}
 	// Three rows: two back (for swaps), previous, current.
-	prev2 := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
+	prev2, prev, cur := e.prev2[:n], e.prev[:n], e.curr[:n]
 	for j := range prev {
 		prev[j] = j
 	}

@@ -86,8 +86,10 @@ func prefixOK(w string) bool {
 
 // vocabulary is what a query's words are corrected against.
 type vocabulary struct {
-	// words are the distinct words of the text, sorted.
+	// words are the distinct words of the text, sorted; runes[i] is how
+	// many runes words[i] has.
 	words []string
+	runes []int
 	// known holds every word and every pair of neighbouring words joined
 	// ("her2positive"), so that a query word found that way is not "corrected".
 	known map[string]bool
@@ -108,6 +110,10 @@ func newVocabulary(texts [][]token) *vocabulary {
 		}
 	}
 	sort.Strings(v.words)
+	v.runes = make([]int, len(v.words))
+	for i, w := range v.words {
+		v.runes[i] = utf8.RuneCountInString(w)
+	}
 	return v
 }
 
@@ -133,8 +139,15 @@ func (v *vocabulary) corrections(w string) []string {
 	}
 	best := limit + 1
 	var out []string
-	for _, c := range v.words {
-		d := distance(w, c, min(limit, best))
+	var e editor
+	rw := []rune(w)
+	for i, c := range v.words {
+		// A word whose length differs by more than the edits allowed is
+		// too far, as distance would find.
+		if d := v.runes[i] - len(rw); d > min(limit, best) || -d > min(limit, best) {
+			continue
+		}
+		d := e.distance(rw, c, min(limit, best))
 		switch {
 		case d < best:
 			best, out = d, append(out[:0], c)
