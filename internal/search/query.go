@@ -197,12 +197,14 @@ type synonyms struct {
 	byName map[string][]int
 	// longest is the most words in any name.
 	longest int
+	// prefixes holds every start of a compact name, the name included.
+	prefixes map[string]bool
 }
 
 // addGroup adds the names of one term.
 func (s *synonyms) addGroup(names []string) {
 	if s.byName == nil {
-		s.byName = map[string][]int{}
+		s.byName, s.prefixes = map[string][]int{}, map[string]bool{}
 	}
 	id := len(s.groups)
 	var group [][]string
@@ -216,6 +218,9 @@ func (s *synonyms) addGroup(names []string) {
 		seen[c] = true
 		group = append(group, ws)
 		s.byName[c] = append(s.byName[c], id)
+		for l := 1; l <= len(c); l++ {
+			s.prefixes[c[:l]] = true
+		}
 		s.longest = max(s.longest, len(ws))
 	}
 	s.groups = append(s.groups, group)
@@ -275,30 +280,52 @@ func (s *synonyms) find(words []string) (int, []int) {
 	return 0, nil
 }
 
-// shadowed reports whether the words toks[i..j] are part of a longer glossary
-// name of another term than own: "trastuzumab" in "trastuzumab deruxtecan"
-// or "ado-trastuzumab emtansine" is not the drug trastuzumab.
+// nameSpan is a run of words of a text, toks[a..b], that joined make a
+// glossary name, and the terms that have the name.
+type nameSpan struct {
+	a, b   int
+	groups []int
+}
+
+// spans returns every run of toks that is a glossary name, found at index
+// build so that shadowed need not join words for each query.
+func (s *synonyms) spans(toks []token) []nameSpan {
+	var out []nameSpan
+	var buf [64]byte
+	for a := range toks {
+		joined := append(buf[:0], toks[a].text...)
+		for b := a; s.prefixes[string(joined)]; {
+			if gs := s.byName[string(joined)]; len(gs) > 0 {
+				out = append(out, nameSpan{a, b, gs})
+			}
+			if b++; b == len(toks) {
+				break
+			}
+			joined = append(joined, toks[b].text...)
+		}
+	}
+	return out
+}
+
+// shadowed reports whether the words toks[i..j] of a text whose glossary
+// names are spans are part of a longer glossary name of another term than
+// own: "trastuzumab" in "trastuzumab deruxtecan" or "ado-trastuzumab
+// emtansine" is not the drug trastuzumab. The longer name may start up to
+// two words before i and end up to three words after j.
 //
 // Only a phrase that is itself a glossary name can be shadowed: "ultra low"
 // is not hidden by "HER2-ultralow".
-func (s *synonyms) shadowed(toks []token, i, j int, own []int) bool {
+func shadowed(spans []nameSpan, i, j int, own []int) bool {
 	if len(own) == 0 {
 		return false
 	}
-	var buf [64]byte
-	for a := max(0, i-2); a <= i; a++ {
-		for b := j; b < len(toks) && b <= j+3; b++ {
-			if a == i && b == j {
-				continue
-			}
-			joined := buf[:0]
-			for _, t := range toks[a : b+1] {
-				joined = append(joined, t.text...)
-			}
-			for _, g := range s.byName[string(joined)] {
-				if !slices.Contains(own, g) {
-					return true
-				}
+	for _, sp := range spans {
+		if sp.a < i-2 || sp.a > i || sp.b < j || sp.b > j+3 || (sp.a == i && sp.b == j) {
+			continue
+		}
+		for _, g := range sp.groups {
+			if !slices.Contains(own, g) {
+				return true
 			}
 		}
 	}

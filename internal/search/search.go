@@ -97,6 +97,8 @@ type field struct {
 	first uint64
 	// name marks a glossary term or one of its other names; aka the latter.
 	name, aka bool
+	// names are the runs of toks that are glossary names.
+	names []nameSpan
 }
 
 // doc is a page or a glossary entry.
@@ -155,6 +157,12 @@ func New(g *guide.Guide) *Index {
 		d.fields = append(d.fields, newField(Glossary, -1, t.Definition))
 		ix.docs = append(ix.docs, d)
 		ix.names.addGroup(append(names, t.AKA...))
+	}
+	for di := range ix.docs {
+		for fi := range ix.docs[di].fields {
+			f := &ix.docs[di].fields[fi]
+			f.names = ix.names.spans(f.toks)
+		}
 	}
 	ix.voc = newVocabulary(all)
 	ix.post, ix.refs = newPostings(ix.docs)
@@ -405,7 +413,7 @@ func (ix *Index) matchField(f *field, v variant) (fieldHit, bool) {
 			}
 			if j, k, ok := matchAt(f.toks, i, v.phrase, v.phrasePrefix); ok {
 				exact := k == len(f.toks[j].text)
-				shadow := exact && ix.names.shadowed(f.toks, i, j, v.groups)
+				shadow := exact && shadowed(f.names, i, j, v.groups)
 				if shadow && v.synonym {
 					continue
 				}
@@ -432,7 +440,7 @@ func (ix *Index) matchField(f *field, v variant) (fieldHit, bool) {
 				continue
 			}
 			if j, _, ok := matchAt(f.toks, i, word, v.prefix[w]); ok {
-				if v.synonym && ix.names.shadowed(f.toks, i, j, v.groups) {
+				if v.synonym && shadowed(f.names, i, j, v.groups) {
 					continue
 				}
 				h.words |= 1 << w
