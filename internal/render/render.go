@@ -6,6 +6,7 @@ package render
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -129,7 +130,14 @@ type Cache struct {
 	out     map[Key]Rendered
 	flights map[Key]*flight
 	compose func(*guide.Page) string
+	// recent lists the (width, style) pairs in use, most recent first. Only
+	// the last KeepSizes are kept: a window dragged through many sizes must
+	// not leave a copy of every page at every size behind.
+	recent []rendererKey
 }
+
+// KeepSizes is how many (width, style) pairs keep their renderings.
+const KeepSizes = 3
 
 type rendererKey struct {
 	width int
@@ -171,7 +179,9 @@ func (c *Cache) Get(k Key) (Rendered, bool) {
 // is already being made, Render waits for it instead of making it twice.
 func (c *Cache) Render(p *guide.Page, width int, style Style) (Rendered, error) {
 	k := Key{Page: p.ID, Width: width, Style: style}
+	rk := rendererKey{width, style}
 	c.mu.Lock()
+	c.use(rk)
 	if r, ok := c.out[k]; ok {
 		c.mu.Unlock()
 		return r, nil
@@ -188,7 +198,7 @@ func (c *Cache) Render(p *guide.Page, width int, style Style) (Rendered, error) 
 	defer func() {
 		c.mu.Lock()
 		delete(c.flights, k)
-		if f.err == nil {
+		if f.err == nil && slices.Contains(c.recent, rk) {
 			c.out[k] = f.r
 		}
 		c.mu.Unlock()
@@ -197,6 +207,26 @@ func (c *Cache) Render(p *guide.Page, width int, style Style) (Rendered, error) 
 	f.err = fmt.Errorf("render %s: interrupted", p.ID) // replaced unless render panics
 	f.r, f.err = c.render(p, k)
 	return f.r, f.err
+}
+
+// use marks (width, style) as the most recent, and forgets the renderings
+// and renderers of the size that falls off the end. c.mu must be held.
+func (c *Cache) use(rk rendererKey) {
+	if i := slices.Index(c.recent, rk); i >= 0 {
+		c.recent = slices.Delete(c.recent, i, i+1)
+	}
+	c.recent = slices.Insert(c.recent, 0, rk)
+	if len(c.recent) <= KeepSizes {
+		return
+	}
+	old := c.recent[KeepSizes]
+	c.recent = c.recent[:KeepSizes]
+	delete(c.idle, old)
+	for k := range c.out {
+		if k.Width == old.width && k.Style == old.style {
+			delete(c.out, k)
+		}
+	}
 }
 
 // render makes one rendering with a renderer nobody else is using.
@@ -240,7 +270,9 @@ func (c *Cache) takeRenderer(rk rendererKey) (*glamour.TermRenderer, error) {
 // putRenderer gives a renderer back for the next rendering at its size.
 func (c *Cache) putRenderer(rk rendererKey, tr *glamour.TermRenderer) {
 	c.mu.Lock()
-	c.idle[rk] = append(c.idle[rk], tr)
+	if slices.Contains(c.recent, rk) {
+		c.idle[rk] = append(c.idle[rk], tr)
+	}
 	c.mu.Unlock()
 }
 

@@ -175,3 +175,37 @@ func TestGetDuringRendering(t *testing.T) {
 		t.Error("finished rendering was not cached")
 	}
 }
+
+// TestCacheKeepsRecentSizes checks that dragging a window through many widths
+// keeps only the last KeepSizes sizes, and that those are still served from
+// the cache without rendering again.
+func TestCacheKeepsRecentSizes(t *testing.T) {
+	var composed int
+	c := NewCache(func(p *guide.Page) string { composed++; return p.Body })
+	p := testPage()
+	for w := 40; w < 60; w++ {
+		if _, err := c.Render(p, w, Dark); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if composed != 20 {
+		t.Fatalf("composed %d times, want 20", composed)
+	}
+	if len(c.out) != KeepSizes || len(c.idle) != KeepSizes {
+		t.Fatalf("cache holds %d renderings and %d renderer sizes, want %d of each", len(c.out), len(c.idle), KeepSizes)
+	}
+	for w := 59; w > 59-KeepSizes; w-- {
+		if _, ok := c.Get(Key{Page: p.ID, Width: w, Style: Dark}); !ok {
+			t.Errorf("width %d, one of the last %d, is not cached", w, KeepSizes)
+		}
+		if _, err := c.Render(p, w, Dark); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if composed != 20 {
+		t.Errorf("recent widths were rendered again (%d renders)", composed)
+	}
+	if _, ok := c.Get(Key{Page: p.ID, Width: 40, Style: Dark}); ok {
+		t.Error("the oldest width is still cached")
+	}
+}
