@@ -6,6 +6,7 @@ import (
 	"context"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 
 	"github.com/her2guide/her2guide/internal/cli"
@@ -14,7 +15,16 @@ import (
 // version is set at build time with -ldflags "-X main.version=...".
 var version = "dev"
 
+// memoryLimit is a soft limit for the Go heap. The guide's live data is
+// about 9 MiB; without a limit the collector lets the heap grow to twice
+// that during searches and renders (a full session peaked at 45 MB of
+// resident memory, 38 MB with the limit). GOMEMLIMIT overrides it.
+const memoryLimit = 20 << 20
+
 func main() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memoryLimit)
+	}
 	// SIGHUP ends the guide through its context. SIGINT and SIGTERM are left
 	// to Bubble Tea in the interactive guide (catching them here too makes it
 	// hang on shutdown) and to --plain, which handles them itself.
