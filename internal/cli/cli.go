@@ -105,6 +105,24 @@ func bundled() (*guide.Guide, error) {
 	return g, nil
 }
 
+// bundledPage reads one built-in page without loading the rest of the guide
+// (a third of the time "show" takes otherwise). A topic that is not a page
+// loads the guide, for suggestions.
+func bundledPage(id string) (*guide.Page, error) {
+	p, err := guide.LoadPage(guide.Source{FS: content.FS(), Name: "content"}, id)
+	switch {
+	case errors.Is(err, guide.ErrNoPage):
+		g, err := bundled()
+		if err != nil {
+			return nil, err
+		}
+		return nil, unknownTopic(g, id)
+	case err != nil:
+		return nil, fmt.Errorf("the built-in content is broken (run her2guide check):\n%w", err)
+	}
+	return p, nil
+}
+
 // unknownTopic is the error for a page id that does not exist.
 func unknownTopic(g *guide.Guide, id string) error {
 	msg := fmt.Sprintf("no topic %q", id)

@@ -73,13 +73,9 @@ func showCmd(env Env) *cobra.Command {
 			return g.PageIDs(), cobra.ShellCompDirectiveNoFileComp
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			g, err := bundled()
+			p, err := bundledPage(args[0])
 			if err != nil {
 				return err
-			}
-			p, ok := g.Page(args[0])
-			if !ok {
-				return unknownTopic(g, args[0])
 			}
 			_, isTerm := env.IsTerminal()
 			st := render.ASCII

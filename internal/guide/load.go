@@ -1,6 +1,7 @@
 package guide
 
 import (
+	"errors"
 	"io/fs"
 	"path"
 	"regexp"
@@ -333,4 +334,27 @@ func (p *Page) line(key string) int {
 		return l
 	}
 	return p.BodyLine - 1
+}
+
+// ErrNoPage is returned by LoadPage when the tree has no page with that id.
+var ErrNoPage = errors.New("no such page")
+
+// LoadPage reads one page of a content tree on its own, without the rest of
+// the tree: for printing a single page quickly. It checks the page's own
+// fields (not its links to other pages or terms, which Load checks). An id
+// that is not a page's returns ErrNoPage.
+func LoadPage(src Source, id string) (*Page, error) {
+	if !idPattern.MatchString(id) {
+		return nil, ErrNoPage
+	}
+	name := path.Join("pages", id+".md")
+	if _, err := fs.Stat(src.FS, name); err != nil {
+		return nil, ErrNoPage
+	}
+	var c problems
+	p := loadPage(&c, src, name)
+	if len(c.list) > 0 {
+		return nil, c.list.sorted()
+	}
+	return p, nil
 }

@@ -2,6 +2,7 @@ package guide
 
 import (
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -249,5 +250,33 @@ func TestClosest(t *testing.T) {
 	}
 	if got := Closest("zzzzzz", known, 3); len(got) != 0 {
 		t.Errorf("Closest(zzzzzz) = %v, want none", got)
+	}
+}
+
+func TestLoadPage(t *testing.T) {
+	good := Source{FS: tree(map[string]string{
+		"alpha.md": page("alpha"),
+		"beta.md":  page("beta", replace("order: 10", "order: 5"), replace("related: [beta]", "related: [alpha]")),
+	}), Name: "content"}
+	p, err := LoadPage(good, "alpha")
+	if err != nil || p.ID != "alpha" || p.Body == "" || len(p.Sources) == 0 {
+		t.Fatalf("LoadPage(alpha) = %+v, %v", p, err)
+	}
+	full, ferr := Load(good, DefaultRules(today))
+	if ferr != nil {
+		t.Fatal(ferr)
+	}
+	if want, _ := full.Page("alpha"); !reflect.DeepEqual(want, p) {
+		t.Errorf("LoadPage and Load disagree about alpha:\n%+v\n%+v", p, want)
+	}
+	fsys := tree(map[string]string{"alpha.md": page("alpha"), "broken.md": page("broken", replace("title: ", "colour: red\ntitle: "))})
+	src := Source{FS: fsys, Name: "content"}
+	for _, id := range []string{"missing", "../guide", "pages/alpha", "Alpha", ""} {
+		if _, err := LoadPage(src, id); !errors.Is(err, ErrNoPage) {
+			t.Errorf("LoadPage(%q) = %v, want ErrNoPage", id, err)
+		}
+	}
+	if _, err := LoadPage(src, "broken"); err == nil || !strings.Contains(err.Error(), `content/pages/broken.md:`) {
+		t.Errorf("LoadPage(broken) = %v, want a file:line problem", err)
 	}
 }
