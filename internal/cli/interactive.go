@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/her2guide/her2guide/internal/export"
+	"github.com/her2guide/her2guide/internal/guide"
 	"github.com/her2guide/her2guide/internal/printing"
 	"github.com/her2guide/her2guide/internal/render"
 	"github.com/her2guide/her2guide/internal/tui"
@@ -74,25 +75,73 @@ func runInteractive(cmd *cobra.Command, env Env) error {
 	if !in || !out {
 		return errNoTerminal
 	}
-	g, err := bundled()
-	if err != nil {
-		return err
+	// The content loads while Bubble Tea sets up the terminal and starts
+	// its frame clock; the guide's model is built when the content is in.
+	type loaded struct {
+		g   *guide.Guide
+		err error
 	}
+	ready := make(chan loaded, 1)
+	go func() {
+		g, err := bundled()
+		ready <- loaded{g, err}
+	}()
 	home, err := os.UserHomeDir()
 	if err != nil {
 		home = "."
 	}
-	m := tui.New(g, render.NewCache(render.Document), tui.Options{
-		Theme: theme,
-		Print: tui.PrintOptions{
-			Spooler: printing.DefaultSpooler(),
-			Version: cmd.Root().Version,
-			Now:     time.Now,
-			Dir:     home,
-			Paper:   paper,
-		},
-	})
-	return runProgram(cmd, m)
+	lm := &loadingModel{load: func() (tea.Model, error) {
+		r := <-ready
+		if r.err != nil {
+			return nil, r.err
+		}
+		return tui.New(r.g, render.NewCache(render.Document), tui.Options{
+			Theme: theme,
+			Print: tui.PrintOptions{
+				Spooler: printing.DefaultSpooler(),
+				Version: cmd.Root().Version,
+				Now:     time.Now,
+				Dir:     home,
+				Paper:   paper,
+			},
+		}), nil
+	}}
+	if err := runProgram(cmd, lm); err != nil {
+		return err
+	}
+	return lm.err
+}
+
+// loadingModel stands in for a model that is still being made (the guide's,
+// while its content loads). Bubble Tea starts its frame clock before it
+// calls Init, so waiting in Init costs nothing when the wait is shorter than
+// a frame. From then on the real model takes its place: Update returns it.
+type loadingModel struct {
+	load func() (tea.Model, error)
+	m    tea.Model
+	err  error
+}
+
+func (l *loadingModel) Init() tea.Cmd {
+	l.m, l.err = l.load()
+	if l.err != nil {
+		return tea.Quit
+	}
+	return l.m.Init()
+}
+
+func (l *loadingModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if l.m == nil {
+		return l, nil // failed to load: waiting for tea.Quit
+	}
+	return l.m.Update(msg)
+}
+
+func (l *loadingModel) View() tea.View {
+	if l.m == nil {
+		return tea.NewView("")
+	}
+	return l.m.View()
 }
 
 // runProgram runs a model of the guide on the terminal until it ends, and
