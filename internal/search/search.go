@@ -6,6 +6,7 @@
 package search
 
 import (
+	"bytes"
 	"cmp"
 	"math"
 	"math/bits"
@@ -99,6 +100,21 @@ type field struct {
 	name, aka bool
 	// names are the runs of toks that are glossary names.
 	names []nameSpan
+	// initials holds the first byte of each word of toks, to find the
+	// words that can start a match without reading every word.
+	initials []byte
+}
+
+// next is the index of the first word from toks[i] on that starts with
+// byte c, or -1.
+func (f *field) next(i int, c byte) int {
+	if i >= len(f.initials) {
+		return -1
+	}
+	if k := bytes.IndexByte(f.initials[i:], c); k >= 0 {
+		return i + k
+	}
+	return -1
 }
 
 // doc is a page or a glossary entry.
@@ -158,10 +174,20 @@ func New(g *guide.Guide) *Index {
 		ix.docs = append(ix.docs, d)
 		ix.names.addGroup(append(names, t.AKA...))
 	}
+	ntoks := 0
+	for _, toks := range all {
+		ntoks += len(toks)
+	}
+	initials := make([]byte, 0, ntoks)
 	for di := range ix.docs {
 		for fi := range ix.docs[di].fields {
 			f := &ix.docs[di].fields[fi]
 			f.names = ix.names.spans(f.toks)
+			start := len(initials)
+			for _, t := range f.toks {
+				initials = append(initials, t.text[0])
+			}
+			f.initials = initials[start:len(initials):len(initials)]
 		}
 	}
 	ix.voc = newVocabulary(all)
@@ -259,7 +285,7 @@ func (ix *Index) Search(query string, limit int) []Result {
 					count()
 					lastDoc, seen = di, 0
 				}
-				if h, ok := ix.matchField(&ix.docs[di].fields[fi], *v); ok {
+				if h, ok := ix.matchField(&ix.docs[di].fields[fi], v); ok {
 					h.field, h.variant = fi, vi
 					hits[di] = append(hits[di], h)
 					seen |= h.words
@@ -403,14 +429,11 @@ func (ix *Index) score(d *doc, hs []fieldHit, vs []variant, idf [][]float64) (sc
 // matchField tests one variant against one field. A phrase inside a longer
 // glossary name of another term counts as a partial match, or not at all
 // for a variant that swapped in a glossary name.
-func (ix *Index) matchField(f *field, v variant) (fieldHit, bool) {
+func (ix *Index) matchField(f *field, v *variant) (fieldHit, bool) {
 	var h fieldHit
 	h.pos = -1
 	if f.first&firstBit(v.phrase[0]) != 0 {
-		for i := range f.toks {
-			if f.toks[i].text[0] != v.phrase[0] {
-				continue
-			}
+		for i := f.next(0, v.phrase[0]); i >= 0; i = f.next(i+1, v.phrase[0]) {
 			if j, k, ok := matchAt(f.toks, i, v.phrase, v.phrasePrefix); ok {
 				exact := k == len(f.toks[j].text)
 				shadow := exact && shadowed(f.names, i, j, v.groups)
@@ -435,10 +458,7 @@ func (ix *Index) matchField(f *field, v variant) (fieldHit, bool) {
 		if f.first&firstBit(word[0]) == 0 {
 			continue
 		}
-		for i := range f.toks {
-			if f.toks[i].text[0] != word[0] {
-				continue
-			}
+		for i := f.next(0, word[0]); i >= 0; i = f.next(i+1, word[0]) {
 			if j, _, ok := matchAt(f.toks, i, word, v.prefix[w]); ok {
 				if v.synonym && shadowed(f.names, i, j, v.groups) {
 					continue
