@@ -51,6 +51,12 @@ func TestSearchPinned(t *testing.T) {
 			"glossary:docetaxel glossary -1", "glossary:carboplatin glossary -1", "her2-drugs body 9",
 			"stage-2 body 0", "stage-1 body 13", "stage-3 body 3", "after-surgery body 9",
 		},
+		"What is the first treatment for metastatic HER2-positive cancer?": {
+			"metastatic-first title -1", "glossary:maintenance-therapy glossary -1", "metastatic title -1",
+			"recurrence body 17", "hormone-receptors body 26", "resistance body 33",
+			"resistance-next body 33", "glossary:line-of-therapy glossary -1", "stage-1 summary -1",
+			"stage-3 summary -1",
+		},
 	}
 	for _, q := range benchQueries {
 		want, ok := pinned[q]

@@ -12,8 +12,9 @@ type fieldRef struct {
 }
 
 // postings is an inverted index from the words of the text to the fields
-// that hold them, so that a query looks only at the fields that can match
-// instead of at every word of the guide.
+// that hold them and to where they are in each, so that a query looks only
+// at the fields and words that can match instead of at every word of the
+// guide.
 type postings struct {
 	// words are the distinct words of the text, sorted.
 	words []string
@@ -22,13 +23,23 @@ type postings struct {
 	// fields[i] are the global numbers of the fields that hold words[i],
 	// ascending and without repeats.
 	fields [][]int32
+	// at[i] are the places of words[i], by ascending field and word.
+	at [][]wordPos
+}
+
+// wordPos is a word of the text: the field's global number and the word's
+// index in the field's toks.
+type wordPos struct {
+	g, i int32
 }
 
 // newPostings indexes the fields of docs by their words.
 func newPostings(docs []doc) (postings, []fieldRef) {
 	p := postings{id: map[string]int32{}}
+	ntoks := 0
 	for di := range docs {
 		for _, f := range docs[di].fields {
+			ntoks += len(f.toks)
 			for _, t := range f.toks {
 				if _, ok := p.id[t.text]; !ok {
 					p.id[t.text] = 0
@@ -41,17 +52,42 @@ func newPostings(docs []doc) (postings, []fieldRef) {
 	for i, w := range p.words {
 		p.id[w] = int32(i)
 	}
-	p.fields = make([][]int32, len(p.words))
+	// Count first, so that all the lists share two arrays.
 	var refs []fieldRef
+	nat := make([]int32, len(p.words))
+	nfields := make([]int32, len(p.words))
+	last := make([]int32, len(p.words))
+	for i := range last {
+		last[i] = -1
+	}
 	for di := range docs {
 		for fi := range docs[di].fields {
 			g := int32(len(refs))
 			refs = append(refs, fieldRef{int32(di), int32(fi)})
 			for _, t := range docs[di].fields[fi].toks {
 				w := p.id[t.text]
-				if l := p.fields[w]; len(l) == 0 || l[len(l)-1] != g {
-					p.fields[w] = append(l, g)
+				nat[w]++
+				if last[w] != g {
+					last[w] = g
+					nfields[w]++
 				}
+			}
+		}
+	}
+	p.at, p.fields = make([][]wordPos, len(p.words)), make([][]int32, len(p.words))
+	atBuf, fieldBuf := make([]wordPos, 0, ntoks), make([]int32, 0, ntoks)
+	for w := range p.words {
+		p.at[w] = atBuf[len(atBuf) : len(atBuf) : len(atBuf)+int(nat[w])]
+		atBuf = atBuf[:len(atBuf)+int(nat[w])]
+		p.fields[w] = fieldBuf[len(fieldBuf) : len(fieldBuf) : len(fieldBuf)+int(nfields[w])]
+		fieldBuf = fieldBuf[:len(fieldBuf)+int(nfields[w])]
+	}
+	for g, ref := range refs {
+		for i, t := range docs[ref.doc].fields[ref.field].toks {
+			w := p.id[t.text]
+			p.at[w] = append(p.at[w], wordPos{int32(g), int32(i)})
+			if l := p.fields[w]; len(l) == 0 || l[len(l)-1] != int32(g) {
+				p.fields[w] = append(l, int32(g))
 			}
 		}
 	}
@@ -82,18 +118,5 @@ func (p *postings) mark(set []uint64, c string, prefix bool) {
 func (p *postings) markWord(set []uint64, w int32) {
 	for _, g := range p.fields[w] {
 		set[g>>6] |= 1 << (g & 63)
-	}
-}
-
-// candidates marks in set (cleared first) the fields where variant v can
-// match: its phrase, or one of its required words. A field with neither
-// gives no hit in matchField.
-func (p *postings) candidates(set []uint64, v *variant) {
-	clear(set)
-	p.mark(set, v.phrase, v.phrasePrefix)
-	for w, word := range v.words {
-		if v.required&(1<<w) != 0 {
-			p.mark(set, word, v.prefix[w])
-		}
 	}
 }

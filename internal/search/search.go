@@ -9,7 +9,6 @@ import (
 	"bytes"
 	"cmp"
 	"math"
-	"math/bits"
 	"slices"
 	"strings"
 
@@ -134,6 +133,8 @@ type Index struct {
 	// global number.
 	post postings
 	refs []fieldRef
+	// maxFields is the most fields of any document.
+	maxFields int
 }
 
 // New indexes the guide's pages (title, summary, body) and glossary entries
@@ -173,6 +174,9 @@ func New(g *guide.Guide) *Index {
 		d.fields = append(d.fields, newField(Glossary, -1, t.Definition))
 		ix.docs = append(ix.docs, d)
 		ix.names.addGroup(append(names, t.AKA...))
+	}
+	for _, d := range ix.docs {
+		ix.maxFields = max(ix.maxFields, len(d.fields))
 	}
 	ntoks := 0
 	for _, toks := range all {
@@ -240,8 +244,9 @@ func (ix *Index) variants(query string) []variant {
 
 // fieldHit is how one variant matched one field.
 type fieldHit struct {
-	field   int
-	variant int
+	doc     int32
+	field   int32
+	variant int32
 	phrase  bool
 	exact   bool // the phrase ends at a word's end
 	shadow  bool // the phrase is part of a longer glossary name
@@ -258,63 +263,63 @@ func (ix *Index) Search(query string, limit int) []Result {
 	if len(vs) == 0 {
 		return nil
 	}
+	m := ix.newMatcher()
 	// First pass: what matched where, and in how many documents each word
 	// of each variant was found (for weighting rare words above common ones).
-	// Only the fields that hold a word a variant can match are tested; hits
-	// of a document stay in the order variant, then field.
-	hits := make([][]fieldHit, len(ix.docs))
-	df := make([][]int, len(vs))
-	set := make([]uint64, (len(ix.refs)+63)/64)
+	m.hits = m.hits[:0]
+	n := float64(len(ix.docs))
+	ws := make([]weights, len(vs))
 	for vi := range vs {
 		v := &vs[vi]
-		df[vi] = make([]int, len(v.words))
-		ix.post.candidates(set, v)
-		lastDoc, seen := -1, uint64(0)
-		count := func() {
+		from := len(m.hits)
+		m.collect(v, int32(vi))
+		df := make([]int, len(v.words))
+		count := func(seen uint64) {
 			for w := range v.words {
 				if seen&(1<<w) != 0 {
-					df[vi][w]++
+					df[w]++
 				}
 			}
 		}
-		for i, b := range set {
-			for ; b != 0; b &= b - 1 {
-				ref := ix.refs[i<<6|bits.TrailingZeros64(b)]
-				di, fi := int(ref.doc), int(ref.field)
-				if di != lastDoc {
-					count()
-					lastDoc, seen = di, 0
-				}
-				if h, ok := ix.matchField(&ix.docs[di].fields[fi], v); ok {
-					h.field, h.variant = fi, vi
-					hits[di] = append(hits[di], h)
-					seen |= h.words
-				}
+		lastDoc, seen := int32(-1), uint64(0)
+		for _, h := range m.hits[from:] {
+			if h.doc != lastDoc {
+				count(seen)
+				lastDoc, seen = h.doc, 0
+			}
+			seen |= h.words
+		}
+		count(seen)
+		ws[vi].idf = make([]float64, len(v.words))
+		for w, c := range df {
+			ws[vi].idf[w] = math.Log(1 + n/float64(1+c))
+		}
+		for w := range v.words {
+			if v.required&(1<<w) != 0 {
+				ws[vi].required += ws[vi].idf[w]
 			}
 		}
-		count()
 	}
-	n := float64(len(ix.docs))
-	idf := make([][]float64, len(vs))
-	for vi := range vs {
-		idf[vi] = make([]float64, len(vs[vi].words))
-		for w, c := range df[vi] {
-			idf[vi][w] = math.Log(1 + n/float64(1+c))
-		}
-	}
+	ndocs := m.groupByDoc()
 	// Snippets are cut only for the results returned.
-	var found []scored
-	for di, hs := range hits {
+	found := slices.Grow(m.found[:0], ndocs)
+	m.spread = slices.Grow(m.spread[:0], len(vs))[:len(vs)]
+	for di := range ix.docs {
+		hs := m.byDoc[m.start[di]:m.start[di+1]]
 		if len(hs) == 0 {
 			continue
 		}
-		if r, ok := ix.score(&ix.docs[di], hs, vs, idf); ok {
+		if r, ok := ix.score(&ix.docs[di], hs, vs, ws, &m.scratch); ok {
 			found = append(found, r)
 		}
 	}
+	m.found = found
 	slices.SortStableFunc(found, func(a, b scored) int { return cmp.Compare(b.Score, a.Score) })
 	if limit > 0 && len(found) > limit {
 		found = found[:limit]
+	}
+	if len(found) == 0 {
+		return nil
 	}
 	results := make([]Result, len(found))
 	for i, r := range found {
@@ -347,9 +352,17 @@ func (r *scored) snippet() string {
 	}
 }
 
+// weights are how much each word of a variant counts: rare words more
+// than common ones.
+type weights struct {
+	idf []float64
+	// required is the sum of the required words' idf.
+	required float64
+}
+
 // level is how well a hit matched, before weights: 3 for the exact phrase,
 // 2 for all words, else the share of the words' weight found (below 1).
-func level(h fieldHit, v variant, idf []float64) float64 {
+func level(h fieldHit, v *variant, ws *weights) float64 {
 	switch {
 	case h.phrase && h.shadow:
 		return levelAllWords
@@ -360,37 +373,45 @@ func level(h fieldHit, v variant, idf []float64) float64 {
 	case h.words&v.required == v.required:
 		return levelAllWords
 	}
-	return share(h.words, v, idf)
+	return share(h.words, v, ws)
 }
 
 // share is the part of the required words' weight that the mask holds, below 1.
-func share(mask uint64, v variant, idf []float64) float64 {
-	var got, all float64
-	for w := range v.words {
-		if v.required&(1<<w) == 0 {
-			continue
-		}
-		all += idf[w]
-		if mask&(1<<w) != 0 {
-			got += idf[w]
-		}
-	}
-	if all == 0 {
+func share(mask uint64, v *variant, ws *weights) float64 {
+	if ws.required == 0 {
 		return 0
 	}
-	return 0.99 * got / all
+	var got float64
+	for w := range v.words {
+		if v.required&(1<<w) != 0 && mask&(1<<w) != 0 {
+			got += ws.idf[w]
+		}
+	}
+	return 0.99 * got / ws.required
+}
+
+// scratch is memory that score reuses from one document to the next.
+type scratch struct {
+	// strong[f] is the number of the document (from 1) where field f last
+	// had the phrase or all words.
+	strong []int32
+	// spread are the words of each variant found in the document.
+	spread []uint64
 }
 
 // score ranks one document from its hits.
-func (ix *Index) score(d *doc, hs []fieldHit, vs []variant, idf [][]float64) (scored, bool) {
+func (ix *Index) score(d *doc, hs []fieldHit, vs []variant, ws []weights, sc *scratch) (scored, bool) {
 	best, bestScore := -1, 0.0
-	strong := map[int]bool{} // fields with the phrase or all words
-	spread := make([]uint64, len(vs))
+	strong := 0 // fields with the phrase or all words
+	stamp := hs[0].doc + 1
+	spread := sc.spread
+	clear(spread)
 	for i, h := range hs {
-		v := vs[h.variant]
-		lv := level(h, v, idf[h.variant])
-		if lv >= levelAllWords {
-			strong[h.field] = true
+		v := &vs[h.variant]
+		lv := level(h, v, &ws[h.variant])
+		if lv >= levelAllWords && sc.strong[h.field] != stamp {
+			sc.strong[h.field] = stamp
+			strong++
 		}
 		spread[h.variant] |= h.words
 		if lv <= 0 {
@@ -418,7 +439,7 @@ func (ix *Index) score(d *doc, hs []fieldHit, vs []variant, idf [][]float64) (sc
 			bestScore = max(bestScore, levelSpread*v.weight)
 		}
 	}
-	bestScore += perExtraHit * float64(min(max(len(strong)-1, 0), maxExtraHits))
+	bestScore += perExtraHit * float64(min(max(strong-1, 0), maxExtraHits))
 
 	h := hs[best]
 	f := &d.fields[h.field]
@@ -426,54 +447,37 @@ func (ix *Index) score(d *doc, hs []fieldHit, vs []variant, idf [][]float64) (sc
 	return scored{Result: r, doc: d, field: f, pos: h.pos}, true
 }
 
-// matchField tests one variant against one field. A phrase inside a longer
-// glossary name of another term counts as a partial match, or not at all
-// for a variant that swapped in a glossary name.
-func (ix *Index) matchField(f *field, v *variant) (fieldHit, bool) {
+// phraseHit tests the phrase of one variant against one field. A phrase
+// inside a longer glossary name of another term counts as a partial match,
+// or not at all for a variant that swapped in a glossary name. The first
+// match that ends at a word's end and is not inside such a name is the
+// hit; else the first match.
+func phraseHit(f *field, v *variant) (fieldHit, bool) {
 	var h fieldHit
 	h.pos = -1
-	if f.first&firstBit(v.phrase[0]) != 0 {
-		for i := f.next(0, v.phrase[0]); i >= 0; i = f.next(i+1, v.phrase[0]) {
-			if j, k, ok := matchAt(f.toks, i, v.phrase, v.phrasePrefix); ok {
-				exact := k == len(f.toks[j].text)
-				shadow := exact && shadowed(f.names, i, j, v.groups)
-				if shadow && v.synonym {
-					continue
-				}
-				if !h.phrase || (exact && !shadow && (!h.exact || h.shadow)) {
-					h.phrase, h.exact, h.shadow, h.pos = true, exact, shadow, f.toks[i].start
-					h.whole = i == 0 && j == len(f.toks)-1
-				}
-				if exact && !shadow {
-					break
-				}
+	if f.first&firstBit(v.phrase[0]) == 0 {
+		return h, false
+	}
+	for i := f.next(0, v.phrase[0]); i >= 0; i = f.next(i+1, v.phrase[0]) {
+		if j, k, ok := matchAt(f.toks, i, v.phrase, v.phrasePrefix); ok {
+			exact := k == len(f.toks[j].text)
+			shadow := exact && shadowed(f.names, i, j, v.groups)
+			if shadow && v.synonym {
+				continue
 			}
-		}
-	}
-	if h.phrase {
-		h.words = 1<<len(v.words) - 1
-		return h, true
-	}
-	for w, word := range v.words {
-		if f.first&firstBit(word[0]) == 0 {
-			continue
-		}
-		for i := f.next(0, word[0]); i >= 0; i = f.next(i+1, word[0]) {
-			if j, _, ok := matchAt(f.toks, i, word, v.prefix[w]); ok {
-				if v.synonym && shadowed(f.names, i, j, v.groups) {
-					continue
-				}
-				h.words |= 1 << w
-				if v.required&(1<<w) != 0 && (h.pos < 0 || f.toks[i].start < h.pos) {
-					h.pos = f.toks[i].start
-				}
+			if !h.phrase || (exact && !shadow && (!h.exact || h.shadow)) {
+				h.phrase, h.exact, h.shadow, h.pos = true, exact, shadow, f.toks[i].start
+				h.whole = i == 0 && j == len(f.toks)-1
+			}
+			if exact && !shadow {
 				break
 			}
 		}
 	}
-	if h.words&v.required == 0 {
+	if !h.phrase {
 		return h, false
 	}
+	h.words = 1<<len(v.words) - 1
 	return h, true
 }
 
