@@ -26,7 +26,7 @@ type wordHits struct {
 }
 
 // matcher finds the hits of the variants of one query, and holds the
-// memory Search needs.
+// memory Search needs, to be used again by the next query (Index.pool).
 type matcher struct {
 	ix *Index
 	// set and phrase are sets of fields, one bit each.
@@ -48,8 +48,13 @@ type matcher struct {
 	scratch
 }
 
-// newMatcher returns a matcher for one query.
-func (ix *Index) newMatcher() *matcher {
+// getMatcher returns a matcher for one query; put it back when done.
+func (ix *Index) getMatcher() *matcher {
+	if m, ok := ix.pool.Get().(*matcher); ok {
+		m.nwords = 0
+		clear(m.strong) // it is stamped with document numbers
+		return m
+	}
 	n := (len(ix.refs) + 63) / 64
 	return &matcher{
 		ix:      ix,

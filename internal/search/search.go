@@ -11,6 +11,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/her2guide/her2guide/internal/guide"
 )
@@ -135,6 +136,8 @@ type Index struct {
 	refs []fieldRef
 	// maxFields is the most fields of any document.
 	maxFields int
+	// pool holds *matcher: memory for queries, used again.
+	pool sync.Pool
 }
 
 // New indexes the guide's pages (title, summary, body) and glossary entries
@@ -263,7 +266,8 @@ func (ix *Index) Search(query string, limit int) []Result {
 	if len(vs) == 0 {
 		return nil
 	}
-	m := ix.newMatcher()
+	m := ix.getMatcher()
+	defer ix.pool.Put(m)
 	// First pass: what matched where, and in how many documents each word
 	// of each variant was found (for weighting rare words above common ones).
 	m.hits = m.hits[:0]
