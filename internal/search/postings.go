@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -33,65 +34,87 @@ type wordPos struct {
 	g, i int32
 }
 
-// newPostings indexes the fields of docs by their words.
-func newPostings(docs []doc) (postings, []fieldRef) {
-	p := postings{id: map[string]int32{}}
+// newPostings indexes the fields of docs by their words. It also returns
+// the number in p.words of each word of each field, fields in order.
+func newPostings(docs []doc) (p postings, refs []fieldRef, ids []int32) {
+	p.id = map[string]int32{}
 	ntoks := 0
 	for di := range docs {
 		for _, f := range docs[di].fields {
 			ntoks += len(f.toks)
+		}
+	}
+	ids = make([]int32, 0, ntoks)
+	// Number the words as they come, then in sorted order.
+	for di := range docs {
+		for fi, f := range docs[di].fields {
+			refs = append(refs, fieldRef{int32(di), int32(fi)})
 			for _, t := range f.toks {
-				if _, ok := p.id[t.text]; !ok {
-					p.id[t.text] = 0
+				w, ok := p.id[t.text]
+				if !ok {
+					w = int32(len(p.words))
+					p.id[t.text] = w
 					p.words = append(p.words, t.text)
 				}
+				ids = append(ids, w)
 			}
 		}
 	}
-	sort.Strings(p.words)
-	for i, w := range p.words {
-		p.id[w] = int32(i)
+	order := make([]int32, len(p.words))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(p.words[a], p.words[b]) })
+	renumber := make([]int32, len(p.words))
+	words := make([]string, len(p.words))
+	for i, w := range order {
+		renumber[w] = int32(i)
+		words[i] = p.words[w]
+		p.id[words[i]] = int32(i)
+	}
+	p.words = words
+	for k, w := range ids {
+		ids[k] = renumber[w]
 	}
 	// Count first, so that all the lists share two arrays.
-	var refs []fieldRef
 	nat := make([]int32, len(p.words))
 	nfields := make([]int32, len(p.words))
 	last := make([]int32, len(p.words))
 	for i := range last {
 		last[i] = -1
 	}
-	for di := range docs {
-		for fi := range docs[di].fields {
-			g := int32(len(refs))
-			refs = append(refs, fieldRef{int32(di), int32(fi)})
-			for _, t := range docs[di].fields[fi].toks {
-				w := p.id[t.text]
-				nat[w]++
-				if last[w] != g {
-					last[w] = g
-					nfields[w]++
-				}
+	k := 0
+	for g, ref := range refs {
+		for range docs[ref.doc].fields[ref.field].toks {
+			w := ids[k]
+			k++
+			nat[w]++
+			if last[w] != int32(g) {
+				last[w] = int32(g)
+				nfields[w]++
 			}
 		}
 	}
 	p.at, p.fields = make([][]wordPos, len(p.words)), make([][]int32, len(p.words))
-	atBuf, fieldBuf := make([]wordPos, 0, ntoks), make([]int32, 0, ntoks)
+	atBuf, fieldBuf := make([]wordPos, 0, len(ids)), make([]int32, 0, len(ids))
 	for w := range p.words {
 		p.at[w] = atBuf[len(atBuf) : len(atBuf) : len(atBuf)+int(nat[w])]
 		atBuf = atBuf[:len(atBuf)+int(nat[w])]
 		p.fields[w] = fieldBuf[len(fieldBuf) : len(fieldBuf) : len(fieldBuf)+int(nfields[w])]
 		fieldBuf = fieldBuf[:len(fieldBuf)+int(nfields[w])]
 	}
+	k = 0
 	for g, ref := range refs {
-		for i, t := range docs[ref.doc].fields[ref.field].toks {
-			w := p.id[t.text]
+		for i := range docs[ref.doc].fields[ref.field].toks {
+			w := ids[k]
+			k++
 			p.at[w] = append(p.at[w], wordPos{int32(g), int32(i)})
 			if l := p.fields[w]; len(l) == 0 || l[len(l)-1] != int32(g) {
 				p.fields[w] = append(l, int32(g))
 			}
 		}
 	}
-	return p, refs
+	return p, refs, ids
 }
 
 // mark sets in set the fields where matchAt(toks, i, c, prefix) can hold

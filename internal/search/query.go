@@ -288,11 +288,16 @@ type nameSpan struct {
 }
 
 // spans returns every run of toks that is a glossary name, found at index
-// build so that shadowed need not join words for each query.
-func (s *synonyms) spans(toks []token) []nameSpan {
+// build so that shadowed need not join words for each query. startsName
+// tells whether toks[a] is the start of a name, from its word number
+// ids[a] (saving a look-up of each word of the guide).
+func (s *synonyms) spans(toks []token, ids []int32, startsName []bool) []nameSpan {
 	var out []nameSpan
 	var buf [64]byte
 	for a := range toks {
+		if !startsName[ids[a]] {
+			continue
+		}
 		joined := append(buf[:0], toks[a].text...)
 		for b := a; s.prefixes[string(joined)]; {
 			if gs := s.byName[string(joined)]; len(gs) > 0 {

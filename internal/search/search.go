@@ -181,24 +181,27 @@ func New(g *guide.Guide) *Index {
 	for _, d := range ix.docs {
 		ix.maxFields = max(ix.maxFields, len(d.fields))
 	}
-	ntoks := 0
-	for _, toks := range all {
-		ntoks += len(toks)
+	var ids []int32
+	ix.post, ix.refs, ids = newPostings(ix.docs)
+	startsName := make([]bool, len(ix.post.words))
+	for w, word := range ix.post.words {
+		startsName[w] = ix.names.prefixes[word]
 	}
-	initials := make([]byte, 0, ntoks)
+	initials := make([]byte, len(ids))
+	k := 0
 	for di := range ix.docs {
 		for fi := range ix.docs[di].fields {
 			f := &ix.docs[di].fields[fi]
-			f.names = ix.names.spans(f.toks)
-			start := len(initials)
-			for _, t := range f.toks {
-				initials = append(initials, t.text[0])
+			n := len(f.toks)
+			f.names = ix.names.spans(f.toks, ids[k:k+n], startsName)
+			f.initials = initials[k : k+n : k+n]
+			for i, t := range f.toks {
+				f.initials[i] = t.text[0]
 			}
-			f.initials = initials[start:len(initials):len(initials)]
+			k += n
 		}
 	}
 	ix.voc = newVocabulary(all)
-	ix.post, ix.refs = newPostings(ix.docs)
 	return ix
 }
 
