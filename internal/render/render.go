@@ -5,7 +5,9 @@ package render
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -229,23 +231,47 @@ func (c *Cache) use(rk rendererKey) {
 	}
 }
 
-// render makes one rendering with a renderer nobody else is using.
+// render makes one rendering. A long page is cut at headings into one part
+// per processor, and the parts are rendered at the same time, each with a
+// renderer nobody else is using.
 func (c *Cache) render(p *guide.Page, k Key) (Rendered, error) {
 	md := c.compose(p)
 	if k.Width < NarrowTableWidth {
 		md = TablesAsLists(md)
 	}
 	rk := rendererKey{k.Width, k.Style}
+	parts := splitDocument(md, runtime.GOMAXPROCS(0))
+	lines := make([][]string, len(parts))
+	errs := make([]error, len(parts))
+	var wg sync.WaitGroup
+	for i := 1; i < len(parts); i++ {
+		wg.Go(func() { lines[i], errs[i] = c.renderPart(rk, parts[i]) })
+	}
+	lines[0], errs[0] = c.renderPart(rk, parts[0])
+	wg.Wait()
+	out := lines[0]
+	for i := 1; i < len(parts); i++ {
+		out = append(append(out, ""), lines[i]...)
+	}
+	if err := errors.Join(errs...); err != nil {
+		return Rendered{}, fmt.Errorf("render %s: %w", p.ID, err)
+	}
+	return Rendered{Key: k, Lines: out}, nil
+}
+
+// renderPart renders Markdown with a renderer nobody else is using and fits
+// the lines to the width.
+func (c *Cache) renderPart(rk rendererKey, md string) ([]string, error) {
 	tr, err := c.takeRenderer(rk)
 	if err != nil {
-		return Rendered{}, err
+		return nil, err
 	}
 	defer c.putRenderer(rk, tr)
 	s, err := tr.Render(md)
 	if err != nil {
-		return Rendered{}, fmt.Errorf("render %s: %w", p.ID, err)
+		return nil, err
 	}
-	return Rendered{Key: k, Lines: fit(s, k.Width)}, nil
+	return fit(s, rk.width), nil
 }
 
 // takeRenderer returns an idle memoized Glamour renderer for (width, style),
