@@ -249,14 +249,33 @@ func (c *Cache) render(p *guide.Page, k Key) (Rendered, error) {
 	}
 	lines[0], errs[0] = c.renderPart(rk, parts[0])
 	wg.Wait()
+	// Between parts goes the blank line Glamour puts between blocks, as it
+	// would in the whole document.
+	var sep string
+	for _, l := range lines {
+		if sep = blockGap(l); sep != "" {
+			break
+		}
+	}
 	out := lines[0]
 	for i := 1; i < len(parts); i++ {
-		out = append(append(out, ""), lines[i]...)
+		out = append(append(out, sep), lines[i]...)
 	}
 	if err := errors.Join(errs...); err != nil {
 		return Rendered{}, fmt.Errorf("render %s: %w", p.ID, err)
 	}
 	return Rendered{Key: k, Lines: out}, nil
+}
+
+// blockGap returns the first blank line that follows a line of text: the
+// gap Glamour leaves between blocks, with its margin and padding.
+func blockGap(lines []string) string {
+	for i := 1; i < len(lines); i++ {
+		if strings.TrimSpace(xansi.Strip(lines[i])) == "" && strings.TrimSpace(xansi.Strip(lines[i-1])) != "" {
+			return lines[i]
+		}
+	}
+	return ""
 }
 
 // renderPart renders Markdown with a renderer nobody else is using and fits

@@ -18,12 +18,15 @@ import (
 // changes no cell on the screen.
 var emptySGR = regexp.MustCompile(`\x1b\[[0-9;]*m\x1b\[0?m`)
 
-// onScreen is what a terminal shows for lines: lines of blanks become empty
-// and styles that style nothing are dropped.
+// onScreen is what a terminal shows for lines, less styles that style
+// nothing: blank lines are compared as their blanks (their width counts,
+// since the guide shows lines as they come), other lines with their styles.
 func onScreen(lines []string) string {
 	out := make([]string, len(lines))
 	for i, l := range lines {
-		if strings.TrimSpace(xansi.Strip(l)) != "" {
+		if plain := xansi.Strip(l); strings.TrimSpace(plain) == "" {
+			out[i] = plain
+		} else {
 			out[i] = emptySGR.ReplaceAllString(l, "")
 		}
 	}
