@@ -13,13 +13,16 @@ func BenchmarkNew(b *testing.B) {
 
 // benchQueries are typical queries: a brand name (synonyms), misspellings
 // (fuzzy), a two-word phrase, one letter (as the first key is typed), a split
-// compound, a brand name of a drug with a long generic name, and a whole
-// question (a page title: many common words, and a glossary name with four
-// other names), the slowest kind of query.
+// compound, a brand name of a drug with a long generic name, and the
+// slowest kinds: a whole question (a page title: many common words, and a
+// glossary name with four other names) and a sentence that starts with a
+// common word and names a brand (nine readings, each phrase starting with
+// "the").
 var benchQueries = []string{
 	"herceptin", "trastuzamab", "lung inflammation",
 	"h", "ultra low", "enhertu", "pertuzimab",
 	"What is the first treatment for metastatic HER2-positive cancer?",
+	"the side effects of the herceptin injection under the skin",
 }
 
 // BenchmarkSearch runs benchQueries over the bundled guide, as the search

@@ -1,11 +1,10 @@
 package search
 
 import (
+	"cmp"
 	"math"
 	"math/bits"
 	"slices"
-	"sort"
-	"strings"
 )
 
 // wordHit is the first match of a query word in one field: the field's
@@ -29,8 +28,8 @@ type wordHits struct {
 // memory Search needs, to be used again by the next query (Index.pool).
 type matcher struct {
 	ix *Index
-	// set and phrase are sets of fields, one bit each.
-	set, phrase []uint64
+	// set is a set of fields, one bit each.
+	set []uint64
 	// first[g] is the first word of field g that matches in find, if
 	// seen[g] is stamp.
 	first []int32
@@ -40,6 +39,9 @@ type matcher struct {
 	// is found once for all the variants that have the word.
 	words  []wordHits
 	nwords int
+	// pm and ph are the phrase matches and hits of one variant.
+	pm []phraseMatch
+	ph []phraseHit
 	// hits are the hits of all variants, by variant and field; byDoc the
 	// same by document (from start[doc] on).
 	hits, byDoc []fieldHit
@@ -59,7 +61,6 @@ func (ix *Index) getMatcher() *matcher {
 	return &matcher{
 		ix:      ix,
 		set:     make([]uint64, n),
-		phrase:  make([]uint64, n),
 		first:   make([]int32, len(ix.refs)),
 		seen:    make([]uint32, len(ix.refs)),
 		start:   make([]int, len(ix.docs)+1),
@@ -89,22 +90,25 @@ func (m *matcher) collect(v *variant, vi int32) {
 			}
 		}
 	}
-	// Fields to visit: where the phrase may match, and where a word does.
-	clear(m.phrase)
-	m.ix.post.mark(m.phrase, v.phrase, v.phrasePrefix)
-	copy(m.set, m.phrase)
+	m.phraseHits(v)
+	// Fields to visit: where the phrase matches, and where a word does.
+	clear(m.set)
+	for _, ph := range m.ph {
+		m.set[ph.g>>6] |= 1 << (ph.g & 63)
+	}
 	for _, l := range lists[:n] {
 		for _, wh := range l.hits {
 			m.set[wh.g>>6] |= 1 << (wh.g & 63)
 		}
 	}
+	p := 0
 	for i, b := range m.set {
 		for ; b != 0; b &= b - 1 {
 			g := i<<6 | bits.TrailingZeros64(b)
 			h, ok := fieldHit{pos: -1}, false
-			ref := m.ix.refs[g]
-			if m.phrase[i]&(1<<(g&63)) != 0 {
-				h, ok = phraseHit(&m.ix.docs[ref.doc].fields[ref.field], v)
+			if p < len(m.ph) && int(m.ph[p].g) == g {
+				h, ok = m.ph[p].fieldHit, true
+				p++
 			}
 			// Each list's next hit is at g or beyond; move past g.
 			for k, l := range lists[:n] {
@@ -119,11 +123,123 @@ func (m *matcher) collect(v *variant, vi int32) {
 				}
 			}
 			if ok || h.words != 0 {
+				ref := m.ix.refs[g]
 				h.doc, h.field, h.variant = ref.doc, ref.field, vi
 				m.hits = append(m.hits, h)
 			}
 		}
 	}
+}
+
+// phraseMatch is a place where a phrase matches: words i to j of field g.
+// It is exact when it ends at the end of word j.
+type phraseMatch struct {
+	g, i, j int32
+	exact   bool
+}
+
+// phraseHit is how a phrase matched in field g.
+type phraseHit struct {
+	g int32
+	fieldHit
+}
+
+// phraseHits sets m.ph to the fields where the phrase of v matches, by
+// ascending field. A phrase inside a longer glossary name of another term
+// counts as a partial match, or not at all for a variant that swapped in a
+// glossary name. In each field, the first match that ends at a word's end
+// and is not inside such a name is the hit; else the first match.
+func (m *matcher) phraseHits(v *variant) {
+	m.phraseMatches(v.phrase, v.phrasePrefix)
+	pm, ph := m.pm, m.ph[:0]
+	for a := 0; a < len(pm); {
+		g := pm[a].g
+		b := a + 1
+		for b < len(pm) && pm[b].g == g {
+			b++
+		}
+		ref := m.ix.refs[g]
+		f := &m.ix.docs[ref.doc].fields[ref.field]
+		h := fieldHit{pos: -1}
+		for _, x := range pm[a:b] {
+			i, j, exact := int(x.i), int(x.j), x.exact
+			shadow := exact && shadowed(f.names, i, j, v.groups)
+			if shadow && v.synonym {
+				continue
+			}
+			if !h.phrase || (exact && !shadow && (!h.exact || h.shadow)) {
+				h.phrase, h.exact, h.shadow, h.pos = true, exact, shadow, f.toks[i].start
+				h.whole = i == 0 && j == len(f.toks)-1
+			}
+			if exact && !shadow {
+				break
+			}
+		}
+		if h.phrase {
+			h.words = 1<<len(v.words) - 1
+			ph = append(ph, phraseHit{g, h})
+		}
+		a = b
+	}
+	m.ph = ph
+}
+
+// phraseMatches sets m.pm to every place where matchAt(toks, i, c, prefix)
+// holds, by field and word. They are looked up, not searched for: c on one
+// word is c itself or (if prefix) a longer word that starts with c; c over
+// several words starts with a word that is the start of c, followed by
+// one that goes on with the rest of c (which matchAt then checks to the
+// end).
+func (m *matcher) phraseMatches(c string, prefix bool) {
+	p := &m.ix.post
+	pm := m.pm[:0]
+	if w, ok := p.id[c]; ok {
+		for _, at := range p.at[w] {
+			pm = append(pm, phraseMatch{at.g, at.i, at.i, true})
+		}
+	}
+	if prefix {
+		p.longer(c, func(w int32) {
+			for _, at := range p.at[w] {
+				pm = append(pm, phraseMatch{at.g, at.i, at.i, false})
+			}
+		})
+	}
+	for n1 := 1; n1 < len(c); n1++ {
+		w1, ok := p.id[c[:n1]]
+		if !ok {
+			continue
+		}
+		rest := c[n1:]
+		for n2 := 1; n2 <= len(rest); n2++ {
+			w2, ok := p.id[rest[:n2]]
+			if !ok {
+				continue
+			}
+			for _, at := range p.after(w1, w2) {
+				if n2 == len(rest) {
+					pm = append(pm, phraseMatch{at.g, at.i, at.i + 1, true})
+					continue
+				}
+				ref := m.ix.refs[at.g]
+				toks := m.ix.docs[ref.doc].fields[ref.field].toks
+				if j, k, ok := matchAt(toks, int(at.i), c, prefix); ok {
+					pm = append(pm, phraseMatch{at.g, at.i, int32(j), k == len(toks[j].text)})
+				}
+			}
+		}
+		if prefix {
+			p.longer(rest, func(w2 int32) {
+				for _, at := range p.after(w1, w2) {
+					pm = append(pm, phraseMatch{at.g, at.i, at.i + 1, false})
+				}
+			})
+		}
+	}
+	slices.SortFunc(pm, func(a, b phraseMatch) int {
+		return cmp.Or(cmp.Compare(a.g, b.g), cmp.Compare(a.i, b.i))
+	})
+	m.pm = pm
 }
 
 // find returns the fields where word matches, read as the arguments say,
@@ -191,11 +307,7 @@ func (m *matcher) find(word string, prefix, synonym bool, own []int) *wordHits {
 		try(w, false)
 	}
 	if prefix {
-		for w := sort.SearchStrings(p.words, word); w < len(p.words) && strings.HasPrefix(p.words[w], word); w++ {
-			if len(p.words[w]) > len(word) {
-				try(int32(w), false)
-			}
-		}
+		p.longer(word, func(w int32) { try(w, false) })
 	}
 	for i, b := range m.set {
 		for ; b != 0; b &= b - 1 {

@@ -57,6 +57,12 @@ func TestSearchPinned(t *testing.T) {
 			"resistance-next body 33", "glossary:line-of-therapy glossary -1", "stage-1 summary -1",
 			"stage-3 summary -1",
 		},
+		"the side effects of the herceptin injection under the skin": {
+			"stage-2 body 9", "side-effects title -1", "glossary:trastuzumab glossary -1",
+			"glossary:subcutaneous glossary -1", "glossary:phesgo glossary -1", "her2-drugs body 7",
+			"hormone-receptors body 20", "metastatic-later body 3", "glossary:hand-foot-syndrome glossary -1",
+			"glossary:chemotherapy glossary -1",
+		},
 	}
 	for _, q := range benchQueries {
 		want, ok := pinned[q]

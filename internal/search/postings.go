@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"strings"
@@ -12,26 +13,33 @@ type fieldRef struct {
 	doc, field int32
 }
 
-// postings is an inverted index from the words of the text to the fields
-// that hold them and to where they are in each, so that a query looks only
-// at the fields and words that can match instead of at every word of the
-// guide.
+// postings is an inverted index from the words of the text to where they
+// are, so that a query looks only at the places where its words are
+// instead of at every word of the guide.
 type postings struct {
 	// words are the distinct words of the text, sorted.
 	words []string
 	// id maps a word to its place in words.
 	id map[string]int32
-	// fields[i] are the global numbers of the fields that hold words[i],
-	// ascending and without repeats.
-	fields [][]int32
-	// at[i] are the places of words[i], by ascending field and word.
+	// at[w] are the places of words[w], by ascending field and word.
 	at [][]wordPos
+	// pairs[w] are the places of words[w] that another word of the same
+	// field follows, by the next word's number, then field and word.
+	// (The last word of each field has no pair: capacities are counts of
+	// places.)
+	pairs [][]wordPair
 }
 
 // wordPos is a word of the text: the field's global number and the word's
 // index in the field's toks.
 type wordPos struct {
 	g, i int32
+}
+
+// wordPair is a place of a word and the number of the word after it.
+type wordPair struct {
+	next int32
+	wordPos
 }
 
 // newPostings indexes the fields of docs by their words. It also returns
@@ -44,8 +52,8 @@ func newPostings(docs []doc) (p postings, refs []fieldRef, ids []int32) {
 			ntoks += len(f.toks)
 		}
 	}
-	ids = make([]int32, 0, ntoks)
 	// Number the words as they come, then in sorted order.
+	ids = make([]int32, 0, ntoks)
 	for di := range docs {
 		for fi, f := range docs[di].fields {
 			refs = append(refs, fieldRef{int32(di), int32(fi)})
@@ -78,68 +86,54 @@ func newPostings(docs []doc) (p postings, refs []fieldRef, ids []int32) {
 	}
 	// Count first, so that all the lists share two arrays.
 	nat := make([]int32, len(p.words))
-	nfields := make([]int32, len(p.words))
-	last := make([]int32, len(p.words))
-	for i := range last {
-		last[i] = -1
+	for _, w := range ids {
+		nat[w]++
 	}
-	k := 0
+	p.at, p.pairs = make([][]wordPos, len(p.words)), make([][]wordPair, len(p.words))
+	atBuf, pairBuf := make([]wordPos, 0, len(ids)), make([]wordPair, 0, len(ids))
+	for w, n := range nat {
+		p.at[w] = atBuf[len(atBuf) : len(atBuf) : len(atBuf)+int(n)]
+		atBuf = atBuf[:len(atBuf)+int(n)]
+		p.pairs[w] = pairBuf[len(pairBuf) : len(pairBuf) : len(pairBuf)+int(n)]
+		pairBuf = pairBuf[:len(pairBuf)+int(n)]
+	}
+	// Places in order of field and word; then the place before each place,
+	// in order of the next word (its word), field and word.
+	start := make([]int, len(refs)+1) // of each field's words in ids
 	for g, ref := range refs {
-		for range docs[ref.doc].fields[ref.field].toks {
-			w := ids[k]
-			k++
-			nat[w]++
-			if last[w] != int32(g) {
-				last[w] = int32(g)
-				nfields[w]++
-			}
+		n := len(docs[ref.doc].fields[ref.field].toks)
+		start[g+1] = start[g] + n
+		for i := range n {
+			w := ids[start[g]+i]
+			p.at[w] = append(p.at[w], wordPos{int32(g), int32(i)})
 		}
 	}
-	p.at, p.fields = make([][]wordPos, len(p.words)), make([][]int32, len(p.words))
-	atBuf, fieldBuf := make([]wordPos, 0, len(ids)), make([]int32, 0, len(ids))
-	for w := range p.words {
-		p.at[w] = atBuf[len(atBuf) : len(atBuf) : len(atBuf)+int(nat[w])]
-		atBuf = atBuf[:len(atBuf)+int(nat[w])]
-		p.fields[w] = fieldBuf[len(fieldBuf) : len(fieldBuf) : len(fieldBuf)+int(nfields[w])]
-		fieldBuf = fieldBuf[:len(fieldBuf)+int(nfields[w])]
-	}
-	k = 0
-	for g, ref := range refs {
-		for i := range docs[ref.doc].fields[ref.field].toks {
-			w := ids[k]
-			k++
-			p.at[w] = append(p.at[w], wordPos{int32(g), int32(i)})
-			if l := p.fields[w]; len(l) == 0 || l[len(l)-1] != int32(g) {
-				p.fields[w] = append(l, int32(g))
+	for next, at := range p.at {
+		for _, a := range at {
+			if a.i > 0 {
+				w := ids[start[a.g]+int(a.i)-1]
+				p.pairs[w] = append(p.pairs[w], wordPair{int32(next), wordPos{a.g, a.i - 1}})
 			}
 		}
 	}
 	return p, refs, ids
 }
 
-// mark sets in set the fields where matchAt(toks, i, c, prefix) can hold
-// for some word toks[i]: those with a word that is c, or the start of c (the
-// match goes on into the next words), or, if prefix, a longer word that
-// starts with c. It may mark more fields than match, never fewer.
-func (p *postings) mark(set []uint64, c string, prefix bool) {
-	for l := 1; l <= len(c); l++ {
-		if w, ok := p.id[c[:l]]; ok {
-			p.markWord(set, w)
-		}
-	}
-	if !prefix {
-		return
-	}
-	for i := sort.SearchStrings(p.words, c); i < len(p.words) && strings.HasPrefix(p.words[i], c); i++ {
-		if len(p.words[i]) > len(c) {
-			p.markWord(set, int32(i))
-		}
-	}
+// after returns the places of word w that word next follows.
+func (p *postings) after(w, next int32) []wordPair {
+	l := p.pairs[w]
+	byNext := func(e wordPair, t int32) int { return cmp.Compare(e.next, t) }
+	lo, _ := slices.BinarySearchFunc(l, next, byNext)
+	hi, _ := slices.BinarySearchFunc(l[lo:], next+1, byNext)
+	return l[lo : lo+hi]
 }
 
-// markWord sets in set the fields that hold word number w.
-func (p *postings) markWord(set []uint64, w int32) {
-	for _, g := range p.fields[w] {
-		set[g>>6] |= 1 << (g & 63)
+// longer calls fn with the number of each word longer than c that starts
+// with c.
+func (p *postings) longer(c string, fn func(w int32)) {
+	for w := sort.SearchStrings(p.words, c); w < len(p.words) && strings.HasPrefix(p.words[w], c); w++ {
+		if len(p.words[w]) > len(c) {
+			fn(int32(w))
+		}
 	}
 }

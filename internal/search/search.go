@@ -6,7 +6,6 @@
 package search
 
 import (
-	"bytes"
 	"cmp"
 	"math"
 	"slices"
@@ -94,27 +93,10 @@ type field struct {
 	line int
 	text string
 	toks []token
-	// first has bit b set when some word starts with byte 'a'+b or a digit (bit 26+).
-	first uint64
 	// name marks a glossary term or one of its other names; aka the latter.
 	name, aka bool
 	// names are the runs of toks that are glossary names.
 	names []nameSpan
-	// initials holds the first byte of each word of toks, to find the
-	// words that can start a match without reading every word.
-	initials []byte
-}
-
-// next is the index of the first word from toks[i] on that starts with
-// byte c, or -1.
-func (f *field) next(i int, c byte) int {
-	if i >= len(f.initials) {
-		return -1
-	}
-	if k := bytes.IndexByte(f.initials[i:], c); k >= 0 {
-		return i + k
-	}
-	return -1
 }
 
 // doc is a page or a glossary entry.
@@ -147,9 +129,6 @@ func New(g *guide.Guide) *Index {
 	var all [][]token
 	newField := func(kind Kind, line int, text string) field {
 		f := field{kind: kind, line: line, text: text, toks: tokenize(text)}
-		for _, t := range f.toks {
-			f.first |= firstBit(t.text[0])
-		}
 		all = append(all, f.toks)
 		return f
 	}
@@ -187,17 +166,12 @@ func New(g *guide.Guide) *Index {
 	for w, word := range ix.post.words {
 		startsName[w] = ix.names.prefixes[word]
 	}
-	initials := make([]byte, len(ids))
 	k := 0
 	for di := range ix.docs {
 		for fi := range ix.docs[di].fields {
 			f := &ix.docs[di].fields[fi]
 			n := len(f.toks)
 			f.names = ix.names.spans(f.toks, ids[k:k+n], startsName)
-			f.initials = initials[k : k+n : k+n]
-			for i, t := range f.toks {
-				f.initials[i] = t.text[0]
-			}
 			k += n
 		}
 	}
@@ -219,17 +193,6 @@ func termNames(term string) []string {
 		names = append(names, inner)
 	}
 	return names
-}
-
-// firstBit is the bit of field.first for a word starting with byte c.
-func firstBit(c byte) uint64 {
-	switch {
-	case 'a' <= c && c <= 'z':
-		return 1 << (c - 'a')
-	case '0' <= c && c <= '9':
-		return 1 << 26
-	}
-	return 1 << 63
 }
 
 // variants returns the readings of a query: as typed, with misspelt words
@@ -452,40 +415,6 @@ func (ix *Index) score(d *doc, hs []fieldHit, vs []variant, ws []weights, sc *sc
 	f := &d.fields[h.field]
 	r := Result{PageID: d.pageID, TermID: d.termID, Title: d.title, Kind: f.kind, Line: f.line, Score: bestScore}
 	return scored{Result: r, doc: d, field: f, pos: h.pos}, true
-}
-
-// phraseHit tests the phrase of one variant against one field. A phrase
-// inside a longer glossary name of another term counts as a partial match,
-// or not at all for a variant that swapped in a glossary name. The first
-// match that ends at a word's end and is not inside such a name is the
-// hit; else the first match.
-func phraseHit(f *field, v *variant) (fieldHit, bool) {
-	var h fieldHit
-	h.pos = -1
-	if f.first&firstBit(v.phrase[0]) == 0 {
-		return h, false
-	}
-	for i := f.next(0, v.phrase[0]); i >= 0; i = f.next(i+1, v.phrase[0]) {
-		if j, k, ok := matchAt(f.toks, i, v.phrase, v.phrasePrefix); ok {
-			exact := k == len(f.toks[j].text)
-			shadow := exact && shadowed(f.names, i, j, v.groups)
-			if shadow && v.synonym {
-				continue
-			}
-			if !h.phrase || (exact && !shadow && (!h.exact || h.shadow)) {
-				h.phrase, h.exact, h.shadow, h.pos = true, exact, shadow, f.toks[i].start
-				h.whole = i == 0 && j == len(f.toks)-1
-			}
-			if exact && !shadow {
-				break
-			}
-		}
-	}
-	if !h.phrase {
-		return h, false
-	}
-	h.words = 1<<len(v.words) - 1
-	return h, true
 }
 
 // matchAt reports whether the compact string c matches the words of toks
