@@ -37,7 +37,7 @@ type matcher struct {
 	stamp uint32
 	// words[:nwords] are the word lists found for the query so far: each
 	// is found once for all the variants that have the word.
-	words  []wordHits
+	words  []*wordHits
 	nwords int
 	// pm and ph are the phrase matches and hits of one variant.
 	pm []phraseMatch
@@ -253,16 +253,15 @@ func (m *matcher) find(word string, prefix, synonym bool, own []int) *wordHits {
 	if !synonym {
 		own = nil
 	}
-	for i := range m.words[:m.nwords] {
-		l := &m.words[i]
+	for _, l := range m.words[:m.nwords] {
 		if l.word == word && l.prefix == prefix && l.synonym == synonym && slices.Equal(l.own, own) {
 			return l
 		}
 	}
 	if m.nwords == len(m.words) {
-		m.words = append(m.words, wordHits{})
+		m.words = append(m.words, new(wordHits))
 	}
-	l := &m.words[m.nwords]
+	l := m.words[m.nwords]
 	m.nwords++
 	*l = wordHits{word: word, prefix: prefix, synonym: synonym, own: own, hits: l.hits[:0]}
 	if m.stamp == math.MaxUint32 {

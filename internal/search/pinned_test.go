@@ -3,6 +3,7 @@ package search
 import (
 	"fmt"
 	"slices"
+	"sync"
 	"testing"
 )
 
@@ -78,4 +79,31 @@ func TestSearchPinned(t *testing.T) {
 			t.Errorf("Search(%q, 10):\ngot  %q\nwant %q", q, got, want)
 		}
 	}
+}
+
+// TestSearchReusedMemory checks that queries give the same results whatever
+// ran before them and whatever runs beside them: Search reuses its working
+// memory from one query to the next.
+func TestSearchReusedMemory(t *testing.T) {
+	ix := New(loadGuide(t))
+	queries := append([]string{"ultra low", "trastuzumab deruxtecan", "tdxd", "stage 4", "nothing like it"}, benchQueries...)
+	want := make([]string, len(queries))
+	for i, q := range queries {
+		want[i] = fmt.Sprint(New(loadGuide(t)).Search(q, 0))
+	}
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Go(func() {
+			for round := range 5 {
+				for k := range queries {
+					i := (k*(w+1) + round) % len(queries)
+					if got := fmt.Sprint(ix.Search(queries[i], 0)); got != want[i] {
+						t.Errorf("%q after other queries: results differ from a fresh index", queries[i])
+						return
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
 }

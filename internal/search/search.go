@@ -112,8 +112,8 @@ type Index struct {
 	docs  []doc
 	voc   *vocabulary
 	names synonyms
-	// post finds the fields that hold a word; refs places a field by its
-	// global number.
+	// post finds where each word of the guide is; refs places a field by
+	// its global number.
 	post postings
 	refs []fieldRef
 	// maxFields is the most fields of any document.
