@@ -1,6 +1,7 @@
 package export
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -58,11 +59,11 @@ var pdfPaged = pdfStyle{2, 12, 21, 7}
 // measured width.
 func writePDF(w io.Writer, s Sheet, p Paper) error {
 	for _, st := range pdfStyles {
-		doc, err := layoutPDF(s, p, st, 0)
+		doc, err := layoutOnePage(s, p, st)
 		if err != nil {
 			return err
 		}
-		if doc.page == 1 {
+		if doc != nil {
 			_, err = doc.pdf.WriteTo(w)
 			return err
 		}
@@ -81,20 +82,43 @@ func writePDF(w io.Writer, s Sheet, p Paper) error {
 
 // pdfDoc is one layout of the sheet in progress.
 type pdfDoc struct {
-	pdf    *gopdf.GoPdf
-	s      Sheet
-	width  float64 // page width
-	height float64 // page height
-	y      float64 // top of the next thing to draw
-	page   int     // pages so far
-	pages  int     // total pages when known (for "Page n of N"), else 0
-	style  pdfStyle
-	family string  // the current font
-	size   float64 // the current font size
-	err    error   // the first drawing error
+	pdf     *gopdf.GoPdf
+	s       Sheet
+	width   float64 // page width
+	height  float64 // page height
+	y       float64 // top of the next thing to draw
+	page    int     // pages so far
+	pages   int     // total pages when known (for "Page n of N"), else 0
+	style   pdfStyle
+	onePage bool    // stop at the first page break (a one-page try)
+	family  string  // the current font
+	size    float64 // the current font size
+	err     error   // the first drawing error
+}
+
+// errPageBreak stops a one-page layout at its first page break.
+var errPageBreak = errors.New("pdf: does not fit on one page")
+
+// layoutOnePage lays the sheet out in style st if it fits on one page, and
+// returns nil otherwise, without laying out the rest: a long sheet tries
+// every style before it is paged.
+func layoutOnePage(s Sheet, p Paper, st pdfStyle) (doc *pdfDoc, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			if r != errPageBreak {
+				panic(r)
+			}
+			doc, err = nil, nil
+		}
+	}()
+	return layout(s, p, st, 0, true)
 }
 
 func layoutPDF(s Sheet, p Paper, st pdfStyle, pages int) (*pdfDoc, error) {
+	return layout(s, p, st, pages, false)
+}
+
+func layout(s Sheet, p Paper, st pdfStyle, pages int, onePage bool) (*pdfDoc, error) {
 	size := *gopdf.PageSizeA4
 	if p == Letter {
 		size = *gopdf.PageSizeLetter
@@ -117,7 +141,7 @@ func layoutPDF(s Sheet, p Paper, st pdfStyle, pages int) (*pdfDoc, error) {
 	pdf.SetStrokeColor(0, 0, 0)
 	pdf.SetTextColor(0, 0, 0)
 
-	d := &pdfDoc{pdf: pdf, s: s, width: size.W, height: size.H, pages: pages, style: st}
+	d := &pdfDoc{pdf: pdf, s: s, width: size.W, height: size.H, pages: pages, style: st, onePage: onePage}
 	d.newPage()
 	d.sheet()
 	return d, d.err
@@ -151,6 +175,9 @@ func (d *pdfDoc) footerLines() []string {
 }
 
 func (d *pdfDoc) newPage() {
+	if d.onePage && d.page == 1 {
+		panic(errPageBreak) // recovered by layoutOnePage
+	}
 	d.pdf.AddPage()
 	d.page++
 	d.y = pdfMargin
