@@ -3,6 +3,7 @@ package guide
 import (
 	"bytes"
 	"reflect"
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -116,12 +117,12 @@ func yamlField(t reflect.Type, key string) (reflect.StructField, bool) {
 			continue
 		}
 		tag := f.Tag.Get("yaml")
-		name, opts, _ := strings.Cut(tag, ",")
-		if tag == "-" || strings.Contains(","+opts+",", ",inline,") {
-			if tag != "-" {
-				return f, false // inline structs are not modelled
-			}
+		if tag == "-" {
 			continue
+		}
+		name, opts, _ := strings.Cut(tag, ",")
+		if slices.Contains(strings.Split(opts, ","), "inline") {
+			return f, false // inline structs are not modelled
 		}
 		if name == "" {
 			name = strings.ToLower(f.Name)
