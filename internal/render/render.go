@@ -271,12 +271,15 @@ func (c *Cache) render(p *guide.Page, k Key) (Rendered, error) {
 // gap Glamour leaves between blocks, with its margin and padding.
 func blockGap(lines []string) string {
 	for i := 1; i < len(lines); i++ {
-		if strings.TrimSpace(xansi.Strip(lines[i])) == "" && strings.TrimSpace(xansi.Strip(lines[i-1])) != "" {
+		if blank(lines[i]) && !blank(lines[i-1]) {
 			return lines[i]
 		}
 	}
 	return ""
 }
+
+// blank reports whether a rendered line shows nothing but spaces.
+func blank(l string) bool { return strings.TrimSpace(xansi.Strip(l)) == "" }
 
 // renderPart renders Markdown with a renderer nobody else is using and fits
 // the lines to the width.
@@ -333,10 +336,10 @@ func fit(s string, width int) []string {
 		}
 		lines[i] = l
 	}
-	for len(lines) > 0 && strings.TrimSpace(xansi.Strip(lines[0])) == "" {
+	for len(lines) > 0 && blank(lines[0]) {
 		lines = lines[1:]
 	}
-	for len(lines) > 0 && strings.TrimSpace(xansi.Strip(lines[len(lines)-1])) == "" {
+	for len(lines) > 0 && blank(lines[len(lines)-1]) {
 		lines = lines[:len(lines)-1]
 	}
 	return lines
