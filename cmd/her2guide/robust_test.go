@@ -92,6 +92,15 @@ func TestPanicRestoresTerminal(t *testing.T) {
 	tm.WaitFor("Start here")
 	tm.Send("Down", "Down", "Enter", "Enter")
 	tm.WaitFor("Reviewed 20")
+	// If it fails, show what was on the screen and in stderr: a key that
+	// never arrived and a shutdown that hung look the same from here (one
+	// CI run out of about 50 timed out waiting for the exit status).
+	t.Cleanup(func() {
+		if t.Failed() {
+			stderr, _ := os.ReadFile(errOut)
+			t.Logf("screen at failure:\n%s\nstderr:\n%s", tm.Screen(), stderr)
+		}
+	})
 	tm.Send("C-]")
 	if got := strings.TrimSpace(string(e2e.WaitForFile(t, status))); got == "0" {
 		t.Errorf("exit status after a panic is 0")
