@@ -7,7 +7,7 @@ import (
 	"io/fs"
 )
 
-//go:embed guide.yaml sections.yaml paths.yaml pages glossary
+//go:embed guide.yaml sections.yaml paths.yaml safety.yaml figures.yaml pages glossary
 var files embed.FS
 
 // FS returns the bundled content as a read-only file system rooted at this folder.

@@ -105,6 +105,7 @@ func TestInteractiveNeedsTerminal(t *testing.T) {
 
 func TestCheck(t *testing.T) {
 	env, out, _ := testEnv(false, false)
+	env.Now = time.Now // review dates are checked against today
 	if code := run(t, env, "check"); code != 0 {
 		t.Fatalf("bundled content: exit %d\n%s", code, out.String())
 	}
@@ -140,14 +141,22 @@ func TestCheck(t *testing.T) {
 	}
 }
 
+// TestCheckReportsOverdueReviews: only `check --due` looks at the clock for
+// reviews that have fallen due, so a test or an old commit never turns red
+// by date alone.
 func TestCheckReportsOverdueReviews(t *testing.T) {
 	env, out, _ := testEnv(false, false)
 	env.Now = func() time.Time { return time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC) }
-	if code := run(t, env, "check"); code == 0 {
-		t.Fatal("overdue content passed check")
+	if code := run(t, env, "check", "--due"); code == 0 {
+		t.Fatal("overdue content passed check --due")
 	}
 	if !strings.Contains(out.String(), "review is overdue") {
 		t.Errorf("output:\n%s", out.String())
+	}
+	env, out, _ = testEnv(false, false)
+	env.Now = func() time.Time { return time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC) }
+	if code := run(t, env, "check"); code != 0 || !strings.HasPrefix(out.String(), "ok: ") {
+		t.Errorf("check without --due in 2030: exit %d\n%s", code, out.String())
 	}
 }
 

@@ -210,3 +210,23 @@ func TestLoadClinicBrokenBundle(t *testing.T) {
 		t.Error("a broken bundled tree loaded")
 	}
 }
+
+// TestLoadClinicSafetyRules: a clinic page is held to the bundled safety
+// rules; one that names docetaxel without the fever line is skipped, one
+// that carries it through {{call}} loads.
+func TestLoadClinicSafetyRules(t *testing.T) {
+	clinic := fstest.MapFS{
+		"chemo.md": {Data: []byte(clinicPage("chemo", "10", withBody("Our chemotherapy unit gives docetaxel.\n")))},
+		"safe.md":  {Data: []byte(clinicPage("safe", "20", withBody("Our unit gives docetaxel.\n\n{{call fever}}\n")))},
+	}
+	c := loadClinic(t, clinicBase(), clinic, DefaultRules(today), false)
+	if got := skippedFiles(c); got != "clinic/chemo.md" {
+		t.Fatalf("skipped %q, want clinic/chemo.md", got)
+	}
+	if !hasProblem(c.Skipped[0].Problems, `clinic/chemo.md:20: mentions "chemotherapy" but lacks the safety line "fever"`) {
+		t.Errorf("problems: %v", c.Skipped[0].Problems)
+	}
+	if p, ok := c.Guide.Page("safe"); !ok || !strings.Contains(p.Body, "100.4°F") {
+		t.Errorf("safe page not loaded with the fever line")
+	}
+}

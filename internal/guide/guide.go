@@ -18,6 +18,11 @@ type Guide struct {
 	Terms []*Term
 	// Paths are the ways through the guide defined in paths.yaml.
 	Paths Paths
+	// Safety are the "when to call right away" rules from safety.yaml, in
+	// order.
+	Safety []*SafetyRule
+	// Trials are the studies whose figures pages quote, from figures.yaml.
+	Trials []*Trial
 
 	pages    map[string]*Page
 	sections map[string]*Section
@@ -106,7 +111,9 @@ type Page struct {
 	Questions  []string
 	Related    []string
 	Glossary   []string
-	// Body is the Markdown after the front matter.
+	// Safety lists the ids of the safety rules the page's text triggers.
+	Safety []string
+	// Body is the Markdown after the front matter, placeholders expanded.
 	Body string
 	// File is the path the page was loaded from, for messages.
 	File string

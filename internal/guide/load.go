@@ -49,6 +49,9 @@ func Load(src Source, rules Rules) (*Guide, error) {
 func LoadWithExtra(src Source, extra *Source, rules Rules) (*Guide, error) {
 	var c problems
 	g := &Guide{}
+	d := docs{}
+	sh := loadShared(&c, d, src)
+	g.Safety, g.Trials = sh.rules, sh.figures.trials
 	// Pages are parsed on a second goroutine while this one reads the
 	// other files: together they are most of the time before the first
 	// frame, and they do not touch each other.
@@ -56,12 +59,11 @@ func LoadWithExtra(src Source, extra *Source, rules Rules) (*Guide, error) {
 	pagesDone := make(chan struct{})
 	go func() {
 		defer close(pagesDone)
-		g.Pages = loadPages(&pc, src, "pages")
+		g.Pages = loadPages(&pc, src, "pages", sh)
 		if extra != nil {
-			g.Pages = append(g.Pages, loadPages(&pc, *extra, ".")...)
+			g.Pages = append(g.Pages, loadPages(&pc, *extra, ".", sh)...)
 		}
 	}()
-	d := docs{}
 	decodeFile(&c, d, src, "guide.yaml", &g.Meta, true)
 	checkMeta(&c, src, g.Meta)
 	decodeFile(&c, d, src, "sections.yaml", &g.Sections, true)
@@ -79,6 +81,30 @@ func LoadWithExtra(src Source, extra *Source, rules Rules) (*Guide, error) {
 		return g, c.list.sorted()
 	}
 	return g, nil
+}
+
+// loadShared reads what every page may refer to: safety.yaml and
+// figures.yaml.
+func loadShared(c *problems, d docs, src Source) *shared {
+	var rules []*SafetyRule
+	if decodeFile(c, d, src, "safety.yaml", &rules, true) {
+		lines := itemLines(d, "safety.yaml")
+		for i, r := range rules {
+			if r != nil {
+				r.File, r.Line = display(src, "safety.yaml"), lineAt(lines, i)
+			}
+		}
+	}
+	var trials []*Trial
+	if decodeFile(c, d, src, "figures.yaml", &trials, true) {
+		lines := itemLines(d, "figures.yaml")
+		for i, t := range trials {
+			if t != nil {
+				t.File, t.Line = display(src, "figures.yaml"), lineAt(lines, i)
+			}
+		}
+	}
+	return newShared(c, rules, trials)
 }
 
 func display(src Source, name string) string {
@@ -221,7 +247,7 @@ type pageMeta struct {
 
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
-func loadPages(c *problems, src Source, dir string) []*Page {
+func loadPages(c *problems, src Source, dir string, sh *shared) []*Page {
 	names, err := fs.Glob(src.FS, path.Join(dir, "*.md"))
 	if err != nil {
 		c.add(display(src, dir), 0, "cannot list: %v", err)
@@ -234,7 +260,7 @@ func loadPages(c *problems, src Source, dir string) []*Page {
 	found := make([]problems, len(names))
 	var wg sync.WaitGroup
 	for i, name := range names {
-		wg.Go(func() { loaded[i] = loadPage(&found[i], src, name) })
+		wg.Go(func() { loaded[i] = loadPage(&found[i], src, name, sh) })
 	}
 	wg.Wait()
 	var pages []*Page
@@ -247,7 +273,7 @@ func loadPages(c *problems, src Source, dir string) []*Page {
 	return pages
 }
 
-func loadPage(c *problems, src Source, name string) *Page {
+func loadPage(c *problems, src Source, name string, sh *shared) *Page {
 	file := display(src, name)
 	data, err := fs.ReadFile(src.FS, name)
 	if err != nil {
@@ -271,6 +297,7 @@ func loadPage(c *problems, src Source, name string) *Page {
 		Body: string(body), File: file, BodyLine: bodyLine,
 	}
 	p.lines = lines
+	sh.expand(c, p, p.Body)
 	closing := bodyLine - 1
 	at := func(key string) int {
 		if l, ok := lines[key]; ok {
@@ -352,7 +379,8 @@ func LoadPage(src Source, id string) (*Page, error) {
 		return nil, ErrNoPage
 	}
 	var c problems
-	p := loadPage(&c, src, name)
+	sh := loadShared(&c, docs{}, src)
+	p := loadPage(&c, src, name, sh)
 	if len(c.list) > 0 {
 		return nil, c.list.sorted()
 	}

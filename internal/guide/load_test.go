@@ -51,6 +51,8 @@ func tree(pages map[string]string) fstest.MapFS {
 		"sections.yaml":       {Data: []byte("- id: one\n  title: One\n  summary: First.\n- id: two\n  title: Two\n  summary: Second.\n")},
 		"glossary/terms.yaml": {Data: []byte("- id: her2\n  term: HER2\n  definition: A protein.\n")},
 		"paths.yaml":          {Data: []byte("walkthrough:\n  - page: alpha\n    label: Alpha\n")},
+		"safety.yaml":         {Data: []byte(testSafety)},
+		"figures.yaml":        {Data: []byte(testFigures)},
 	}
 	for name, body := range pages {
 		fsys["pages/"+name] = &fstest.MapFile{Data: []byte(body)}

@@ -82,7 +82,10 @@ func writeBlock(b *strings.Builder, s string) {
 // Score is the reading measure of some prose.
 type Score struct {
 	// Grade is the Flesch–Kincaid US school grade.
-	Grade     float64
+	Grade float64
+	// SMOG is the SMOG grade, which counts words of three or more
+	// syllables: the measure health-literacy studies report.
+	SMOG      float64
 	Words     int
 	Sentences int
 }
@@ -93,7 +96,7 @@ func Measure(prose string) Score {
 		return Score{}
 	}
 	d := summarize.NewDocument(prose)
-	return Score{Grade: d.FleschKincaid(), Words: int(d.NumWords), Sentences: int(d.NumSentences)}
+	return Score{Grade: d.FleschKincaid(), SMOG: d.SMOG(), Words: int(d.NumWords), Sentences: int(d.NumSentences)}
 }
 
 // Page scores the prose of a Markdown document.

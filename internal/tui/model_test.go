@@ -33,6 +33,8 @@ func fixture(t testing.TB) *guide.Guide {
 			"situation:\n  - id: stage\n    ask: What stage?\n    answers:\n" +
 			"      - id: one\n        label: Stage one\n        pages: [beta, alpha]\n        questions: [alpha#2]\n" +
 			"      - id: unsure\n        label: I don't know\n        pages: [gamma]\n        questions: []\n")},
+		"safety.yaml":    {Data: []byte("[]\n")},
+		"figures.yaml":   {Data: []byte("[]\n")},
 		"pages/alpha.md": {Data: []byte(pageText("alpha", "first", 1, "What is alpha?"))},
 		"pages/beta.md":  {Data: []byte(pageText("beta", "first", 2, "What is beta?"))},
 		"pages/gamma.md": {Data: []byte(pageText("gamma", "second", 1, "What is gamma?"))},
