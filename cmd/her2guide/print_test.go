@@ -128,7 +128,7 @@ func TestPrintThroughCUPS(t *testing.T) {
 	// File times can be a little coarse: look for files from just before.
 	start := time.Now().Add(-2 * time.Second)
 
-	out, err := runBin(bin, "", "questions", "--print", "--printer", cupsQueue, "--top", "heart:1")
+	out, err := runBin(bin, "", "questions", "--print", "--printer", cupsQueue, "--top", "heart:1", "--phone", "(555) 010-0100")
 	if err != nil {
 		t.Fatalf("questions --print: %v\n%s", err, out)
 	}
@@ -162,6 +162,8 @@ func TestPrintThroughCUPS(t *testing.T) {
 		"What stage is my cancer, and what does that mean for me?",
 		"Who on the team can help me cope with fear, worry or low mood?",
 		"How do you spell that drug?", "not medical advice", "Content reviewed",
+		"When to call right away", "100.4°F (38°C)", "call or text 988", "Call 911",
+		"My care team's phone (daytime): (555) 010-0100", "After hours:",
 	} {
 		if !strings.Contains(flat, want) {
 			t.Errorf("printed PDF lacks %q; its text:\n%s", want, text)

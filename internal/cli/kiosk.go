@@ -33,7 +33,8 @@ func kioskCmd(env Env) *cobra.Command {
 			"the --exit-code (without one, only a signal ends it).\n\n" +
 			"Every flag can also be set in a TOML file (--config FILE, keys named like the flags)\n" +
 			"and by HER2GUIDE_IDLE, HER2GUIDE_COUNTDOWN, HER2GUIDE_PRINTER, HER2GUIDE_EXIT_CODE,\n" +
-			"HER2GUIDE_CONTENT, HER2GUIDE_CONTENT_OVERRIDE and HER2GUIDE_LOG. Flags win over\n" +
+			"HER2GUIDE_CONTENT, HER2GUIDE_CONTENT_OVERRIDE, HER2GUIDE_LOG, HER2GUIDE_PHONE and\n" +
+			"HER2GUIDE_AFTER_HOURS_PHONE. Flags win over\n" +
 			"variables, which win over the file. Nothing is written to disk except the --log file.",
 		Example: "  her2guide kiosk --config /etc/her2guide/kiosk.toml\n" +
 			"  her2guide kiosk --idle 2m --printer desk --content /srv/clinic-pages --log /var/log/her2guide/kiosk.log",
@@ -48,6 +49,8 @@ func kioskCmd(env Env) *cobra.Command {
 	f.String(kiosk.KeyContent, "", "folder of the clinic's own pages, added to the guide")
 	f.Bool(kiosk.KeyContentOverride, false, "let a clinic page replace a bundled page with the same id")
 	f.String(kiosk.KeyLog, "", "staff log file, appended to (default: no log)")
+	f.String(kiosk.KeyPhone, "", "care team's daytime phone, printed in the \"When to call right away\" box of every sheet")
+	f.String(kiosk.KeyAfterHoursPhone, "", "care team's after-hours phone, printed beside the daytime one")
 	f.String("config", "", "TOML file with any of the settings above")
 	return cmd
 }
@@ -98,10 +101,12 @@ func runKiosk(cmd *cobra.Command, env Env) error {
 			Now:       now,
 		},
 		Print: tui.PrintOptions{
-			Spooler: printing.DefaultSpooler(),
-			Version: cmd.Root().Version,
-			Now:     time.Now,
-			Paper:   defaultPaper(getenv),
+			Spooler:    printing.DefaultSpooler(),
+			Version:    cmd.Root().Version,
+			Now:        time.Now,
+			Paper:      defaultPaper(getenv),
+			Phone:      cfg.Phone,
+			AfterHours: cfg.AfterHoursPhone,
 		},
 	})
 	err = runProgram(cmd, m)

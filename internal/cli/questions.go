@@ -42,12 +42,14 @@ func questionsCmdWith(env Env, spooler printing.Spooler) *cobra.Command {
 		Short: "Make a sheet of questions to take to your oncologist: print it or save it",
 		Long: "questions makes a sheet of questions for your next visit, with space to write the answers.\n" +
 			"Without --topic or --all it uses a short set of essential questions.\n" +
-			"The date on the sheet is today, or $SOURCE_DATE_EPOCH when set, so that a build or a test\n" +
+			"Every sheet ends with a \"When to call right away\" box; --phone and --after-hours-phone\n" +
+			"fill in the care team's numbers there. The date on the sheet is today, or $SOURCE_DATE_EPOCH when set, so that a build or a test\n" +
 			"can make the same file every time.",
 		Example: "  her2guide questions\n" +
 			"  her2guide questions --topic her2-testing --topic heart --top heart:1 -o questions.pdf\n" +
 			"  her2guide questions --all --format html -o questions.html\n" +
-			"  her2guide questions --print --printer Office",
+			"  her2guide questions --print --printer Office\n" +
+			"  her2guide questions --phone \"(555) 010-0100\" --after-hours-phone \"(555) 010-0199\"",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			g, err := bundled()
@@ -94,6 +96,8 @@ func questionsCmdWith(env Env, spooler printing.Spooler) *cobra.Command {
 	fl.StringVarP(&output, "output", "o", "", "write to FILE (- or nothing: standard output)")
 	fl.BoolVar(&doPrint, "print", false, "send the sheet to a printer as a PDF")
 	fl.StringVar(&printer, "printer", "", "the printer to use with --print (default: the system's default printer)")
+	fl.String("phone", "", "the care team's daytime phone, printed in the \"When to call right away\" box (default: a line to write on)")
+	fl.String("after-hours-phone", "", "the care team's after-hours phone, printed beside it")
 	return cmd
 }
 
@@ -173,7 +177,26 @@ func newSheet(cmd *cobra.Command, env Env, g *guide.Guide, list *checklist.List)
 	if err != nil {
 		return export.Sheet{}, err
 	}
-	return export.NewSheet(g, list.Items(), date, cmd.Root().Version), nil
+	s := export.NewSheet(g, list.Items(), date, cmd.Root().Version)
+	if !cmd.Flags().Changed("topic") && !cmd.Flags().Changed("all") {
+		// The essential questions fit any reader: so does the box.
+		s.Urgent = export.UrgentLines(g, nil)
+	}
+	for _, f := range []struct {
+		flag string
+		to   *string
+	}{{"phone", &s.Phone}, {"after-hours-phone", &s.AfterHours}} {
+		v, err := cmd.Flags().GetString(f.flag)
+		if err != nil {
+			return export.Sheet{}, err
+		}
+		v = strings.TrimSpace(v)
+		if err := export.CheckPhone(v); err != nil {
+			return export.Sheet{}, fmt.Errorf("--%s: %w", f.flag, err)
+		}
+		*f.to = v
+	}
+	return s, nil
 }
 
 // sheetDate is $SOURCE_DATE_EPOCH when set (reproducible output), else

@@ -255,3 +255,74 @@ func TestQuestionsThroughRoot(t *testing.T) {
 		t.Errorf("unknown topic: exit %d, stderr %q", code, errb)
 	}
 }
+
+// TestQuestionsCallBox: the default sheet (any reader) carries every safety
+// line in its "when to call right away" box and fits one PDF page on A4 and
+// Letter; a sheet of one topic carries the "always" lines and the ones its
+// page triggers; --phone and --after-hours-phone fill in the numbers and are
+// checked.
+func TestQuestionsCallBox(t *testing.T) {
+	g, err := bundled()
+	if err != nil {
+		t.Fatal(err)
+	}
+	flat := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	env, out, _ := testEnv(false, false)
+	if err := runQuestions(t, env, noSpooler, "--phone", " (555) 010-0100 ", "--after-hours-phone", "(555) 010-0199"); err != nil {
+		t.Fatal(err)
+	}
+	text := flat(out.String())
+	for _, want := range []string{"WHEN TO CALL RIGHT AWAY", "My care team's phone (daytime): (555) 010-0100 |", "After hours: (555) 010-0199"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("default sheet lacks %q", want)
+		}
+	}
+	// The Markdown sheet keeps each line whole.
+	env, out, _ = testEnv(false, false)
+	if err := runQuestions(t, env, noSpooler, "--format", "markdown"); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range g.Safety {
+		if !strings.Contains(out.String(), "> - "+r.SheetLine()+"\n") {
+			t.Errorf("default sheet lacks the %s line", r.ID)
+		}
+	}
+	for _, paper := range []string{"a4", "letter"} {
+		env, out, _ := testEnv(false, false)
+		if err := runQuestions(t, env, noSpooler, "--format", "pdf", "--paper", paper, "-o", "-"); err != nil {
+			t.Fatal(err)
+		}
+		if n := bytes.Count(out.Bytes(), []byte("/Type /Page\n")); n != 1 {
+			t.Errorf("default sheet on %s: %d PDF pages, want 1", paper, n)
+		}
+	}
+
+	// A page that never names trastuzumab deruxtecan: no lung line.
+	var noLung string
+	for _, p := range g.Pages {
+		if !strings.Contains(strings.Join(p.Safety, " "), "lung") {
+			noLung = p.ID
+			break
+		}
+	}
+	if noLung == "" {
+		t.Fatal("every page triggers the lung rule")
+	}
+	env, out, _ = testEnv(false, false)
+	if err := runQuestions(t, env, noSpooler, "--topic", noLung, "--format", "markdown"); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range g.Safety {
+		if got, want := strings.Contains(out.String(), r.SheetLine()), r.ID != "lung"; got != want {
+			t.Errorf("--topic %s: %s line shown %t, want %t", noLung, r.ID, got, want)
+		}
+	}
+
+	env, _, _ = testEnv(false, false)
+	if err := runQuestions(t, env, noSpooler, "--phone", "555\x1b[31m"); err == nil || !strings.Contains(err.Error(), "--phone: a phone number cannot contain control characters") {
+		t.Errorf("bad phone: %v", err)
+	}
+	if err := runQuestions(t, env, noSpooler, "--after-hours-phone", strings.Repeat("5", 41)); err == nil || !strings.Contains(err.Error(), "at most 40") {
+		t.Errorf("long phone: %v", err)
+	}
+}

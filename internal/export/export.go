@@ -5,10 +5,13 @@
 package export
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/her2guide/her2guide/internal/checklist"
 )
@@ -22,12 +25,36 @@ type Sheet struct {
 	Date time.Time
 	// Groups are the questions in print order (see checklist.Ordered).
 	Groups []checklist.Group
+	// Urgent are the "when to call right away" lines, printed in a box at
+	// the end of every sheet (see guide.SheetRules).
+	Urgent []string
+	// Phone and AfterHours are the care team's numbers for the box; a
+	// blank line to fill in when empty.
+	Phone, AfterHours string
 	// Notice is the guide's safety notice, printed in the footer.
 	Notice string
 	// Reviewed is when the content was last checked, printed in the footer.
 	Reviewed time.Time
 	// Version is the program's version, printed in the footer.
 	Version string
+}
+
+// MaxPhone is the longest phone number text a sheet prints, in characters.
+const MaxPhone = 40
+
+// CheckPhone accepts a phone number as it should be printed in the "when to
+// call right away" box: up to MaxPhone printable characters, such as
+// "(555) 010-0100 ext. 2".
+func CheckPhone(v string) error {
+	for _, r := range v {
+		if !unicode.IsPrint(r) {
+			return errors.New("a phone number cannot contain control characters")
+		}
+	}
+	if n := utf8.RuneCountInString(v); n > MaxPhone {
+		return fmt.Errorf("a phone number can be at most %d characters (it has %d)", MaxPhone, n)
+	}
+	return nil
 }
 
 // Format is an output format.
@@ -117,6 +144,9 @@ const (
 	headBefore    = "Before I leave"
 	teachBack     = "Let me repeat what I heard: ..."
 	spellDrug     = "How do you spell that drug?"
+	headUrgent    = "When to call right away"
+	labelPhone    = "My care team's phone (daytime)"
+	labelAfter    = "After hours"
 )
 
 // answerLines is how many ruled lines follow each question in the text,

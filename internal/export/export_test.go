@@ -48,12 +48,17 @@ func sampleSheet(t testing.TB) Sheet {
 		t.Fatal(err)
 	}
 	return Sheet{
-		Title:    "Questions for my oncologist",
-		Date:     day(2026, 11, 22),
-		Groups:   checklist.Ordered(l.Items()),
-		Notice:   "For learning only, not medical advice. Make choices with your care team.",
-		Reviewed: day(2026, 11, 20),
-		Version:  "v1.0.0",
+		Title:  "Questions for my oncologist",
+		Date:   day(2026, 11, 22),
+		Groups: checklist.Ordered(l.Items()),
+		Urgent: []string{
+			"A temperature of 100.4°F (38°C) or higher, or shaking chills, while you get chemotherapy: call your care team now, day or night.",
+			"Call 911 for a seizure or sudden weakness.",
+		},
+		AfterHours: "(555) 010-0199",
+		Notice:     "For learning only, not medical advice. Make choices with your care team.",
+		Reviewed:   day(2026, 11, 20),
+		Version:    "v1.0.0",
 	}
 }
 
@@ -112,6 +117,55 @@ func checkOrder(t *testing.T, name, text string, want []string) {
 			continue
 		}
 		at += i + len(w)
+	}
+}
+
+// TestUrgentBox: every format ends with the "when to call right away" box,
+// with each line and the phone numbers (a blank where none is set), after
+// the questions and before the footer.
+func TestUrgentBox(t *testing.T) {
+	s := sampleSheet(t)
+	for _, f := range Formats {
+		out := string(render(t, s, f, A4))
+		switch f {
+		case PDF:
+			out = pdfText(t, []byte(out))
+		case HTML:
+			out = regexp.MustCompile(`<[^>]*>`).ReplaceAllString(out, " ")
+			out = strings.ReplaceAll(out, "&#39;", "'")
+		}
+		out = strings.Join(strings.Fields(out), " ")
+		for _, want := range []string{"100.4°F (38°C) or higher, or shaking chills", "Call 911 for a seizure or sudden weakness.", "After hours: (555) 010-0199", "My care team's phone (daytime):"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s: missing %q", f, want)
+			}
+		}
+		head := "When to call right away"
+		if f == Text {
+			head = "WHEN TO CALL RIGHT AWAY"
+		}
+		checkOrder(t, string(f), out, []string{spellDrug, head, "100.4°F", "911", "After hours", s.Notice})
+	}
+	// No lines, no box.
+	s.Urgent = nil
+	for _, f := range []Format{Text, Markdown, HTML} {
+		if out := string(render(t, s, f, A4)); strings.Contains(strings.ToLower(out), "when to call") {
+			t.Errorf("%s: a box with no lines", f)
+		}
+	}
+}
+
+// TestTextBoxWidth: the text box is a closed frame of textWidth columns.
+func TestTextBoxWidth(t *testing.T) {
+	out := string(render(t, sampleSheet(t), Text, A4))
+	in := false
+	for _, l := range strings.Split(out, "\n") {
+		if strings.HasPrefix(l, "+===") {
+			in = !in
+		}
+		if (in || strings.HasPrefix(l, "+===")) && ansi.StringWidth(l) != textWidth {
+			t.Errorf("box line is %d wide, want %d: %q", ansi.StringWidth(l), textWidth, l)
+		}
 	}
 }
 

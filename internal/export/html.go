@@ -32,6 +32,10 @@ ul { list-style: none; margin: 0; padding: 0; }
 .body { flex: 1; }
 .text { white-space: pre-line; }
 .line { border-bottom: 1px solid #000; height: 1.6em; }
+.urgent { margin-top: 1em; padding: .2em .8em .6em; border: 2.5px solid #000; break-inside: avoid; page-break-inside: avoid; }
+.urgent h2 { margin-top: .3em; }
+.urgent ul { list-style: disc; padding-left: 1.3em; }
+.urgent li { margin: .25em 0; }
 footer { margin-top: 1.2em; padding-top: .4em; border-top: 1px solid #000; font-size: 11pt; }
 footer p { margin: 0; }
 @media print { body { max-width: none; margin: 0; padding: 0; } }
@@ -72,6 +76,20 @@ footer p { margin: 0; }
 <li class="q"><span class="box"></span><div class="body"><div class="text">How do you spell that drug?</div><div class="line"></div></div></li>
 </ul>
 </section>
+{{- if .Urgent}}
+<section class="urgent" aria-labelledby="urgent">
+<h2 id="urgent">When to call right away</h2>
+<ul>
+{{- range .Urgent}}
+<li>{{.}}</li>
+{{- end}}
+</ul>
+<div class="fields-2">
+<div class="field"><span class="label">My care team's phone (daytime):</span>{{if .Phone}}<span>{{.Phone}}</span>{{else}}<span class="blank"></span>{{end}}</div>
+<div class="field"><span class="label">After hours:</span>{{if .AfterHours}}<span>{{.AfterHours}}</span>{{else}}<span class="blank"></span>{{end}}</div>
+</div>
+</section>
+{{- end}}
 <footer>
 {{- if .Notice}}
 <p>{{.Notice}}</p>
@@ -87,16 +105,21 @@ footer p { margin: 0; }
 func writeHTML(w io.Writer, s Sheet, p Paper) error {
 	return htmlPage.Execute(w, struct {
 		Title, Date, Notice, Footer string
+		Phone, AfterHours           string
 		Letter                      bool
 		Groups                      []checklist.Group
 		Lines                       []struct{}
+		Urgent                      []string
 	}{
-		Title:  s.Title,
-		Date:   dateText(s.Date),
-		Notice: s.Notice,
-		Footer: footerLine(s),
-		Letter: p == Letter,
-		Groups: s.Groups,
-		Lines:  make([]struct{}, answerLines),
+		Phone:      s.Phone,
+		AfterHours: s.AfterHours,
+		Urgent:     s.Urgent,
+		Title:      s.Title,
+		Date:       dateText(s.Date),
+		Notice:     s.Notice,
+		Footer:     footerLine(s),
+		Letter:     p == Letter,
+		Groups:     s.Groups,
+		Lines:      make([]struct{}, answerLines),
 	})
 }

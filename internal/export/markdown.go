@@ -51,6 +51,22 @@ func writeMarkdown(w io.Writer, s Sheet) error {
 	item(teachBack, 2)
 	item(spellDrug, 1)
 
+	if len(s.Urgent) > 0 {
+		b.WriteString("## " + headUrgent + "\n\n")
+		for _, l := range s.Urgent {
+			b.WriteString("> - " + mdIndent(mdEscape(l), ">   ") + "\n")
+		}
+		b.WriteString(">\n")
+		phone := func(label, value string) string {
+			if value == "" {
+				return label + ": " + blank
+			}
+			return label + ": " + mdEscape(value)
+		}
+		b.WriteString("> " + phone(labelPhone, s.Phone) + "\\\n")
+		b.WriteString("> " + phone(labelAfter, s.AfterHours) + "\n\n")
+	}
+
 	b.WriteString("---\n\n")
 	if s.Notice != "" {
 		b.WriteString(mdEscape(s.Notice) + "\\\n")

@@ -22,7 +22,6 @@ const (
 	pdfLeading   = 1.3  // line height as a multiple of the font size
 	pdfBox       = 10.0 // checkbox side
 	pdfIndent    = 20.0 // question text after the checkbox
-	pdfGapHead   = 12.0 // space before a heading
 	pdfThin      = 0.5  // width of ruled lines
 	pdfBoxLine   = 1.0  // width of checkbox and heading rules
 )
@@ -39,20 +38,24 @@ type pdfStyle struct {
 	bodySize    float64 // font size of questions and fields
 	ruleGap     float64 // space between ruled answer lines: room to write
 	gapItem     float64 // space after a question's answer lines
+	gapHead     float64 // space before a heading
+	spellLines  int     // ruled lines after "How do you spell that drug?"
 }
 
 // pdfStyles are the layouts to try, roomiest first: the sheet uses the
 // first that fits on one page. When none does, it uses pdfPaged over as
 // many pages as it takes.
 var pdfStyles = []pdfStyle{
-	{4, 12, 21, 7},
-	{3, 12, 21, 7},
-	{2, 12, 21, 7},
-	{1, 12, 21, 7},
-	{1, 11, 19, 4},
+	{4, 12, 21, 7, 12, 1},
+	{3, 12, 21, 7, 12, 1},
+	{2, 12, 21, 7, 12, 1},
+	{1, 12, 21, 7, 12, 1},
+	{1, 11, 19, 4, 12, 1},
+	{1, 11, 16, 2, 8, 1},
+	{1, 11, 13, 1, 6, 0},
 }
 
-var pdfPaged = pdfStyle{2, 12, 21, 7}
+var pdfPaged = pdfStyle{2, 12, 21, 7, 12, 1}
 
 // writePDF lays the sheet out on A4 or Letter pages with the Go fonts
 // embedded (subset), boxes drawn as rectangles, and text wrapped by its
@@ -236,9 +239,14 @@ func (d *pdfDoc) sheet() {
 	d.field(d.left()+wide+12, width-wide-12, labelERPR, "")
 	d.y += d.style.bodySize * pdfLeading * 1.5
 	d.field(d.left(), width, labelMedicine, "")
-	d.y += d.style.bodySize*pdfLeading + d.style.ruleGap - 4
-	d.line(d.left(), d.y, d.right(), d.y, pdfThin)
-	d.y += 8
+	if d.style.answerLines > 1 {
+		// A second line for a long list of medicines, when there is room.
+		d.y += d.style.bodySize*pdfLeading + d.style.ruleGap - 4
+		d.line(d.left(), d.y, d.right(), d.y, pdfThin)
+		d.y += 8
+	} else {
+		d.y += d.style.bodySize * pdfLeading
+	}
 
 	for _, g := range s.Groups {
 		first := 0.0
@@ -253,7 +261,61 @@ func (d *pdfDoc) sheet() {
 
 	d.heading(headBefore, d.itemHeight(teachBack, 1))
 	d.item(teachBack, 1)
-	d.item(spellDrug, 1)
+	d.item(spellDrug, d.style.spellLines)
+	d.urgentBox()
+}
+
+// Sizes of the "when to call right away" box, in points.
+const (
+	pdfBoxPad    = 5.0 // inside the frame
+	pdfBoxFrame  = 2.0 // width of the frame
+	pdfBullet    = 12.0
+	pdfBulletGap = 0.0 // between two lines of the box
+	pdfBoxLead   = 1.2 // line height in the box, tighter than pdfLeading
+)
+
+// urgentBox draws the "when to call right away" lines and the care team's
+// phone numbers in a thick frame, all on one page.
+func (d *pdfDoc) urgentBox() {
+	s := d.s
+	if len(s.Urgent) == 0 {
+		return
+	}
+	width := d.right() - d.left()
+	inner := width - 2*pdfBoxPad
+	lead := d.style.bodySize * pdfBoxLead
+	d.font(fontRegular, d.style.bodySize)
+	wrapped := make([][]string, len(s.Urgent))
+	h := 2*pdfBoxPad + pdfHeadSize*pdfLeading
+	for i, l := range s.Urgent {
+		wrapped[i] = d.wrap(l, inner-pdfBullet)
+		h += float64(len(wrapped[i]))*lead + pdfBulletGap
+	}
+	h += lead * 1.3 // the phone numbers
+	d.need(h + d.style.gapHead)
+	d.y += d.style.gapHead
+	top := d.y
+	d.setLineWidth(pdfBoxFrame)
+	d.pdf.RectFromUpperLeftWithStyle(d.left(), top, width, h, "D")
+	x := d.left() + pdfBoxPad
+	d.y = top + pdfBoxPad
+	d.font(fontBold, pdfHeadSize)
+	d.text(x, d.y, headUrgent)
+	d.y += pdfHeadSize * pdfLeading
+	d.font(fontRegular, d.style.bodySize)
+	for _, lines := range wrapped {
+		d.text(x, d.y, "•")
+		for _, l := range lines {
+			d.text(x+pdfBullet, d.y, l)
+			d.y += lead
+		}
+		d.y += pdfBulletGap
+	}
+	d.y += lead * 0.1
+	half := (inner - 16) / 2
+	d.field(x, half+40, labelPhone, s.Phone)
+	d.field(x+half+56, half-40, labelAfter, s.AfterHours)
+	d.y = top + h
 }
 
 // heading draws a bold heading with a rule under it, on a new page unless it
@@ -261,9 +323,9 @@ func (d *pdfDoc) sheet() {
 func (d *pdfDoc) heading(title string, next float64) {
 	d.font(fontBold, pdfHeadSize)
 	lines := d.wrap(title, d.right()-d.left())
-	h := pdfGapHead + float64(len(lines))*pdfHeadSize*pdfLeading + 4
+	h := d.style.gapHead + float64(len(lines))*pdfHeadSize*pdfLeading + 4
 	d.need(h + next)
-	d.y += pdfGapHead
+	d.y += d.style.gapHead
 	for _, l := range lines {
 		d.text(d.left(), d.y, l)
 		d.y += pdfHeadSize * pdfLeading

@@ -65,12 +65,50 @@ func writeText(w io.Writer, s Sheet) error {
 	item(teachBack, 2)
 	item(spellDrug, 1)
 
+	if len(s.Urgent) > 0 {
+		b.WriteString("\n")
+		writeTextBox(b, s)
+	}
+
 	b.WriteString("\n" + strings.Repeat("-", textWidth) + "\n")
 	if s.Notice != "" {
 		b.WriteString(wrapText(s.Notice, textWidth) + "\n")
 	}
 	b.WriteString(wrapText(footerLine(s), textWidth) + "\n")
 	return b.Flush()
+}
+
+// writeTextBox draws the "when to call right away" box: a frame of = and
+// |, a heading in capitals, each line as a bullet, and the phone numbers.
+func writeTextBox(b *bufio.Writer, s Sheet) {
+	inner := textWidth - 4 // "| " and " |"
+	row := func(text string) {
+		b.WriteString("| " + text + strings.Repeat(" ", max(inner-ansi.StringWidth(text), 0)) + " |\n")
+	}
+	edge := "+" + strings.Repeat("=", textWidth-2) + "+\n"
+	b.WriteString(edge)
+	row(strings.ToUpper(headUrgent))
+	row("")
+	for _, l := range s.Urgent {
+		for i, w := range strings.Split(wrapText(l, inner-2), "\n") {
+			if i == 0 {
+				row("* " + w)
+			} else {
+				row("  " + w)
+			}
+		}
+	}
+	row("")
+	for _, f := range []struct{ label, value string }{{labelPhone, s.Phone}, {labelAfter, s.AfterHours}} {
+		line := f.label + ": " + f.value
+		if f.value == "" {
+			line += strings.Repeat("_", max(inner-ansi.StringWidth(line), 8))
+		}
+		for _, w := range strings.Split(wrapText(line, inner), "\n") {
+			row(w)
+		}
+	}
+	b.WriteString(edge)
 }
 
 // wrapText wraps s at width display columns, at spaces where it can and

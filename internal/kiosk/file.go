@@ -21,6 +21,8 @@ type fileConfig struct {
 	Content         *string `toml:"content"`
 	ContentOverride *bool   `toml:"content-override"`
 	Log             *string `toml:"log"`
+	Phone           *string `toml:"phone"`
+	AfterHoursPhone *string `toml:"after-hours-phone"`
 }
 
 // ApplyFile sets what the TOML config file sets. name is the file's path,
@@ -41,6 +43,7 @@ func (c *Config) ApplyFile(name string, data []byte) error {
 	text := map[string]*string{
 		KeyIdle: f.Idle, KeyCountdown: f.Countdown, KeyPrinter: f.Printer,
 		KeyExitCode: f.ExitCode, KeyContent: f.Content, KeyLog: f.Log,
+		KeyPhone: f.Phone, KeyAfterHoursPhone: f.AfterHoursPhone,
 	}
 	var errs []error
 	for _, k := range Keys() {
@@ -101,6 +104,8 @@ var wantType = map[string]string{
 	KeyContent:         `must be a folder path in quotes`,
 	KeyLog:             `must be a file path in quotes`,
 	KeyContentOverride: `must be true or false, without quotes`,
+	KeyPhone:           `must be a phone number in quotes, like "(555) 010-0100"`,
+	KeyAfterHoursPhone: `must be a phone number in quotes, like "(555) 010-0199"`,
 }
 
 // didYouMean suggests the key meant by a misspelt one: another case,

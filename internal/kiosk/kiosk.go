@@ -13,6 +13,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/her2guide/her2guide/internal/export"
 )
 
 // Defaults and limits of the timers.
@@ -44,6 +46,10 @@ type Config struct {
 	// ContentOverride lets a clinic page replace a bundled page of the
 	// same id.
 	ContentOverride bool
+	// Phone and AfterHoursPhone are the care team's numbers, printed in
+	// the "when to call right away" box of every sheet; empty leaves a
+	// line to write on.
+	Phone, AfterHoursPhone string
 }
 
 // Defaults is the configuration when nothing is set.
@@ -60,11 +66,13 @@ const (
 	KeyContent         = "content"
 	KeyContentOverride = "content-override"
 	KeyLog             = "log"
+	KeyPhone           = "phone"
+	KeyAfterHoursPhone = "after-hours-phone"
 )
 
 // Keys lists every setting name in the order they are documented.
 func Keys() []string {
-	return []string{KeyIdle, KeyCountdown, KeyPrinter, KeyExitCode, KeyContent, KeyContentOverride, KeyLog}
+	return []string{KeyIdle, KeyCountdown, KeyPrinter, KeyExitCode, KeyContent, KeyContentOverride, KeyLog, KeyPhone, KeyAfterHoursPhone}
 }
 
 // EnvVar is the environment variable for a setting: HER2GUIDE_ and the name
@@ -178,6 +186,16 @@ func (c *Config) set(key, v string) error {
 		c.Content = v
 	case KeyLog:
 		c.Log = v
+	case KeyPhone, KeyAfterHoursPhone:
+		v = strings.TrimSpace(v)
+		if err := export.CheckPhone(v); err != nil {
+			return err
+		}
+		if key == KeyPhone {
+			c.Phone = v
+		} else {
+			c.AfterHoursPhone = v
+		}
 	case KeyContentOverride:
 		b, err := strconv.ParseBool(v)
 		if err != nil {

@@ -23,7 +23,7 @@ func TestDefaults(t *testing.T) {
 }
 
 func TestEnvVar(t *testing.T) {
-	want := []string{"HER2GUIDE_IDLE", "HER2GUIDE_COUNTDOWN", "HER2GUIDE_PRINTER", "HER2GUIDE_EXIT_CODE", "HER2GUIDE_CONTENT", "HER2GUIDE_CONTENT_OVERRIDE", "HER2GUIDE_LOG"}
+	want := []string{"HER2GUIDE_IDLE", "HER2GUIDE_COUNTDOWN", "HER2GUIDE_PRINTER", "HER2GUIDE_EXIT_CODE", "HER2GUIDE_CONTENT", "HER2GUIDE_CONTENT_OVERRIDE", "HER2GUIDE_LOG", "HER2GUIDE_PHONE", "HER2GUIDE_AFTER_HOURS_PHONE"}
 	for i, k := range Keys() {
 		if got := EnvVar(k); got != want[i] {
 			t.Errorf("EnvVar(%q) = %q, want %q", k, got, want[i])
@@ -39,6 +39,8 @@ exit-code = "7391"
 content = "clinic"
 content-override = true
 log = "/var/log/her2guide/kiosk.log"
+phone = "(555) 010-0100"
+after-hours-phone = " 555 010 0199 ext. 2 "
 `
 
 func TestApplyFile(t *testing.T) {
@@ -49,6 +51,7 @@ func TestApplyFile(t *testing.T) {
 	want := Config{
 		Idle: 5 * time.Minute, Countdown: 45 * time.Second, Printer: "desk", ExitCode: "7391",
 		Content: "/etc/her2guide/clinic", ContentOverride: true, Log: "/var/log/her2guide/kiosk.log",
+		Phone: "(555) 010-0100", AfterHoursPhone: "555 010 0199 ext. 2",
 	}
 	if c != want {
 		t.Errorf("got  %+v\nwant %+v", c, want)
@@ -65,7 +68,7 @@ func TestFileErrors(t *testing.T) {
 	}{
 		{"unknown key", "idle = \"3m\"\nidel = \"4m\"\n", `k.toml:2: unknown key "idel" (did you mean "idle"?)`},
 		{"underscore key", "\nexit_code = \"1234\"\n", `k.toml:2: unknown key "exit_code" (did you mean "exit-code"?)`},
-		{"far-off key", "colour = \"red\"\n", `k.toml:1: unknown key "colour" (known keys: content, content-override, countdown, exit-code, idle, log, printer)`},
+		{"far-off key", "colour = \"red\"\n", `k.toml:1: unknown key "colour" (known keys: after-hours-phone, content, content-override, countdown, exit-code, idle, log, phone, printer)`},
 		{"table", "[kiosk]\nidle = \"3m\"\n", `k.toml:1: unknown key "kiosk"`},
 		{"bad duration", "printer = \"desk\"\nidle = \"3 minutes\"\n", `k.toml:2: idle = "3 minutes": not a duration: write it like 3m, 90s or 1m30s`},
 		{"zero duration", "countdown = \"0s\"\n", `k.toml:1: countdown = "0s": must be at least 1s`},
@@ -119,6 +122,8 @@ func TestEnvErrors(t *testing.T) {
 		{map[string]string{"HER2GUIDE_PRINTER": "a/b"}, `HER2GUIDE_PRINTER="a/b": a printer name cannot contain`},
 		{map[string]string{"HER2GUIDE_EXIT_CODE": "1"}, `HER2GUIDE_EXIT_CODE: the code must be at least 4 characters`},
 		{map[string]string{"HER2GUIDE_CONTENT_OVERRIDE": "perhaps"}, `HER2GUIDE_CONTENT_OVERRIDE="perhaps": must be true or false`},
+		{map[string]string{"HER2GUIDE_PHONE": "555\x1b[2J"}, `HER2GUIDE_PHONE="555\x1b[2J": a phone number cannot contain control characters`},
+		{map[string]string{"HER2GUIDE_AFTER_HOURS_PHONE": strings.Repeat("5", 41)}, `HER2GUIDE_AFTER_HOURS_PHONE="55555555555555555555555555555555555555555": a phone number can be at most 40 characters (it has 41)`},
 	}
 	for _, tc := range cases {
 		c := Defaults()
@@ -190,6 +195,8 @@ func TestPrecedence(t *testing.T) {
 		Content:         "pages",                        // flag: relative to the working folder
 		ContentOverride: false,                          // env over file
 		Log:             "/var/log/her2guide/kiosk.log", // file; an empty variable is unset
+		Phone:           "(555) 010-0100",               // file
+		AfterHoursPhone: "555 010 0199 ext. 2",          // file, trimmed
 	}
 	if c != want {
 		t.Errorf("got  %+v\nwant %+v", c, want)

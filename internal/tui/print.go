@@ -30,6 +30,9 @@ type PrintOptions struct {
 	Dir string
 	// Paper is the PDF paper size.
 	Paper export.Paper
+	// Phone and AfterHours are the care team's numbers for the sheet's
+	// "when to call right away" box; empty leaves a line to write on.
+	Phone, AfterHours string
 }
 
 // printStep is where the patient is in "Print or save".
@@ -147,7 +150,9 @@ func (m Model) sheet() export.Sheet {
 	if m.opts.Print.Now != nil {
 		now = m.opts.Print.Now
 	}
-	return export.NewSheet(m.common.Guide, m.list.Items(), now(), m.opts.Print.Version)
+	s := export.NewSheet(m.common.Guide, m.list.Items(), now(), m.opts.Print.Version)
+	s.Phone, s.AfterHours = m.opts.Print.Phone, m.opts.Print.AfterHours
+	return s
 }
 
 func (m Model) paper() export.Paper {

@@ -131,3 +131,13 @@ func TestNoPrintService(t *testing.T) {
 		t.Fatalf("without a spooler:\n%s", screen(m))
 	}
 }
+
+// TestSheetCarriesCareTeamPhones: the kiosk's phone numbers reach the sheet
+// it prints.
+func TestSheetCarriesCareTeamPhones(t *testing.T) {
+	m := printModel(t, &fakeSpooler{}, t.TempDir())
+	m.opts.Print.Phone, m.opts.Print.AfterHours = "(555) 010-0100", "(555) 010-0199"
+	if s := m.sheet(); s.Phone != "(555) 010-0100" || s.AfterHours != "(555) 010-0199" {
+		t.Errorf("sheet phones %q, %q", s.Phone, s.AfterHours)
+	}
+}
