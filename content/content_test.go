@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/her2guide/her2guide/content"
@@ -182,4 +183,33 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// TestEachSafetyRuleFailsABrokenPage: for every bundled rule, a page that
+// names the rule's first trigger without its line fails the check at that
+// line, and the same page with {{call ID}} passes.
+func TestEachSafetyRuleFailsABrokenPage(t *testing.T) {
+	g := load(t)
+	base := guide.Source{FS: content.FS(), Name: "content"}
+	page := func(body string) fstest.MapFS {
+		return fstest.MapFS{"extra.md": {Data: []byte("---\nid: extra\ntitle: Extra?\nsummary: A test page.\nsection: " +
+			g.Sections[0].ID + "\norder: 999\nreviewed: 2026-11-30\nnext_review: 2027-05-30\nsources: [\"A. J Test 2026.\", \"B. NEJM 2025.\"]\n" +
+			"questions: [\"One?\", \"Two?\", \"Three?\"]\n---\n\n" + body)}}
+	}
+	for _, r := range g.Safety {
+		body := "You may be given " + r.Triggers[0] + " soon.\n"
+		_, err := guide.LoadWithExtra(base, &guide.Source{FS: page(body), Name: "extra"}, guide.DefaultRules(time.Now()))
+		want := fmt.Sprintf("extra/extra.md:13: mentions %q but lacks the safety line %q", r.Triggers[0], r.ID)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: got %v, want a problem starting %q", r.ID, err, want)
+		}
+		var all []string // a trigger may name more than one rule
+		for _, o := range g.Safety {
+			all = append(all, o.ID)
+		}
+		fixed := body + "\n{{call " + strings.Join(all, ", ") + "}}\n"
+		if _, err := guide.LoadWithExtra(base, &guide.Source{FS: page(fixed), Name: "extra"}, guide.DefaultRules(time.Now())); err != nil {
+			t.Errorf("%s: with {{call}}: %v", r.ID, err)
+		}
+	}
 }
