@@ -86,25 +86,24 @@ func LoadWithExtra(src Source, extra *Source, rules Rules) (*Guide, error) {
 // loadShared reads what every page may refer to: safety.yaml and
 // figures.yaml.
 func loadShared(c *problems, d docs, src Source) *shared {
-	var rules []*SafetyRule
-	if decodeFile(c, d, src, "safety.yaml", &rules, true) {
-		lines := itemLines(d, "safety.yaml")
-		for i, r := range rules {
-			if r != nil {
-				r.File, r.Line = display(src, "safety.yaml"), lineAt(lines, i)
-			}
-		}
-	}
-	var trials []*Trial
-	if decodeFile(c, d, src, "figures.yaml", &trials, true) {
-		lines := itemLines(d, "figures.yaml")
-		for i, t := range trials {
-			if t != nil {
-				t.File, t.Line = display(src, "figures.yaml"), lineAt(lines, i)
-			}
-		}
-	}
+	rules := decodeList(c, d, src, "safety.yaml", func(r *SafetyRule, file string, line int) { r.File, r.Line = file, line })
+	trials := decodeList(c, d, src, "figures.yaml", func(t *Trial, file string, line int) { t.File, t.Line = file, line })
 	return newShared(c, rules, trials)
+}
+
+// decodeList decodes a required YAML file that is a list, and tells at
+// where each item is defined.
+func decodeList[T any](c *problems, d docs, src Source, name string, at func(item *T, file string, line int)) []*T {
+	var list []*T
+	if decodeFile(c, d, src, name, &list, true) {
+		lines := itemLines(d, name)
+		for i, it := range list {
+			if it != nil {
+				at(it, display(src, name), lineAt(lines, i))
+			}
+		}
+	}
+	return list
 }
 
 func display(src Source, name string) string {
