@@ -220,6 +220,9 @@ func TestQuestionsToFileInTmux(t *testing.T) {
 	if !strings.Contains(text, "[ ]") {
 		t.Errorf("no checkboxes in the file:\n%s", text)
 	}
+	if !strings.Contains(text, "WHEN TO CALL RIGHT AWAY") || !strings.Contains(text, "100.4°F (38°C)") {
+		t.Errorf("no \"When to call right away\" box in the file:\n%s", text)
+	}
 	t.Logf("saved file:\n%s", text)
 	tm.Send("Escape")
 	tm.WaitFor("My questions (3)")

@@ -97,7 +97,7 @@ func TestPlainSaveAndShow(t *testing.T) {
 	}
 	for _, name := range []string{"my-questions-2026-11-22.txt", "my-questions-2026-11-22-2.txt"} {
 		b, err := os.ReadFile(filepath.Join(home, name))
-		if err != nil || !strings.Contains(string(b), "Can I keep working?") {
+		if err != nil || !strings.Contains(string(b), "Can I keep working?") || !strings.Contains(string(b), "WHEN TO CALL RIGHT AWAY") {
 			t.Errorf("%s: %v, %q", name, err, b)
 		}
 	}
