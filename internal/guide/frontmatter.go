@@ -6,7 +6,7 @@ import (
 	"regexp"
 	"strconv"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 const fence = "---"
@@ -46,7 +46,7 @@ type lineError struct {
 
 var yamlLine = regexp.MustCompile(`line (\d+): `)
 
-// yamlProblems turns a yaml.v3 error into line-tagged messages. lineOffset is
+// yamlProblems turns a yaml error into line-tagged messages. lineOffset is
 // added to the line numbers yaml reports (front matter starts on line 2).
 func yamlProblems(err error, lineOffset int) []lineError {
 	var msgs []string
