@@ -36,6 +36,7 @@ func questionsCmdWith(env Env, spooler printing.Spooler) *cobra.Command {
 		output        string
 		doPrint       bool
 		printer       string
+		force         bool
 	)
 	cmd := &cobra.Command{
 		Use:   "questions",
@@ -43,11 +44,13 @@ func questionsCmdWith(env Env, spooler printing.Spooler) *cobra.Command {
 		Long: "questions makes a sheet of questions for your next visit, with space to write the answers.\n" +
 			"Without --topic or --all it uses a short set of essential questions.\n" +
 			"Every sheet ends with a \"When to call right away\" box; --phone and --after-hours-phone\n" +
-			"fill in the care team's numbers there. The date on the sheet is today, or $SOURCE_DATE_EPOCH when set, so that a build or a test\n" +
+			"fill in the care team's numbers there. With -o FILE it never replaces a file that is already there:\n" +
+			"it names a free name instead (FILE-2.pdf), unless --force is given.\nThe date on the sheet is today, or $SOURCE_DATE_EPOCH when set, so that a build or a test\n" +
 			"can make the same file every time.",
 		Example: "  her2guide questions\n" +
 			"  her2guide questions --topic her2-testing --topic heart --top heart:1 -o questions.pdf\n" +
 			"  her2guide questions --all --format html -o questions.html\n" +
+			"  her2guide questions --format pdf -o questions.pdf --force\n" +
 			"  her2guide questions --print --printer Office\n" +
 			"  her2guide questions --phone \"(555) 010-0100\" --after-hours-phone \"(555) 010-0199\"",
 		Args: cobra.NoArgs,
@@ -72,6 +75,9 @@ func questionsCmdWith(env Env, spooler printing.Spooler) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if force && (output == "" || output == "-") {
+				return errors.New("use --force only with -o FILE")
+			}
 			if doPrint {
 				if cmd.Flags().Changed("format") && f != export.PDF {
 					return errors.New("--print always prints a PDF; leave out --format, or save with -o FILE")
@@ -84,7 +90,7 @@ func questionsCmdWith(env Env, spooler printing.Spooler) *cobra.Command {
 			if printer != "" {
 				return errors.New("--printer needs --print")
 			}
-			return saveSheet(env, sheet, f, p, output)
+			return saveSheet(env, sheet, f, p, output, force)
 		},
 	}
 	fl := cmd.Flags()
@@ -94,6 +100,7 @@ func questionsCmdWith(env Env, spooler printing.Spooler) *cobra.Command {
 	fl.StringVar(&format, "format", "text", "text, markdown, html or pdf")
 	fl.StringVar(&paper, "paper", "a4", "a4 or letter (pdf and html)")
 	fl.StringVarP(&output, "output", "o", "", "write to FILE (- or nothing: standard output)")
+	fl.BoolVar(&force, "force", false, "with -o FILE, replace FILE if it is already there (never a folder, pipe, device or link)")
 	fl.BoolVar(&doPrint, "print", false, "send the sheet to a printer as a PDF")
 	fl.StringVar(&printer, "printer", "", "the printer to use with --print (default: the system's default printer)")
 	fl.String("phone", "", "the care team's daytime phone, printed in the \"When to call right away\" box (default: a line to write on)")
@@ -212,22 +219,42 @@ func sheetDate(now func() time.Time) (time.Time, error) {
 	return now(), nil
 }
 
-// saveSheet writes the sheet to standard output or to a file.
-func saveSheet(env Env, s export.Sheet, f export.Format, p export.Paper, output string) error {
+// saveSheet writes the sheet to standard output or to a file. It replaces
+// a file that is already there only when force is set.
+func saveSheet(env Env, s export.Sheet, f export.Format, p export.Paper, output string, force bool) error {
 	if output == "" || output == "-" {
 		if _, isTerm := env.IsTerminal(); f == export.PDF && isTerm {
 			return errors.New("a PDF would garble this terminal: save it with -o FILE (for example -o questions.pdf), or send it to a printer with --print")
 		}
 		return export.Write(env.Stdout, s, f, p)
 	}
-	if err := export.WriteFile(output, s, f, p); err != nil {
+	save := export.CreateFile
+	if force {
+		save = export.ReplaceFile
+	}
+	if err := save(output, s, f, p); err != nil {
+		var ex *export.ExistsError
+		if errors.As(err, &ex) {
+			return existsError(ex)
+		}
 		return err
 	}
 	fmt.Fprintf(env.Stderr, "Saved your questions to %s\n", output)
 	return nil
 }
 
-// writeFileAtomic writes to a temporary file beside path and renames it
+// existsError tells the reader that -o names a file that is already there,
+// and how to go on: a free name, or --force.
+func existsError(ex *export.ExistsError) error {
+	msg := "there is already a file at " + ex.Path + ", so nothing was saved.\n"
+	if ex.Free != "" {
+		msg += "To keep it, save under a free name: -o " + ex.Free + "\n"
+	} else {
+		msg += "To keep it, save under another name with -o FILE.\n"
+	}
+	return errors.New(msg + "To replace it, add --force")
+}
+
 // printSheet renders the sheet as a PDF in a temporary file, sends it to
 // the printer and removes the file.
 func printSheet(ctx context.Context, env Env, spooler printing.Spooler, s export.Sheet, p export.Paper, printer string) error {

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/spf13/cobra"
@@ -133,6 +134,9 @@ func TestQuestionsErrors(t *testing.T) {
 		{[]string{"--print", "--format", "html"}, "--print always prints a PDF"},
 		{[]string{"--print", "-o", "x.pdf"}, "either --print or -o"},
 		{[]string{"--printer", "PDF"}, "--printer needs --print"},
+		{[]string{"--force"}, "--force only with -o FILE"},
+		{[]string{"--force", "-o", "-"}, "--force only with -o FILE"},
+		{[]string{"--force", "--print"}, "--force only with -o FILE"},
 	}
 	for _, c := range cases {
 		env, _, _ := testEnv(false, false)
@@ -192,6 +196,65 @@ func TestQuestionsToFile(t *testing.T) {
 		err = runQuestions(t, env, noSpooler, "-o", filepath.Join(ro, "q.txt"))
 		if err == nil || !strings.Contains(err.Error(), "permission") {
 			t.Errorf("read-only folder: %v", err)
+		}
+	}
+}
+
+// TestQuestionsExisting: -o onto a file that is there saves nothing, says
+// why and names a free name, and exits 1; --force replaces the file and
+// keeps its mode.
+func TestQuestionsExisting(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "")
+	dir := t.TempDir()
+	path := filepath.Join(dir, "q.txt")
+	if err := os.WriteFile(path, []byte("my own notes"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(path, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	env, out, errb := testEnv(false, false)
+	if code := run(t, env, "questions", "-o", path); code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	for _, want := range []string{"already a file at " + path, "nothing was saved",
+		"-o " + filepath.Join(dir, "q-2.txt"), "add --force"} {
+		if !strings.Contains(errb.String(), want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errb)
+		}
+	}
+	if b, err := os.ReadFile(path); err != nil || string(b) != "my own notes" || out.Len() != 0 {
+		t.Fatalf("the file was changed: %q, %v; stdout %q", b, err, out)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("files left behind: %v", entries)
+	}
+
+	env, _, errb = testEnv(false, false)
+	if code := run(t, env, "questions", "-o", path, "--force"); code != 0 {
+		t.Fatalf("--force: exit %d, stderr %q", code, errb)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil || !strings.Contains(string(b), "Questions for my oncologist") || !strings.Contains(errb.String(), "Saved your questions to "+path) {
+		t.Fatalf("--force: %v, %q, stderr %q", err, b, errb)
+	}
+	if info, err := os.Stat(path); err != nil || info.Mode().Perm() != 0o600 {
+		t.Errorf("--force changed the mode to %v (%v), want 0600", info.Mode().Perm(), err)
+	}
+
+	// Never a FIFO, even with --force.
+	fifo := filepath.Join(dir, "pipe.txt")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	for _, args := range [][]string{{"-o", fifo}, {"-o", fifo, "--force"}} {
+		env, _, _ = testEnv(false, false)
+		err := runQuestions(t, env, noSpooler, args...)
+		if err == nil || !strings.Contains(err.Error(), "that is a pipe") {
+			t.Errorf("%v: %v", args, err)
+		}
+		if info, err := os.Lstat(fifo); err != nil || info.Mode().Type() != os.ModeNamedPipe {
+			t.Errorf("%v: the FIFO is now %v (%v)", args, info.Mode(), err)
 		}
 	}
 }
