@@ -3,10 +3,13 @@ package guide
 import (
 	"sort"
 	"strings"
+
+	"github.com/her2guide/her2guide/internal/fuzzy"
 )
 
-// Closest returns up to n of the known ids nearest to id by edit distance,
-// nearest first, leaving out any too far away to be a likely typo. An id that
+// Closest returns up to n of the known ids nearest to id by edit distance
+// ([fuzzy.Distance], where two neighbours swapped is one edit), nearest
+// first, leaving out any too far away to be a likely typo. An id that
 // contains the query, or is contained in it, counts as near.
 func Closest(id string, known []string, n int) []string {
 	id = strings.ToLower(id)
@@ -15,12 +18,12 @@ func Closest(id string, known []string, n int) []string {
 		dist int
 	}
 	var cands []cand
+	limit := max(2, len(id)/3)
 	for _, k := range known {
-		d := distance(id, k)
+		d := fuzzy.Distance(id, k, limit)
 		if strings.Contains(k, id) || strings.Contains(id, k) {
 			d = min(d, 1)
 		}
-		limit := max(2, len(id)/3)
 		if d <= limit {
 			cands = append(cands, cand{k, d})
 		}
@@ -36,26 +39,4 @@ func Closest(id string, known []string, n int) []string {
 		out = append(out, cands[i].id)
 	}
 	return out
-}
-
-// distance is the Levenshtein edit distance between a and b.
-func distance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/her2guide/her2guide/internal/fuzzy"
 	toml "github.com/pelletier/go-toml/v2"
 	"github.com/pelletier/go-toml/v2/unstable"
 )
@@ -109,12 +110,13 @@ var wantType = map[string]string{
 }
 
 // didYouMean suggests the key meant by a misspelt one: another case,
-// underscores for dashes, or a letter or two out.
+// underscores for dashes, or a letter or two out (or swapped).
 func didYouMean(key string) string {
 	norm := strings.ReplaceAll(strings.ToLower(key), "_", "-")
-	best, bestDist := "", 3
+	const maxEdits = 2
+	best, bestDist := "", maxEdits+1
 	for _, k := range Keys() {
-		if d := distance(norm, k); d < bestDist {
+		if d := fuzzy.Distance(norm, k, maxEdits); d < bestDist {
 			best, bestDist = k, d
 		}
 	}
@@ -124,28 +126,6 @@ func didYouMean(key string) string {
 	known := Keys()
 	sort.Strings(known)
 	return " (known keys: " + strings.Join(known, ", ") + ")"
-}
-
-// distance is the Levenshtein distance between a and b.
-func distance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur := make([]int, len(rb)+1)
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(rb)]
 }
 
 // keyLines maps each top-level key of a valid TOML document to its line.

@@ -128,27 +128,6 @@ func TestTokenize(t *testing.T) {
 	}
 }
 
-func TestDistance(t *testing.T) {
-	cases := []struct {
-		a, b string
-		max  int
-		want int
-	}{
-		{"trastuzumab", "trastuzamab", 2, 1},
-		{"enhertu", "enhurtu", 1, 1},
-		{"tucatinib", "tucatnib", 2, 1},
-		{"tukysa", "tuksya", 1, 1}, // a swap is one edit
-		{"pertuzumab", "trastuzumab", 2, 3},
-		{"same", "same", 0, 0},
-		{"short", "longer words", 2, 3},
-	}
-	for _, tc := range cases {
-		if got := distance(tc.a, tc.b, tc.max); got != tc.want {
-			t.Errorf("distance(%q, %q, %d) = %d, want %d", tc.a, tc.b, tc.max, got, tc.want)
-		}
-	}
-}
-
 func TestTrim(t *testing.T) {
 	short := "A short line."
 	if got := trim(short, 3); got != short {

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/her2guide/her2guide/internal/fuzzy"
 )
 
 // Weights of the ways a query is read. The query as typed is worth 1.
@@ -139,15 +141,15 @@ func (v *vocabulary) corrections(w string) []string {
 	}
 	best := limit + 1
 	var out []string
-	var e editor
+	var buf fuzzy.Buffer
 	rw := []rune(w)
 	for i, c := range v.words {
 		// A word whose length differs by more than the edits allowed is
-		// too far, as distance would find.
+		// too far, as fuzzy.Distance would find.
 		if d := v.runes[i] - len(rw); d > min(limit, best) || -d > min(limit, best) {
 			continue
 		}
-		d := e.distance(rw, c, min(limit, best))
+		d := buf.Distance(rw, c, min(limit, best))
 		switch {
 		case d < best:
 			best, out = d, append(out[:0], c)
