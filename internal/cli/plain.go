@@ -145,8 +145,9 @@ func (p *sheetPrinter) Choices(ctx context.Context) ([]string, string) {
 	return out, ""
 }
 
-// Do shows, saves or prints the sheet.
-func (p *sheetPrinter) Do(ctx context.Context, choice int, items []checklist.Item) (string, error) {
+// Do shows, saves or prints the sheet. A save goes to name, or to the
+// day's usual name in p.dir when name is "".
+func (p *sheetPrinter) Do(ctx context.Context, choice int, items []checklist.Item, name string) (string, error) {
 	sheet := export.NewSheet(p.g, items, p.now(), p.version)
 	fixed := saveChoices()
 	switch {
@@ -157,7 +158,10 @@ func (p *sheetPrinter) Do(ctx context.Context, choice int, items []checklist.Ite
 		}
 		return "Here is your sheet:\n\n" + strings.TrimRight(buf.String(), "\n") + "\n\nEnd of the sheet.", nil
 	case choice >= 0 && choice < len(fixed):
-		path, err := p.save(sheet, fixed[choice].format)
+		path, err := p.save(sheet, fixed[choice].format, name)
+		if errors.Is(err, export.ErrExists) {
+			return "", err // the plain guide asks for another name
+		}
 		if err != nil {
 			return "", errors.New(printing.Explain(err))
 		}
@@ -172,21 +176,21 @@ func (p *sheetPrinter) Do(ctx context.Context, choice int, items []checklist.Ite
 	return "", errors.New("that choice is not on the list")
 }
 
-// save writes the sheet to a new file in p.dir, never over an existing
-// one, through a temporary file so a failed save leaves nothing behind.
-func (p *sheetPrinter) save(s export.Sheet, f export.Format) (string, error) {
-	base := filepath.Join(p.dir, "my-questions-"+s.Date.Format("2006-01-02"))
-	path := base + f.Extension()
-	for n := 2; ; n++ {
-		if _, err := os.Lstat(path); errors.Is(err, os.ErrNotExist) {
-			break
+// save writes the sheet to a new file, never over an existing one (that
+// is an *export.ExistsError): to name, taken from p.dir when relative and
+// given the format's extension when it has none, or to the usual name.
+func (p *sheetPrinter) save(s export.Sheet, f export.Format, name string) (string, error) {
+	path := export.DefaultName(p.dir, f, s.Date)
+	if name != "" {
+		path = name
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(p.dir, path)
 		}
-		if n > 99 {
-			return "", errors.New("there are too many saved lists in " + p.dir + " already")
+		if filepath.Ext(path) == "" {
+			path += f.Extension()
 		}
-		path = base + "-" + strconv.Itoa(n) + f.Extension()
 	}
-	return path, export.WriteFile(path, s, f, p.paper)
+	return path, export.CreateFile(path, s, f, p.paper)
 }
 
 // send prints the sheet as a PDF on the named queue.

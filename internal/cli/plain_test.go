@@ -82,7 +82,9 @@ func TestPlainSaveAndShow(t *testing.T) {
 	home := t.TempDir()
 	t.Setenv("HOME", home)
 	env, out, errb := testEnv(false, false)
-	env.Stdin = strings.NewReader("9\nn\nCan I keep working?\np\n1\np\n5\np\n5\nq\n")
+	// Show the sheet; save it; save again, taking the free name; save
+	// again under a name of one's own.
+	env.Stdin = strings.NewReader("9\nn\nCan I keep working?\np\n1\np\n5\np\n5\n\np\n5\nfor-dr-lee\nq\n")
 	if code := run(t, env, "--plain"); code != 0 {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}
@@ -90,12 +92,16 @@ func TestPlainSaveAndShow(t *testing.T) {
 	for _, want := range []string{"1. Show the sheet here as plain text", "5. Save as a plain text file",
 		"Here is your sheet:", "Questions for my oncologist", "Can I keep working?", "End of the sheet.",
 		"Saved your questions to " + filepath.Join(home, "my-questions-2026-11-22.txt") + ".",
-		"Saved your questions to " + filepath.Join(home, "my-questions-2026-11-22-2.txt") + "."} {
+		"There is already a file called my-questions-2026-11-22.txt in", "It is kept as it is.",
+		"Press Enter to save as my-questions-2026-11-22-2.txt, or type another file name",
+		"Saved your questions to " + filepath.Join(home, "my-questions-2026-11-22-2.txt") + ".",
+		"Press Enter to save as my-questions-2026-11-22-3.txt",
+		"Saved your questions to " + filepath.Join(home, "for-dr-lee.txt") + "."} {
 		if !strings.Contains(s, want) {
 			t.Errorf("output lacks %q\n%s", want, s)
 		}
 	}
-	for _, name := range []string{"my-questions-2026-11-22.txt", "my-questions-2026-11-22-2.txt"} {
+	for _, name := range []string{"my-questions-2026-11-22.txt", "my-questions-2026-11-22-2.txt", "for-dr-lee.txt"} {
 		b, err := os.ReadFile(filepath.Join(home, name))
 		if err != nil || !strings.Contains(string(b), "Can I keep working?") || !strings.Contains(string(b), "WHEN TO CALL RIGHT AWAY") {
 			t.Errorf("%s: %v, %q", name, err, b)
@@ -138,11 +144,11 @@ func TestSheetPrinter(t *testing.T) {
 	if note != "" || len(choices) != 6 || choices[5] != "Print on Office (this computer's usual printer)" {
 		t.Fatalf("choices %q, note %q", choices, note)
 	}
-	msg, err := p.Do(context.Background(), 5, items)
+	msg, err := p.Do(context.Background(), 5, items, "")
 	if err != nil || msg != "Sent your questions to the printer Office." || len(printed) != 1 || !strings.HasPrefix(printed[0], "lp -d Office ") {
 		t.Errorf("print: %q, %v, ran %q", msg, err, printed)
 	}
-	if _, err := p.Do(context.Background(), 6, items); err == nil {
+	if _, err := p.Do(context.Background(), 6, items, ""); err == nil {
 		t.Error("a choice past the end did not fail")
 	}
 
@@ -157,7 +163,27 @@ func TestSheetPrinter(t *testing.T) {
 
 	// A folder that does not exist: plain words.
 	p.dir = filepath.Join(t.TempDir(), "gone")
-	if _, err := p.Do(context.Background(), 1, items); err == nil || !strings.Contains(err.Error(), "does not exist") {
+	if _, err := p.Do(context.Background(), 1, items, ""); err == nil || !strings.Contains(err.Error(), "does not exist") {
 		t.Errorf("save into a missing folder: %v", err)
+	}
+
+	// A file that is there: nothing saved, the free name offered; a name
+	// of one's own goes in the folder, with the format's extension.
+	p.dir = t.TempDir()
+	usual := filepath.Join(p.dir, "my-questions-2026-11-22.pdf")
+	if err := os.WriteFile(usual, []byte("mine"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err = p.Do(context.Background(), 1, items, "")
+	var ex *export.ExistsError
+	if !errors.As(err, &ex) || ex.Path != usual || ex.Free != filepath.Join(p.dir, "my-questions-2026-11-22-2.pdf") {
+		t.Fatalf("save over a file: %v", err)
+	}
+	if b, err := os.ReadFile(usual); err != nil || string(b) != "mine" {
+		t.Errorf("the file was changed: %q, %v", b, err)
+	}
+	msg, err = p.Do(context.Background(), 1, items, "for-dr-lee")
+	if want := filepath.Join(p.dir, "for-dr-lee.pdf"); err != nil || msg != "Saved your questions to "+want+"." {
+		t.Errorf("save as a name of one's own: %q, %v", msg, err)
 	}
 }

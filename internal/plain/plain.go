@@ -66,7 +66,13 @@ type Printer interface {
 	// Do carries out choice (an index into Choices) for the items and
 	// returns what to tell the reader: where the file went, or the sheet
 	// itself when the choice shows it. Its errors are plain sentences.
-	Do(ctx context.Context, choice int, items []checklist.Item) (string, error)
+	//
+	// A choice that saves a file uses name, the path the reader chose, or
+	// its usual name when name is "". It never replaces a file: when one is
+	// there it saves nothing and returns an *export.ExistsError, and the
+	// plain guide offers the free name in it or lets the reader type
+	// another, then calls Do again with that name.
+	Do(ctx context.Context, choice int, items []checklist.Item, name string) (string, error)
 }
 
 // errQuit ends the session when the reader types q.

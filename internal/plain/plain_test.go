@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/her2guide/her2guide/content"
 	"github.com/her2guide/her2guide/internal/checklist"
+	"github.com/her2guide/her2guide/internal/export"
 	"github.com/her2guide/her2guide/internal/guide"
 )
 
@@ -338,16 +340,33 @@ type fakePrinter struct {
 	err     error
 	got     []checklist.Item
 	choice  int
+	// taken are the paths that are already there, and free is the name
+	// offered instead of one of them.
+	taken map[string]bool
+	free  string
+	// names are the names Do was given.
+	names []string
 }
+
+// fakeHome is the folder the fakePrinter saves to.
+const fakeHome = "/home/a"
 
 func (f *fakePrinter) Choices(context.Context) ([]string, string) { return f.choices, f.note }
 
-func (f *fakePrinter) Do(_ context.Context, choice int, items []checklist.Item) (string, error) {
+func (f *fakePrinter) Do(_ context.Context, choice int, items []checklist.Item, name string) (string, error) {
 	f.choice, f.got = choice, items
+	f.names = append(f.names, name)
 	if f.err != nil {
 		return "", f.err
 	}
-	return "Saved to questions.txt.", nil
+	path := name
+	if path == "" {
+		path = fakeHome + "/questions.txt"
+	}
+	if f.taken[path] {
+		return "", &export.ExistsError{Path: path, Free: f.free}
+	}
+	return "Saved to " + path + ".", nil
 }
 
 func TestPrint(t *testing.T) {
@@ -359,7 +378,7 @@ func TestPrint(t *testing.T) {
 	fp := &fakePrinter{choices: []string{"Save as a text file", "Print on Office"}}
 	out := runScript(t, g, lines("9", "p", "7", "2", "q"), Options{List: list, Printer: fp})
 	inOrder(t, out, "p       print or save the list", "Print or save My questions:", "1. Save as a text file", "2. Print on Office",
-		"Please type a number from 1 to 2.", "Saved to questions.txt.")
+		"Please type a number from 1 to 2.", "Saved to /home/a/questions.txt.")
 	if fp.choice != 1 || len(fp.got) != 1 || fp.got[0].Text != "Will I lose my hair?" {
 		t.Errorf("printed choice %d, items %+v", fp.choice, fp.got)
 	}
@@ -377,6 +396,65 @@ func TestPrint(t *testing.T) {
 
 	out = runScript(t, g, lines("9", "p", "q"), Options{Printer: fp})
 	inOrder(t, out, "Type n to write a question.", "Your list is empty, so there is nothing to print yet.")
+}
+
+// TestPrintTaken: when the file is already there the reader can take the
+// free name, type another, or go back; the file is never replaced.
+func TestPrintTaken(t *testing.T) {
+	g := bundled(t)
+	const usual = fakeHome + "/questions.txt"
+	cases := []struct {
+		name  string
+		input []string // after choosing to save
+		taken []string // besides usual
+		free  string
+		names []string // the names Do is given
+		want  []string
+	}{
+		{name: "Enter takes the free name", input: []string{""}, free: fakeHome + "/questions-2.txt",
+			names: []string{"", fakeHome + "/questions-2.txt"},
+			want: []string{"There is already a file called questions.txt in /home/a. It is kept as it is.",
+				"Press Enter to save as questions-2.txt, or type another file name", "Saved to /home/a/questions-2.txt."}},
+		{name: "a name of one's own", input: []string{"for-dr-lee.txt"}, free: fakeHome + "/questions-2.txt",
+			names: []string{"", fakeHome + "/for-dr-lee.txt"},
+			want:  []string{"Press Enter to save as questions-2.txt", "Saved to /home/a/for-dr-lee.txt."}},
+		{name: "a whole path", input: []string{"/tmp/mine.txt"}, free: fakeHome + "/questions-2.txt",
+			names: []string{"", "/tmp/mine.txt"}, want: []string{"Saved to /tmp/mine.txt."}},
+		{name: "that one is taken too", input: []string{"old.txt", ""}, taken: []string{fakeHome + "/old.txt"},
+			free: fakeHome + "/questions-2.txt", names: []string{"", fakeHome + "/old.txt", fakeHome + "/questions-2.txt"},
+			want: []string{"There is already a file called questions.txt", "There is already a file called old.txt",
+				"Saved to /home/a/questions-2.txt."}},
+		{name: "no free name", input: []string{"", "mine.txt"},
+			names: []string{"", fakeHome + "/mine.txt"},
+			want: []string{"Type another file name and press Enter. Type b to go back, q to quit.",
+				"Please type a file name.", "Saved to /home/a/mine.txt."}},
+		{name: "back", input: []string{"b", "l"}, free: fakeHome + "/questions-2.txt",
+			names: []string{""},
+			want:  []string{"Nothing was saved. Your list is kept.", "1.   Will I lose my hair?"}},
+		{name: "quit", input: []string{"q"}, free: fakeHome + "/questions-2.txt",
+			names: []string{""}, want: []string{"Goodbye."}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			list := &checklist.List{}
+			if _, err := list.AddOwn("Will I lose my hair?"); err != nil {
+				t.Fatal(err)
+			}
+			fp := &fakePrinter{choices: []string{"Save as a text file"}, free: c.free, taken: map[string]bool{usual: true}}
+			for _, p := range c.taken {
+				fp.taken[p] = true
+			}
+			script := append(append([]string{"9", "p", "1"}, c.input...), "q")
+			out := runScript(t, g, lines(script...), Options{List: list, Printer: fp})
+			inOrder(t, out, c.want...)
+			if !slices.Equal(fp.names, c.names) {
+				t.Errorf("Do was given %q, want %q", fp.names, c.names)
+			}
+			if strings.Contains(out, "Sorry, that did not work") {
+				t.Errorf("an existing file was reported as a failure:\n%s", out)
+			}
+		})
+	}
 }
 
 func TestHomeGolden(t *testing.T) {

@@ -1,8 +1,12 @@
 package plain
 
 import (
+	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
+
+	"github.com/her2guide/her2guide/internal/export"
 )
 
 // printList offers the Printer's ways to print or save the list and
@@ -30,11 +34,58 @@ func (s *session) printList() error {
 	if err != nil || k == 0 {
 		return err
 	}
-	done, err := s.print.Do(s.ctx, k-1, s.list.Items())
+	done, err := s.print.Do(s.ctx, k-1, s.list.Items(), "")
+	var taken *export.ExistsError
+	for errors.As(err, &taken) {
+		name, ok, rerr := s.otherName(taken)
+		if rerr != nil {
+			return rerr
+		}
+		if !ok {
+			s.say("Nothing was saved. Your list is kept.")
+			return nil
+		}
+		done, err = s.print.Do(s.ctx, k-1, s.list.Items(), name)
+	}
 	if err != nil {
 		s.say(fmt.Sprintf("Sorry, that did not work: %v Your list is kept.", strings.TrimSpace(err.Error())))
 		return nil
 	}
 	s.say(done)
 	return nil
+}
+
+// otherName tells the reader that a file with the name is already there
+// and asks for another: Enter takes the free name, if there is one, and a
+// name typed without a folder goes in the same folder. It reports false
+// when the reader goes back.
+func (s *session) otherName(taken *export.ExistsError) (string, bool, error) {
+	dir := filepath.Dir(taken.Path)
+	s.say("There is already a file called " + filepath.Base(taken.Path) + " in " + dir + ". It is kept as it is.")
+	prompt := "Type another file name and press Enter. Type b to go back, q to quit."
+	if taken.Free != "" {
+		prompt = "Press Enter to save as " + filepath.Base(taken.Free) +
+			", or type another file name and press Enter. Type b to go back, q to quit."
+	}
+	for {
+		text, err := s.read(prompt)
+		if err != nil {
+			return "", false, err
+		}
+		low := strings.ToLower(text)
+		switch {
+		case isQuit(low):
+			return "", false, errQuit
+		case low == "b":
+			return "", false, nil
+		case text == "" && taken.Free != "":
+			return taken.Free, true, nil
+		case text == "":
+			s.say("Please type a file name.")
+			continue
+		case !filepath.IsAbs(text):
+			text = filepath.Join(dir, text)
+		}
+		return text, true, nil
+	}
 }
