@@ -165,6 +165,9 @@ func TestQuestionsPDFStdout(t *testing.T) {
 }
 
 func TestQuestionsToFile(t *testing.T) {
+	// A new file's mode comes from the umask: set it, so the test does not
+	// depend on the shell that runs it.
+	defer syscall.Umask(syscall.Umask(0o022))
 	dir := t.TempDir()
 	path := filepath.Join(dir, "q.html")
 	env, out, errb := testEnv(false, true)
