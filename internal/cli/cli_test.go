@@ -173,9 +173,9 @@ func TestGlossaryCommand(t *testing.T) {
 	if code := run(t, env, "glossary"); code != 0 || strings.Count(out.String(), "\n\n") < 80 {
 		t.Errorf("whole list: exit %d, %d entries", code, strings.Count(out.String(), "\n\n")+1)
 	}
-	env, _, errb := testEnv(false, false)
-	if code := run(t, env, "glossary", "pertuzamab"); code == 0 || !strings.Contains(errb.String(), "pertuzumab") {
-		t.Errorf("misspelt term: exit %d\n%s", code, errb.String())
+	env, out, errb := testEnv(false, false)
+	if code := run(t, env, "glossary", "pertuzamab"); code != 0 || !strings.HasPrefix(out.String(), "pertuzumab (say: ") || !strings.Contains(errb.String(), "showing pertuzumab") {
+		t.Errorf("misspelt term: exit %d\n%s%s", code, out.String(), errb.String())
 	}
 	env, out, _ = testEnv(false, false)
 	var list []map[string]any
@@ -197,5 +197,48 @@ func TestShowHonoursNoColor(t *testing.T) {
 	}
 	if regexp.MustCompile(`\x1b\[[0-9;]*(3[0-9]|4[0-9]|9[0-7])[;m]`).MatchString(out.String()) {
 		t.Error("NO_COLOR output still sets colours")
+	}
+}
+
+// TestGlossaryLookup looks words up as search finds them: folded, with
+// typos and brand names; a word that names nothing still gets suggestions.
+func TestGlossaryLookup(t *testing.T) {
+	cases := []struct {
+		arg   string
+		first string // the first entry printed; "" for an error
+		note  bool   // a note on stderr that the word was not exact
+		err   []string
+	}{
+		{arg: "Herceptin", first: "trastuzumab (say: "},
+		{arg: "herceptn", first: "trastuzumab (say: ", note: true},
+		{arg: "tdxd", first: "trastuzumab deruxtecan"},
+		{arg: "T-DXd", first: "trastuzumab deruxtecan"},
+		{arg: "enhertu", first: "trastuzumab deruxtecan"},
+		{arg: "pertuzamab", first: "pertuzumab (say: ", note: true},
+		{arg: "ILD", first: "ILD (interstitial lung disease)"},
+		{arg: "xyzzyq", err: []string{`no word "xyzzyq" in the word list`, "her2guide search"}},
+		{arg: "ilb", err: []string{`no word "ilb"`, "did you mean: ild"}},
+		{arg: "-", err: []string{`no word "-" in the word list (`}},
+	}
+	for _, tc := range cases {
+		env, out, errb := testEnv(false, false)
+		code := run(t, env, "glossary", tc.arg)
+		if tc.first == "" {
+			if code == 0 || out.Len() != 0 {
+				t.Errorf("glossary %s: exit %d, want an error\n%s", tc.arg, code, out.String())
+			}
+			for _, w := range tc.err {
+				if !strings.Contains(strings.ToLower(errb.String()), w) {
+					t.Errorf("glossary %s: error lacks %q:\n%s", tc.arg, w, errb.String())
+				}
+			}
+			continue
+		}
+		if code != 0 || !strings.HasPrefix(out.String(), tc.first) {
+			t.Errorf("glossary %s: exit %d, want %q first:\n%s%s", tc.arg, code, tc.first, out.String(), errb.String())
+		}
+		if got := errb.Len() > 0; got != tc.note {
+			t.Errorf("glossary %s: stderr %q, want a note: %v", tc.arg, errb.String(), tc.note)
+		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/her2guide/her2guide/internal/guide"
+	"github.com/her2guide/her2guide/internal/search"
 )
 
 func glossaryCmd(env Env) *cobra.Command {
@@ -26,11 +27,14 @@ func glossaryCmd(env Env) *cobra.Command {
 			}
 			terms := g.Terms
 			if len(args) == 1 {
-				t, ok := g.FindTerm(args[0])
-				if !ok {
-					return unknownTerm(g, args[0])
+				var note string
+				terms, note, err = lookUpTerm(g, args[0])
+				if err != nil {
+					return err
 				}
-				terms = []*guide.Term{t}
+				if note != "" {
+					fmt.Fprintln(env.Stderr, note)
+				}
 			}
 			if asJSON {
 				return writeTermsJSON(env.Stdout, g, terms)
@@ -48,14 +52,52 @@ func glossaryCmd(env Env) *cobra.Command {
 	return cmd
 }
 
-func unknownTerm(g *guide.Guide, q string) error {
+// lookUpTerm finds the entries q asks for with the one glossary lookup,
+// search.(*Index).Terms: the entry q names exactly; else the entries whose
+// name holds q, allowing for typos, with a note for stderr saying so; else
+// an error with suggestions.
+func lookUpTerm(g *guide.Guide, q string) (terms []*guide.Term, note string, err error) {
+	if !hasWord(q) {
+		return nil, "", unknownTerm(g, q, nil)
+	}
+	matches := search.New(g).Terms(q)
+	if len(matches) > 0 && matches[0].Exact {
+		return []*guide.Term{matches[0].Term}, "", nil
+	}
+	var names []string
+	for _, m := range matches {
+		if m.Name {
+			terms = append(terms, m.Term)
+			names = append(names, m.Term.Term)
+		}
+	}
+	if len(terms) > 0 {
+		return terms, fmt.Sprintf("no word %q in the word list; showing %s", q, strings.Join(names, ", ")), nil
+	}
+	return nil, "", unknownTerm(g, q, matches)
+}
+
+// maxMentions is how many entries that mention an unknown word its error
+// names.
+const maxMentions = 3
+
+// unknownTerm is the error for a word that names no entry: the ids closest
+// to it, and the entries whose meaning mentions it (matches).
+func unknownTerm(g *guide.Guide, q string, matches []search.TermMatch) error {
 	ids := make([]string, len(g.Terms))
 	for i, t := range g.Terms {
 		ids[i] = t.ID
 	}
 	msg := fmt.Sprintf("no word %q in the word list", q)
-	if near := guide.Closest(strings.ToLower(q), ids, 3); len(near) > 0 {
+	if near := guide.Closest(strings.ToLower(q), ids, 3); len(near) > 0 && hasWord(q) {
 		msg += "; did you mean: " + strings.Join(near, ", ") + "?"
+	}
+	if len(matches) > 0 {
+		var in []string
+		for _, m := range matches[:min(len(matches), maxMentions)] {
+			in = append(in, m.Term.ID)
+		}
+		msg += "; the meaning of " + strings.Join(in, ", ") + " mentions it"
 	}
 	return fmt.Errorf("%s (her2guide glossary lists them all; her2guide search finds words on pages)", msg)
 }

@@ -153,7 +153,9 @@ func (g *Guide) Term(id string) (*Term, bool) {
 	return t, ok
 }
 
-// FindTerm finds a glossary entry by id, term or other name, ignoring case.
+// FindTerm finds a glossary entry by id, term or other name, ignoring case
+// only. What a reader types goes through search's Index.Terms instead,
+// which also folds hyphens and accents and allows for typos.
 func (g *Guide) FindTerm(q string) (*Term, bool) {
 	q = strings.ToLower(strings.TrimSpace(q))
 	for _, t := range g.Terms {

@@ -128,19 +128,19 @@ func (s *session) allWords() error {
 	return err
 }
 
-// lookUp shows the entry named q, or the entries that match it.
+// lookUp shows the entry named q, or the entries that match it, as the
+// one glossary lookup (search.(*Index).Terms) finds them.
 func (s *session) lookUp(q string) error {
-	if t, ok := s.g.FindTerm(q); ok {
-		return s.term(t)
-	}
 	if s.index == nil {
 		s.index = search.New(s.g)
 	}
+	matches := s.index.Terms(q)
+	if len(matches) > 0 && matches[0].Exact {
+		return s.term(matches[0].Term)
+	}
 	var terms []*guide.Term
-	for _, r := range s.index.Search(q, 0) {
-		if t, ok := s.g.Term(r.TermID); ok && len(terms) < maxMatches {
-			terms = append(terms, t)
-		}
+	for _, m := range matches[:min(len(matches), maxMatches)] {
+		terms = append(terms, m.Term)
 	}
 	if len(terms) == 0 {
 		s.say(fmt.Sprintf("No word %q in the word list. Try Search from the main menu: it also looks inside pages.", q))

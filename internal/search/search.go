@@ -102,6 +102,8 @@ type field struct {
 // doc is a page or a glossary entry.
 type doc struct {
 	pageID, termID, title string
+	// term is the glossary entry, for Terms; nil for a page.
+	term *guide.Term
 	// summary (pages) or definition (terms), for snippets of name hits.
 	about  string
 	fields []field
@@ -120,6 +122,10 @@ type Index struct {
 	maxFields int
 	// pool holds *matcher: memory for queries, used again.
 	pool sync.Pool
+	// terms is the glossary in its order; exact finds entries by the folded
+	// form of their id, term and other names (see Terms).
+	terms []*guide.Term
+	exact map[string][]exactName
 }
 
 // New indexes the guide's pages (title, summary, body) and glossary entries
@@ -141,8 +147,9 @@ func New(g *guide.Guide) *Index {
 		ix.docs = append(ix.docs, d)
 	}
 	for _, t := range g.Terms {
-		d := doc{termID: t.ID, title: t.Term, about: t.Definition}
+		d := doc{termID: t.ID, term: t, title: t.Term, about: t.Definition}
 		names := termNames(t.Term)
+		ix.addExact(t, names)
 		for _, n := range names {
 			f := newField(Glossary, -1, n)
 			f.name = true
@@ -228,12 +235,30 @@ type fieldHit struct {
 // ties keep reading order, pages before glossary entries. A limit of 0 or
 // less returns every match.
 func (ix *Index) Search(query string, limit int) []Result {
+	m := ix.getMatcher()
+	defer ix.pool.Put(m)
+	found := ix.rank(m, query)
+	if limit > 0 && len(found) > limit {
+		found = found[:limit]
+	}
+	if len(found) == 0 {
+		return nil
+	}
+	results := make([]Result, len(found))
+	for i, r := range found {
+		results[i] = r.Result
+		results[i].Snippet = r.snippet()
+	}
+	return results
+}
+
+// rank finds every document that matches query, best first, in memory of
+// m (valid until m is used again); snippets are not cut yet.
+func (ix *Index) rank(m *matcher, query string) []scored {
 	vs := ix.variants(query)
 	if len(vs) == 0 {
 		return nil
 	}
-	m := ix.getMatcher()
-	defer ix.pool.Put(m)
 	// First pass: what matched where, and in how many documents each word
 	// of each variant was found (for weighting rare words above common ones).
 	m.hits = m.hits[:0]
@@ -285,18 +310,7 @@ func (ix *Index) Search(query string, limit int) []Result {
 	}
 	m.found = found
 	slices.SortStableFunc(found, func(a, b scored) int { return cmp.Compare(b.Score, a.Score) })
-	if limit > 0 && len(found) > limit {
-		found = found[:limit]
-	}
-	if len(found) == 0 {
-		return nil
-	}
-	results := make([]Result, len(found))
-	for i, r := range found {
-		results[i] = r.Result
-		results[i].Snippet = r.snippet()
-	}
-	return results
+	return found
 }
 
 // scored is a result before its snippet is cut: the hit it shows.
@@ -305,6 +319,9 @@ type scored struct {
 	doc   *doc
 	field *field
 	pos   int
+	// complete: the document holds every word of a reading of the query;
+	// wholeName: the hit shown is a glossary name holding all of them.
+	complete, wholeName bool
 }
 
 // snippet is the text to show for the hit: the summary or definition for a
@@ -404,9 +421,11 @@ func (ix *Index) score(d *doc, hs []fieldHit, vs []variant, ws []weights, sc *sc
 		return scored{}, false
 	}
 	// All the words in one page or entry, if not on one line, beat some of them.
+	complete := false
 	for vi, v := range vs {
 		if spread[vi]&v.required == v.required {
 			bestScore = max(bestScore, levelSpread*v.weight)
+			complete = true
 		}
 	}
 	bestScore += perExtraHit * float64(min(max(strong-1, 0), maxExtraHits))
@@ -414,7 +433,8 @@ func (ix *Index) score(d *doc, hs []fieldHit, vs []variant, ws []weights, sc *sc
 	h := hs[best]
 	f := &d.fields[h.field]
 	r := Result{PageID: d.pageID, TermID: d.termID, Title: d.title, Kind: f.kind, Line: f.line, Score: bestScore}
-	return scored{Result: r, doc: d, field: f, pos: h.pos}, true
+	whole := f.name && level(h, &vs[h.variant], &ws[h.variant]) >= levelAllWords
+	return scored{Result: r, doc: d, field: f, pos: h.pos, complete: complete, wholeName: whole}, true
 }
 
 // matchAt reports whether the compact string c matches the words of toks
