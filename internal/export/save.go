@@ -61,6 +61,7 @@ type ExistsError struct {
 	Free string
 }
 
+// Error names the path, the reason and the free name.
 func (e *ExistsError) Error() string {
 	msg := "could not save " + e.Path + ": " + ErrExists.Error()
 	if e.Free != "" {
@@ -293,6 +294,7 @@ type FileError struct {
 	Err error
 }
 
+// Error gives the plain reason and the system's own words.
 func (e *FileError) Error() string {
 	if e.Why == "" {
 		return fmt.Sprintf("could not save %s: %v", e.Path, e.Err)
