@@ -23,7 +23,7 @@ func BenchmarkStartToHomeFrame(b *testing.B) {
 		}
 		m := tui.New(g, render.NewCache(render.Document), tui.Options{})
 		next, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-		if next.(tui.Model).View().Content == "" {
+		if next.(*tui.Model).View().Content == "" {
 			b.Fatal("empty frame")
 		}
 	}

@@ -90,16 +90,7 @@ func runKiosk(cmd *cobra.Command, env Env) error {
 	if getenv == nil {
 		getenv = func(string) string { return "" }
 	}
-	m := tui.New(g, render.NewCache(render.Document), tui.Options{
-		Kiosk: &tui.Kiosk{
-			Idle:      cfg.Idle,
-			Countdown: cfg.Countdown,
-			ExitCode:  cfg.ExitCode,
-			Printer:   cfg.Printer,
-			Log:       logf,
-			Warnings:  warnings,
-			Now:       now,
-		},
+	m := tui.NewKiosk(g, render.NewCache(render.Document), tui.Options{
 		Print: tui.PrintOptions{
 			Spooler:    printing.DefaultSpooler(),
 			Version:    cmd.Root().Version,
@@ -108,6 +99,14 @@ func runKiosk(cmd *cobra.Command, env Env) error {
 			Phone:      cfg.Phone,
 			AfterHours: cfg.AfterHoursPhone,
 		},
+	}, tui.Kiosk{
+		Idle:      cfg.Idle,
+		Countdown: cfg.Countdown,
+		ExitCode:  cfg.ExitCode,
+		Printer:   cfg.Printer,
+		Log:       logf,
+		Warnings:  warnings,
+		Now:       now,
 	})
 	err = runProgram(cmd, m)
 	logf("kiosk stopped")

@@ -18,15 +18,14 @@ func typicalPage(g *guide.Guide) *guide.Page {
 }
 
 // openedAt returns a model at w×h showing page id, already rendered.
-func openedAt(b *testing.B, g *guide.Guide, id string, w, h int) Model {
+func openedAt(b *testing.B, g *guide.Guide, id string, w, h int) *Model {
 	b.Helper()
 	m := New(g, render.NewCache(render.Document), Options{})
 	m = update(b, m, tea.WindowSizeMsg{Width: w, Height: h})
-	m, cmd := m.OpenPage(id)
-	if cmd != nil {
-		m = update(b, m, cmd())
+	if cmd := open(m, id); cmd != nil {
+		m.Update(cmd())
 	}
-	if m.page.Lines == nil {
+	if !m.top().(*pageScreen).rendered {
 		b.Fatal("page was not rendered")
 	}
 	return m
@@ -35,17 +34,15 @@ func openedAt(b *testing.B, g *guide.Guide, id string, w, h int) Model {
 // resizeFrame is one resize to a width never rendered before: Update takes
 // the new size, the render command runs (Glamour re-wraps the page), Update
 // takes the result and the next frame is drawn.
-func resizeFrame(b *testing.B, m Model, w, h int) Model {
+func resizeFrame(b *testing.B, m *Model, w, h int) *Model {
 	// A fresh cache: the new width is not rendered yet, as in a real resize.
-	m.common.Cache = render.NewCache(render.Document)
-	next, cmd := m.Update(tea.WindowSizeMsg{Width: w, Height: h})
-	m = next.(Model)
+	m.ctx.Cache = render.NewCache(render.Document)
+	_, cmd := m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	if cmd == nil {
 		b.Fatal("a width change did not re-render")
 	}
-	next, _ = m.Update(cmd())
-	m = next.(Model)
-	if m.page.Want.Width != w || m.page.Lines == nil {
+	m.Update(cmd())
+	if p := m.top().(*pageScreen); p.want.Width != w || !p.rendered {
 		b.Fatal("the re-wrapped page was not shown")
 	}
 	_ = m.View()
@@ -86,11 +83,10 @@ func BenchmarkResizeHeightOnly(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		h = 70 - h
-		next, cmd := m.Update(tea.WindowSizeMsg{Width: 120, Height: h})
+		_, cmd := m.Update(tea.WindowSizeMsg{Width: 120, Height: h})
 		if cmd != nil {
 			b.Fatal("a height change re-rendered the page")
 		}
-		m = next.(Model)
 		_ = m.View()
 	}
 }
@@ -104,17 +100,16 @@ func BenchmarkOpenPageFirstTime(b *testing.B) {
 	base = update(b, base, tea.WindowSizeMsg{Width: 120, Height: 40})
 	b.ReportAllocs()
 	for b.Loop() {
-		m := base
-		m.common.Cache = render.NewCache(render.Document)
-		m, cmd := m.OpenPage(id)
+		base.ctx.Cache = render.NewCache(render.Document)
+		cmd := open(base, id)
 		if cmd == nil {
 			b.Fatal("an uncached page did not render in a command")
 		}
-		next, _ := m.Update(cmd())
-		m = next.(Model)
-		if m.page.Lines == nil {
+		base.Update(cmd())
+		if !base.top().(*pageScreen).rendered {
 			b.Fatal("page was not shown")
 		}
-		_ = m.View()
+		_ = base.View()
+		base.back()
 	}
 }

@@ -37,9 +37,16 @@ func BenchmarkHomeFrame(b *testing.B) {
 	g := realGuide(b)
 	for b.Loop() {
 		m := New(g, render.NewCache(render.Document), Options{})
-		next, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-		_ = next.(Model).View()
+		m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+		_ = m.View()
 	}
+}
+
+// open pushes a page screen for id and returns its first command (a render
+// when the page is not cached, else the prefetch or nil).
+func open(m *Model, id string) tea.Cmd {
+	_, cmd := m.Update(pushMsg{newPage(m.ctx, id)})
+	return cmd
 }
 
 // BenchmarkKeypressLargestPage is one scroll key, Update plus View, on the
@@ -48,9 +55,8 @@ func BenchmarkKeypressLargestPage(b *testing.B) {
 	g := realGuide(b)
 	m := New(g, render.NewCache(render.Document), Options{})
 	m = update(b, m, tea.WindowSizeMsg{Width: 120, Height: 40})
-	m, cmd := m.OpenPage(largestPage(g).ID)
-	if cmd != nil {
-		m = update(b, m, cmd())
+	if cmd := open(m, largestPage(g).ID); cmd != nil {
+		m.Update(cmd())
 	}
 	down, up := tea.KeyPressMsg{Code: tea.KeyDown}, tea.KeyPressMsg{Code: tea.KeyUp}
 	i := 0
@@ -60,8 +66,7 @@ func BenchmarkKeypressLargestPage(b *testing.B) {
 			k = up
 		}
 		i++
-		next, _ := m.Update(k)
-		m = next.(Model)
+		m.Update(k)
 		_ = m.View()
 	}
 }
@@ -73,15 +78,15 @@ func BenchmarkOpenPageCached(b *testing.B) {
 	m := New(g, render.NewCache(render.Document), Options{})
 	m = update(b, m, tea.WindowSizeMsg{Width: 120, Height: 40})
 	id := largestPage(g).ID
-	if _, err := m.common.Cache.Render(largestPage(g), m.common.Width, m.style); err != nil {
+	if _, err := m.ctx.Cache.Render(largestPage(g), m.ctx.Width, m.ctx.Style); err != nil {
 		b.Fatal(err)
 	}
-	if _, prefetch := m.OpenPage(id); prefetch != nil {
+	if prefetch := open(m, id); prefetch != nil {
 		prefetch()
 	}
 	for b.Loop() {
-		opened, cmd := m.OpenPage(id)
-		if cmd != nil || opened.page.Lines == nil {
+		m.back()
+		if cmd := open(m, id); cmd != nil || !m.top().(*pageScreen).rendered {
 			b.Fatal("cached page was not shown at once")
 		}
 	}

@@ -28,20 +28,20 @@ func BenchmarkWalkNext(b *testing.B) {
 				b.StopTimer()
 				m := New(g, render.NewCache(render.Document), Options{})
 				m = update(b, m, tea.WindowSizeMsg{Width: 120, Height: 40})
-				m, cmd := m.openWalk()
-				next, prefetch := m.Update(cmd())
-				m = next.(Model)
+				_, prefetch := m.Update(openWalk(m.ctx)())
+				if cmd := prefetch; cmd != nil && !m.top().(*pageScreen).rendered {
+					_, prefetch = m.Update(cmd())
+				}
 				if prefetched && prefetch != nil {
 					prefetch()
 				}
 				b.StartTimer()
-				next, cmd = m.Update(keyMsg("n"))
-				m = next.(Model)
-				if cmd != nil && m.page.Lines == nil {
-					next, _ = m.Update(cmd())
-					m = next.(Model)
+				_, cmd := m.Update(keyMsg("n"))
+				p := m.top().(*pageScreen)
+				if cmd != nil && !p.rendered {
+					m.Update(cmd())
 				}
-				if m.page.Lines == nil || m.walk.Index != 1 {
+				if !p.rendered || p.walk.Index != 1 {
 					b.Fatal("next step not shown")
 				}
 				_ = m.View()

@@ -49,10 +49,10 @@ func FuzzModel(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		m := newModel(t, 80, 24)
 		for _, msg := range messages(data) {
-			before := m.list.Len()
+			before := m.ctx.Session.List.Len()
 			m = update(t, m, msg)
 			assertFits(t, m, m.width, m.height)
-			if after := m.list.Len(); after < before {
+			if after := m.ctx.Session.List.Len(); after < before {
 				k, ok := msg.(tea.KeyPressMsg)
 				isRemoval := ok && (k.String() == "space" || k.String() == "x" || k.String() == "d" || k.String() == "enter")
 				_, isClick := msg.(tea.MouseClickMsg)

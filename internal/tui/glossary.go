@@ -7,18 +7,11 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/her2guide/her2guide/internal/checklist"
 	"github.com/her2guide/her2guide/internal/guide"
 )
 
-// wordList lists glossary terms, filtered as the reader types.
-type wordList struct {
-	Filter textinput.Model
-	List   listScreen
-}
-
 // termSummary is what the glossary shows under the selected term.
-func termSummary(g *guide.Guide, t *guide.Term) string {
+func termSummary(t *guide.Term) string {
 	var b strings.Builder
 	if t.Say != "" {
 		b.WriteString("Say: " + t.Say + ". ")
@@ -45,76 +38,127 @@ func glossaryItems(g *guide.Guide, filter string) []menuItem {
 			}
 		}
 		if ok {
-			items = append(items, menuItem{ID: t.ID, Title: t.Term, Summary: termSummary(g, t)})
+			items = append(items, menuItem{ID: t.ID, Title: t.Term, Summary: termSummary(t)})
 		}
 	}
 	return items
 }
 
-// openGlossary shows the glossary with an empty, focused filter.
-func (m Model) openGlossary() (Model, tea.Cmd) {
-	ti := newField("Find a word: ", "type to filter", 60, m.common.Width)
-	cmd := ti.Focus()
-	m.glossary = wordList{Filter: ti, List: listScreen{Reserve: 5, Menu: menu{items: glossaryItems(m.common.Guide, "")}}}
-	m.push(glossaryScreen)
-	return m, cmd
+// wordsScreen is the word list, filtered as the reader types.
+type wordsScreen struct {
+	ctx    *Context
+	filter textinput.Model
+	list   listScreen
 }
 
-// updateGlossary: arrows move, enter opens the term, esc goes back, and
-// everything else is typed into the filter.
-func (m Model) updateGlossary(msg tea.Msg) (Model, tea.Cmd) {
-	k := m.common.Keys
-	if kp, ok := msg.(tea.KeyPressMsg); ok {
+var _ Screen = (*wordsScreen)(nil)
+
+func newWords(ctx *Context) *wordsScreen {
+	s := &wordsScreen{ctx: ctx, filter: newField("Find a word: ", "type to filter", 60, ctx.Width),
+		list: listScreen{Reserve: 5, Menu: menu{items: glossaryItems(ctx.Guide, "")}}}
+	s.filter.Focus()
+	return s
+}
+
+// Show lays the field out for the width.
+func (s *wordsScreen) Show() tea.Cmd {
+	s.filter.SetWidth(max(10, s.ctx.Width-len(s.filter.Prompt)-1))
+	return nil
+}
+
+// Typing is always true: every key goes to the filter.
+func (s *wordsScreen) Typing() bool { return true }
+
+// Update: arrows move, enter opens the term, esc goes back, and everything
+// else is typed into the filter.
+func (s *wordsScreen) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
 		switch {
-		case key.Matches(kp, k.Cancel):
-			return m.back(), nil
-		case kp.String() == "enter":
-			if it, ok := m.glossary.List.Menu.selected(); ok {
-				return m.openTerm(it.ID)
+		case key.Matches(msg, s.ctx.Keys.Cancel):
+			return s.ctx.back()
+		case msg.String() == "enter":
+			if it, ok := s.list.Menu.selected(); ok {
+				return s.ctx.push(newTerm(s.ctx, it.ID))
 			}
-			return m, nil
-		case kp.String() == "up" || kp.String() == "down" || kp.String() == "pgup" || kp.String() == "pgdown":
-			m.glossary.List = m.glossary.List.Update(kp, &m.common)
-			return m, nil
+			return nil
+		case msg.String() == "up" || msg.String() == "down" || msg.String() == "pgup" || msg.String() == "pgdown":
+			s.list = s.list.Update(msg, s.listCtx())
+			return nil
 		}
+	case tea.PasteMsg:
+		msg.Content = strings.ReplaceAll(msg.Content, "\n", " ")
+		return s.typed(msg)
+	default:
+		return nil
 	}
-	if p, ok := msg.(tea.PasteMsg); ok {
-		p.Content = checklist.Sanitize(strings.ReplaceAll(p.Content, "\n", " "))
-		msg = p
-	}
-	var cmd tea.Cmd
-	m.glossary.Filter, cmd = m.glossary.Filter.Update(msg)
-	m.glossary.List.Menu.cursor = 0
-	m.glossary.List = m.glossary.List.withItems(glossaryItems(m.common.Guide, m.glossary.Filter.Value()))
-	return m, cmd
+	return s.typed(msg)
 }
 
-// glossaryView is the filter line above the list of terms.
-func (m Model) glossaryView() string {
-	c := m.common
+func (s *wordsScreen) typed(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	s.filter, cmd = s.filter.Update(msg)
+	s.list.Menu.cursor = 0
+	s.list = s.list.withItems(glossaryItems(s.ctx.Guide, s.filter.Value()))
+	return cmd
+}
+
+// listCtx is the body less the filter line and a blank line.
+func (s *wordsScreen) listCtx() *Context {
+	c := *s.ctx
 	c.Height = max(1, c.Height-2)
-	list := m.glossary.List.View(&c)
-	if len(m.glossary.List.Menu.items) == 0 {
+	return &c
+}
+
+// View is the filter line above the list of terms.
+func (s *wordsScreen) View() string {
+	c := s.listCtx()
+	list := s.list.View(c)
+	if len(s.list.Menu.items) == 0 {
 		list = c.Styles.Muted.Render("No words match. Try fewer letters.")
 	}
-	return m.glossary.Filter.View() + "\n\n" + list
+	return s.filter.View() + "\n\n" + list
 }
 
-// openTerm shows one term: its definition and the pages that use it.
-func (m Model) openTerm(id string) (Model, tea.Cmd) {
-	t, ok := m.common.Guide.Term(id)
+// Bindings are open and cancel; every other key is typed.
+func (s *wordsScreen) Bindings() []key.Binding {
+	return []key.Binding{s.ctx.Keys.Open, s.ctx.Keys.Cancel}
+}
+
+// Crumbs name the screen.
+func (s *wordsScreen) Crumbs() []string { return []string{"Word list"} }
+
+// Cursor is the filter's cursor.
+func (s *wordsScreen) Cursor() *tea.Cursor { return s.filter.Cursor() }
+
+// Click opens the term under a tap (the list starts two rows down).
+func (s *wordsScreen) Click(_, y int) tea.Cmd {
+	var hit bool
+	if s.list, hit = s.list.Click(y-2, s.listCtx()); hit {
+		it, _ := s.list.Menu.selected()
+		return s.ctx.push(newTerm(s.ctx, it.ID))
+	}
+	return nil
+}
+
+// Scroll moves the cursor (mouse wheel).
+func (s *wordsScreen) Scroll(delta int) { s.list = s.list.Scroll(delta, s.listCtx()) }
+
+// newTerm shows one term: its meaning and the pages that use it.
+func newTerm(ctx *Context, id string) *menuScreen {
+	t, ok := ctx.Guide.Term(id)
 	if !ok {
-		return m, nil
+		return &menuScreen{ctx: ctx, crumbs: []string{"Word list"}, list: listScreen{Intro: "This word is not in the word list."}}
 	}
 	var items []menuItem
-	for _, p := range m.common.Guide.PagesUsing(id) {
+	for _, p := range ctx.Guide.PagesUsing(id) {
 		items = append(items, menuItem{ID: p.ID, Title: p.Title, Summary: p.Summary})
 	}
-	intro := t.Term + ": " + termSummary(m.common.Guide, t)
+	intro := t.Term + ": " + termSummary(t)
 	if len(items) > 0 {
 		intro += " Pages that use it:"
 	}
-	m.term = listScreen{ID: id, Intro: intro, Menu: menu{items: items}}
-	m.push(termScreen)
-	return m, nil
+	return &menuScreen{ctx: ctx, crumbs: []string{"Word list", t.Term},
+		list: listScreen{ID: id, Intro: intro, Menu: menu{items: items}},
+		open: func(it menuItem) tea.Cmd { return ctx.push(newPage(ctx, it.ID)) }}
 }

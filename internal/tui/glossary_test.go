@@ -7,13 +7,13 @@ import (
 
 func TestGlossaryFilterAndOpen(t *testing.T) {
 	m := press(t, newModel(t, 80, 24), "w")
-	if m.screen != glossaryScreen || !strings.Contains(screen(m), "HER2") {
+	if !is[*wordsScreen](m) || !strings.Contains(screen(m), "HER2") {
 		t.Fatalf("w did not open the word list:\n%s", screen(m))
 	}
 	// Letters are typed into the filter, even q and j.
 	m = typeText(t, m, "zzq")
-	if m.screen != glossaryScreen || !strings.Contains(screen(m), "No words match") {
-		t.Fatalf("filter zzq: screen %v\n%s", m.screen, screen(m))
+	if !is[*wordsScreen](m) || !strings.Contains(screen(m), "No words match") {
+		t.Fatalf("filter zzq: %T\n%s", m.top(), screen(m))
 	}
 	for i := 0; i < 3; i++ {
 		m = press(t, m, "backspace")
@@ -23,19 +23,19 @@ func TestGlossaryFilterAndOpen(t *testing.T) {
 		t.Fatalf("filter PROT does not show HER2 and its definition:\n%s", screen(m))
 	}
 	m = press(t, m, "enter")
-	if m.screen != termScreen || !strings.Contains(screen(m), "What is alpha?") {
-		t.Fatalf("enter on HER2: screen %v\n%s", m.screen, screen(m))
+	if !is[*menuScreen](m) || !strings.Contains(screen(m), "What is alpha?") {
+		t.Fatalf("enter on HER2: %T\n%s", m.top(), screen(m))
 	}
 	m = press(t, m, "enter")
-	if m.screen != readScreen || m.page.ID != "alpha" {
-		t.Fatalf("enter on a page using the term: screen %v page %q", m.screen, m.page.ID)
+	if p := onPage(t, m); p.id != "alpha" {
+		t.Fatalf("enter on a page using the term: page %q", p.id)
 	}
 	m = press(t, m, "esc", "esc")
-	if m.screen != glossaryScreen {
-		t.Errorf("back twice from the page: screen %v, want the word list", m.screen)
+	if !is[*wordsScreen](m) {
+		t.Errorf("back twice from the page: %T, want the word list", m.top())
 	}
 	m = press(t, m, "esc")
-	if m.screen != homeScreen {
-		t.Errorf("esc from the word list: screen %v", m.screen)
+	if len(m.stack) != 1 {
+		t.Errorf("esc from the word list: %T", m.top())
 	}
 }

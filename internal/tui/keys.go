@@ -1,9 +1,14 @@
 package tui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
 
-// KeyMap is every key binding of the guide, in one place. Screens enable the
-// bindings that apply to them, so the help never lists a key that does nothing.
+// KeyMap is every key binding of the guide, in one place. Each screen lists
+// the bindings that work on it (Screen.Bindings), and the root adds the
+// global ones less any key the screen claims, so the help never lists a key
+// that does nothing and no key does two things.
 type KeyMap struct {
 	Up       key.Binding
 	Down     key.Binding
@@ -67,7 +72,7 @@ func DefaultKeyMap() KeyMap {
 		Print:        key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "print or save")),
 		Glossary:     key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "word list")),
 		Search:       key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
-		GoHome:       key.NewBinding(key.WithKeys("H"), key.WithHelp("H", "home"), key.WithDisabled()),
+		GoHome:       key.NewBinding(key.WithKeys("H"), key.WithHelp("H", "home")),
 		PageWords:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "words on this page")),
 		Sources:      key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sources")),
 		Related:      key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "related pages")),
@@ -80,39 +85,80 @@ func DefaultKeyMap() KeyMap {
 	}
 }
 
-// all returns pointers to every binding, to switch them on or off together.
-func (k *KeyMap) all() []*key.Binding {
-	return []*key.Binding{
-		&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Top, &k.Bottom, &k.Open, &k.Back, &k.Help, &k.Quit,
-		&k.AddQuestions, &k.MyQuestions, &k.Toggle, &k.MoveUp, &k.MoveDown, &k.Remove, &k.Important,
-		&k.NewQuestion, &k.EditQuestion, &k.Print, &k.Save, &k.Cancel, &k.Glossary, &k.Next, &k.Prev, &k.Search, &k.NextMatch, &k.PrevMatch, &k.GoHome, &k.PageWords, &k.Sources, &k.Related,
-	}
+// nav is the list navigation keys.
+func (k KeyMap) nav() []key.Binding {
+	return []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}
 }
 
-// only returns the keymap with just the given bindings enabled.
-func (k KeyMap) only(pick func(*KeyMap) []*key.Binding) KeyMap {
-	for _, b := range k.all() {
-		b.SetEnabled(false)
-	}
-	for _, b := range pick(&k) {
-		b.SetEnabled(true)
-	}
-	return k
+// friendly key names for help text.
+var friendly = map[string]string{
+	"up": "↑", "down": "↓", "left": "←", "right": "→", "pgup": "pgup", "pgdown": "pgdn",
+	"esc": "esc", "enter": "enter", "space": "space", "backspace": "backspace",
 }
 
-// ShortHelp is the one-line help in the footer; disabled keys are left out.
-func (k KeyMap) ShortHelp() []key.Binding {
-	// Most important first: a narrow footer cuts the end off.
-	return []key.Binding{k.Next, k.Prev, k.Open, k.Toggle, k.Save, k.Cancel, k.Back, k.AddQuestions, k.NextMatch, k.MyQuestions, k.Print, k.Search, k.Glossary, k.Help, k.Quit, k.Up, k.Down}
+// minus returns b without the given keys, its help naming the keys left;
+// an empty binding (no keys) when none is left.
+func minus(b key.Binding, drop ...string) key.Binding {
+	var keep []string
+	for _, k := range b.Keys() {
+		gone := false
+		for _, d := range drop {
+			if k == d {
+				gone = true
+			}
+		}
+		if !gone {
+			keep = append(keep, k)
+		}
+	}
+	if len(keep) == len(b.Keys()) {
+		return b
+	}
+	if len(keep) == 0 {
+		return key.NewBinding(key.WithDisabled())
+	}
+	label := keep[0]
+	if f, ok := friendly[label]; ok {
+		label = f
+	}
+	if len(keep) > 1 {
+		second := keep[1]
+		if f, ok := friendly[second]; ok {
+			second = f
+		}
+		label += "/" + second
+	}
+	return key.NewBinding(key.WithKeys(keep...), key.WithHelp(label, b.Help().Desc))
 }
 
-// FullHelp is the help shown with "?"; disabled keys are left out.
-func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.Open, k.Back, k.Next, k.Prev, k.Toggle, k.AddQuestions, k.MyQuestions, k.Glossary},
-		{k.PageWords, k.Sources, k.Related},
-		{k.MoveUp, k.MoveDown, k.Important, k.Remove, k.NewQuestion, k.EditQuestion},
-		{k.Search, k.NextMatch, k.Print, k.Save, k.Cancel, k.GoHome, k.Help, k.Quit},
+// matches reports whether msg is one of the enabled bindings.
+func matches(msg tea.KeyPressMsg, bs ...key.Binding) bool {
+	return key.Matches(msg, bs...)
+}
+
+// claimed returns every key of the enabled bindings.
+func claimed(bs []key.Binding) []string {
+	var out []string
+	for _, b := range bs {
+		if b.Enabled() {
+			out = append(out, b.Keys()...)
+		}
 	}
+	return out
+}
+
+// helpMap shows a screen's bindings in the help: the short line in order,
+// the full help in columns of six.
+type helpMap []key.Binding
+
+// ShortHelp is the footer's one line.
+func (h helpMap) ShortHelp() []key.Binding { return h }
+
+// FullHelp is the help shown with "?".
+func (h helpMap) FullHelp() [][]key.Binding {
+	var cols [][]key.Binding
+	for i := 0; i < len(h); i += 6 {
+		cols = append(cols, h[i:min(i+6, len(h))])
+	}
+	return cols
 }

@@ -2,19 +2,23 @@ package tui
 
 import (
 	"crypto/subtle"
+	"errors"
 	"strconv"
+	"strings"
 	"time"
 
-	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/her2guide/her2guide/internal/checklist"
+	"github.com/her2guide/her2guide/internal/guide"
+	"github.com/her2guide/her2guide/internal/printing"
+	"github.com/her2guide/her2guide/internal/render"
 )
 
-// Kiosk configures clinic kiosk mode. A nil *Kiosk in Options is the
-// personal guide.
+// Kiosk configures clinic kiosk mode.
 type Kiosk struct {
 	// Idle is how long without input before the "Still reading?" notice.
 	Idle time.Duration
@@ -27,7 +31,7 @@ type Kiosk struct {
 	// printer. Patients never save files in kiosk mode.
 	Printer string
 	// Log records details for staff (printing errors, resets); nil logs
-	// nothing.
+	// nothing. It is called from commands, never from Update.
 	Log func(format string, args ...any)
 	// Warnings are shown to staff when the kiosk starts (for example a
 	// clinic page that could not be loaded).
@@ -35,6 +39,39 @@ type Kiosk struct {
 	// Now is the clock; nil uses time.Now. Tests inject their own.
 	Now func() time.Time
 }
+
+// KioskModel is the guide locked down for a clinic's shared terminal. It
+// wraps the guide and decides which keys reach it: keys that would quit or
+// suspend are blocked, the staff sequence opens a masked code prompt, a row
+// of touch buttons sits under the guide, and after Idle without input a
+// countdown wipes the session for the next person. The guide itself knows
+// only its Options.
+type KioskModel struct {
+	guide *Model
+	cfg   Kiosk
+	width int
+	// height is the whole window; the guide gets one row less.
+	height    int
+	lastInput time.Time
+	// counting is true while the "Still reading?" notice shows.
+	counting  bool
+	countFrom time.Time
+	// staffArmed is true after the first key of the staff sequence.
+	staffArmed bool
+	staff      bool
+	code       textinput.Model
+	// tick schedules the next look at the idle clock (tests stop it).
+	tick func() tea.Cmd
+}
+
+var _ tea.Model = (*KioskModel)(nil)
+
+// The staff sequence opens the staff code prompt: ctrl+e, then ctrl+x.
+const (
+	staffFirst  = "ctrl+e"
+	staffSecond = "ctrl+x"
+	kioskHint   = "Ask staff to close the guide."
+)
 
 // kioskBlocked reports the keys that would quit, suspend or leave the
 // guide. In kiosk mode they only show a hint.
@@ -46,28 +83,37 @@ func kioskBlocked(s string) bool {
 	return false
 }
 
-// The staff sequence opens the staff code prompt: ctrl+e, then ctrl+x.
-const (
-	staffFirst  = "ctrl+e"
-	staffSecond = "ctrl+x"
-)
+// NewKiosk returns the guide in kiosk mode on its home screen.
+func NewKiosk(g *guide.Guide, cache *render.Cache, opts Options, cfg Kiosk) *KioskModel {
+	opts.NoQuit, opts.HomeKey, opts.Finish = true, true, true
+	opts.Print.Desk, opts.Print.Printer = true, cfg.Printer
+	if len(cfg.Warnings) > 0 {
+		opts.Notice = "Staff: " + strings.Join(cfg.Warnings, " ")
+	}
+	m := &KioskModel{guide: New(g, cache, opts), cfg: cfg, width: defaultWidth, height: defaultHeight, tick: idleTick}
+	m.guide.reserved = 1
+	m.guide.resize(m.width, m.height-1)
+	m.lastInput = m.now()
+	return m
+}
 
-const (
-	kioskHint   = "Ask staff to close the guide."
-	deskMessage = "The printer is not working. Please ask at the desk."
-	finishID    = "\x00finish"
-)
+// Guide returns the wrapped guide.
+func (m *KioskModel) Guide() *Model { return m.guide }
 
-// kioskState is the kiosk's own state: the idle clock and the staff prompt.
-type kioskState struct {
-	LastInput time.Time
-	// Counting is true while the "Still reading?" notice shows.
-	Counting  bool
-	CountFrom time.Time
-	// StaffArmed is true after the first key of the staff sequence.
-	StaffArmed bool
-	Staff      bool
-	Code       textinput.Model
+func (m *KioskModel) now() time.Time {
+	if m.cfg.Now != nil {
+		return m.cfg.Now()
+	}
+	return time.Now()
+}
+
+// log writes to the staff log in a command, never in Update.
+func (m *KioskModel) log(format string, args ...any) tea.Cmd {
+	if m.cfg.Log == nil {
+		return nil
+	}
+	l := m.cfg.Log
+	return func() tea.Msg { l(format, args...); return nil }
 }
 
 // idleTickMsg is the kiosk's once-a-second look at the idle clock.
@@ -77,139 +123,264 @@ func idleTick() tea.Cmd {
 	return tea.Tick(time.Second, func(time.Time) tea.Msg { return idleTickMsg{} })
 }
 
-func (m Model) now() time.Time {
-	if m.opts.Kiosk != nil && m.opts.Kiosk.Now != nil {
-		return m.opts.Kiosk.Now()
-	}
-	return time.Now()
+// Init starts the guide and the idle clock.
+func (m *KioskModel) Init() tea.Cmd { return tea.Batch(m.guide.Init(), m.tick()) }
+
+// Reset wipes the session: questions, answers, history, search text,
+// scroll positions.
+func (m *KioskModel) Reset() tea.Cmd {
+	m.counting, m.staff, m.staffArmed = false, false, false
+	m.lastInput = m.now()
+	return m.guide.Reset()
 }
 
-func (m Model) logf(format string, args ...any) {
-	if m.opts.Kiosk != nil && m.opts.Kiosk.Log != nil {
-		m.opts.Kiosk.Log(format, args...)
+// Update watches the idle clock and the input, and passes on what the
+// guide may have.
+func (m *KioskModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case idleTickMsg:
+		return m, m.idle()
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		if m.width <= 0 || m.height <= 0 {
+			m.width, m.height = defaultWidth, defaultHeight
+		}
+		return m.forward(tea.WindowSizeMsg{Width: m.width, Height: m.height - 1})
+	case finishMsg:
+		cmd := m.Reset()
+		m.guide.status = "Cleared. The guide is ready for the next person."
+		return m, tea.Batch(cmd, m.log("finish and clear"))
+	case doneMsg:
+		var logCmd tea.Cmd
+		if msg.err != nil {
+			detail := ""
+			var pe *printing.Error
+			if errors.As(msg.err, &pe) && pe.Detail != "" {
+				detail = " (spooler said: " + pe.Detail + ")"
+			}
+			logCmd = m.log("printing failed: %v%s", msg.err, detail)
+		}
+		_, cmd := m.guide.Update(msg)
+		return m, tea.Batch(cmd, logCmd)
+	case tea.KeyPressMsg, tea.MouseClickMsg, tea.MouseWheelMsg, tea.PasteMsg:
+		m.lastInput = m.now()
+		if m.counting {
+			m.counting = false // the input only wakes the notice
+			return m, nil
+		}
 	}
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		return m.key(msg)
+	case tea.MouseClickMsg:
+		mouse := msg.Mouse()
+		if mouse.Button == tea.MouseLeft && mouse.Y == m.height-1 && !m.guide.tooSmallNow() && !m.staff {
+			if b, ok := m.buttonAt(mouse.X); ok {
+				cmd := b.do(m)
+				return m, tea.Batch(cmd, m.guide.drain())
+			}
+			return m, nil
+		}
+	case tea.PasteMsg:
+		if m.staff {
+			return m, nil
+		}
+	}
+	return m.forward(msg)
 }
 
-// kioskInput is called for every key, click, wheel or paste in kiosk mode.
-// It restarts the idle clock and swallows input that only wakes the notice.
-func (m Model) kioskInput() (Model, bool) {
-	m.kiosk.LastInput = m.now()
-	if m.kiosk.Counting {
-		m.kiosk.Counting = false
-		return m, true
-	}
-	return m, false
+func (m *KioskModel) forward(msg tea.Msg) (tea.Model, tea.Cmd) {
+	_, cmd := m.guide.Update(msg)
+	return m, cmd
 }
 
-// kioskTick resets the session when nobody answered the notice in time.
-func (m Model) kioskTick() (Model, tea.Cmd) {
-	k := m.opts.Kiosk
+// idle resets the session when nobody answered the notice in time.
+func (m *KioskModel) idle() tea.Cmd {
 	now := m.now()
 	switch {
-	case m.kiosk.Counting && now.Sub(m.kiosk.CountFrom) >= k.Countdown:
-		m.logf("idle reset after %s without input", k.Idle+k.Countdown)
-		return m.Reset(), idleTick()
-	case !m.kiosk.Counting && now.Sub(m.kiosk.LastInput) >= k.Idle:
-		m.kiosk.Counting, m.kiosk.CountFrom = true, now
+	case m.counting && now.Sub(m.countFrom) >= m.cfg.Countdown:
+		return tea.Batch(m.Reset(), m.log("idle reset after %s without input", m.cfg.Idle+m.cfg.Countdown), m.tick())
+	case !m.counting && now.Sub(m.lastInput) >= m.cfg.Idle:
+		m.counting, m.countFrom = true, now
 	}
-	return m, idleTick()
+	return m.tick()
 }
 
-// Reset wipes everything the last person did (questions, answers, history,
-// search text, scroll positions) and returns to the home screen. Only the
-// rendered pages and the search index, which hold nothing personal, stay.
-func (m Model) Reset() Model {
-	fresh := New(m.common.Guide, m.common.Cache, m.opts)
-	fresh.index = m.index
-	fresh.isDark = m.isDark
-	fresh.applyTheme()
-	fresh.resize(m.width, m.height)
-	fresh.kiosk.LastInput = m.now()
-	return fresh
-}
-
-// kioskKey handles the keys kiosk mode changes. It reports whether it used
-// the key.
-func (m Model) kioskKey(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
+// key handles the keys kiosk mode changes and passes on the rest.
+func (m *KioskModel) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	s := msg.String()
-	if m.kiosk.Staff {
-		return m.updateStaff(msg)
+	if m.staff {
+		return m, m.updateStaff(msg)
 	}
-	if m.kiosk.StaffArmed {
-		m.kiosk.StaffArmed = false
-		if s == staffSecond && m.opts.Kiosk.ExitCode != "" {
-			return m.openStaff()
+	if m.staffArmed {
+		m.staffArmed = false
+		if s == staffSecond && m.cfg.ExitCode != "" {
+			m.staff = true
+			m.code = newField("Staff code: ", "", 64, m.width)
+			m.code.EchoMode = textinput.EchoPassword
+			return m, m.code.Focus()
 		}
 	}
 	if s == staffFirst {
-		m.kiosk.StaffArmed = true
-		return m, nil, true
+		m.staffArmed = true
+		return m, nil
 	}
-	inText := m.screen == editScreen || m.screen == glossaryScreen || m.screen == searchScreen || (m.screen == printScreen && m.print.typing())
-	blocked := kioskBlocked(s) && !(inText && len(s) == 1)
-	if s == "esc" && m.screen == homeScreen {
-		blocked = true
+	typing := m.guide.Typing()
+	// esc on the home screen would leave nothing: it only shows the hint.
+	onHome := len(m.guide.stack) == 1 && s == "esc"
+	if onHome || kioskBlocked(s) && !(typing && len(s) == 1) {
+		m.guide.status = kioskHint
+		return m, nil
 	}
-	if blocked {
-		m.status = kioskHint
-		return m, nil, true
-	}
-	if key.Matches(msg, m.common.Keys.GoHome) && !inText {
-		return m.goHome(), nil, true
-	}
-	return m, nil, false
-}
-
-// goHome returns to the home screen from anywhere.
-func (m Model) goHome() Model {
-	for len(m.history) > 0 {
-		m = m.back()
-	}
-	return m
-}
-
-// openStaff shows the masked staff code prompt.
-func (m Model) openStaff() (Model, tea.Cmd, bool) {
-	ti := newField("Staff code: ", "", 64, m.common.Width)
-	ti.EchoMode = textinput.EchoPassword
-	m.kiosk.Staff, m.kiosk.Code = true, ti
-	return m, m.kiosk.Code.Focus(), true
+	return m.forward(msg)
 }
 
 // updateStaff checks the code on enter; esc cancels.
-func (m Model) updateStaff(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
+func (m *KioskModel) updateStaff(msg tea.KeyPressMsg) tea.Cmd {
 	switch msg.String() {
 	case "esc":
-		m.kiosk.Staff = false
-		return m, nil, true
+		m.staff = false
+		return nil
 	case "enter":
-		typed := checklist.Sanitize(m.kiosk.Code.Value())
-		m.kiosk.Staff = false
-		if subtle.ConstantTimeCompare([]byte(typed), []byte(m.opts.Kiosk.ExitCode)) == 1 {
-			m.logf("staff exit")
-			return m, tea.Quit, true
+		typed := checklist.Sanitize(m.code.Value())
+		m.staff = false
+		if subtle.ConstantTimeCompare([]byte(typed), []byte(m.cfg.ExitCode)) == 1 {
+			l := m.cfg.Log
+			return func() tea.Msg {
+				if l != nil {
+					l("staff exit")
+				}
+				return tea.QuitMsg{}
+			}
 		}
-		m.logf("wrong staff code")
-		m.status = "Wrong code."
-		return m, nil, true
+		m.guide.status = "Wrong code."
+		return m.log("wrong staff code")
 	}
 	var cmd tea.Cmd
-	m.kiosk.Code, cmd = m.kiosk.Code.Update(msg)
-	return m, cmd, true
+	m.code, cmd = m.code.Update(msg)
+	return cmd
+}
+
+// View is the guide with the touch buttons under it, or the countdown, or
+// the staff prompt.
+func (m *KioskModel) View() tea.View {
+	if m.counting {
+		v := tea.NewView(strings.Join(fitLines(m.countdownView(), m.width, m.height), "\n"))
+		v.AltScreen, v.MouseMode = true, tea.MouseModeCellMotion
+		return v
+	}
+	if m.staff {
+		v := tea.NewView(strings.Join(fitLines(m.staffView(), m.width, m.height), "\n"))
+		v.AltScreen, v.MouseMode = true, tea.MouseModeCellMotion
+		if c := m.code.Cursor(); c != nil {
+			c.Y += 2
+			v.Cursor = c
+		}
+		return v
+	}
+	v := m.guide.View()
+	if m.guide.tooSmallNow() {
+		v.Content += "\n"
+		return v
+	}
+	v.Content += "\n" + m.buttonsView()
+	return v
 }
 
 // countdownView is the full-screen "Still reading?" notice.
-func (m Model) countdownView() string {
-	left := m.opts.Kiosk.Countdown - m.now().Sub(m.kiosk.CountFrom)
+func (m *KioskModel) countdownView() string {
+	left := m.cfg.Countdown - m.now().Sub(m.countFrom)
 	secs := max(0, int((left+time.Second-1)/time.Second))
 	msg := "Still reading?\n\nTouch the screen or press any key.\n\nOtherwise the guide will clear your questions and start again in " +
 		strconv.Itoa(secs) + " seconds."
 	body := lipgloss.Wrap(msg, max(1, m.width-4), "")
-	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, m.common.Styles.Title.Render(body))
+	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, m.guide.ctx.Styles.Title.Render(body))
 }
 
 // staffView is the masked code prompt.
-func (m Model) staffView() string {
-	return m.common.Styles.Title.Render("Staff only") + "\n\n" + m.kiosk.Code.View() + "\n\n" +
-		m.common.Styles.Muted.Render("Press enter to close the guide, esc to go back.")
+func (m *KioskModel) staffView() string {
+	st := m.guide.ctx.Styles
+	return st.Title.Render("Staff only") + "\n\n" + m.code.View() + "\n\n" +
+		st.Muted.Render("Press enter to close the guide, esc to go back.")
+}
+
+// button is one of the kiosk's large touch buttons at the bottom.
+type button struct {
+	Label, Short string
+	do           func(*KioskModel) tea.Cmd
+}
+
+func kioskButtons() []button {
+	return []button{
+		{"Back", "Back", func(m *KioskModel) tea.Cmd { return m.guide.ctx.back() }},
+		{"Home", "Home", func(m *KioskModel) tea.Cmd { return m.guide.ctx.send(homeMsg{}) }},
+		{"Add questions", "Add", func(m *KioskModel) tea.Cmd {
+			p, ok := m.guide.top().(*pageScreen)
+			if !ok {
+				return m.guide.ctx.status("Open a page first, then tap Add questions.")
+			}
+			pg, _ := p.page()
+			return m.guide.ctx.push(newPick(m.guide.ctx, pg))
+		}},
+		{"My questions", "Mine", func(m *KioskModel) tea.Cmd {
+			if _, ok := m.guide.top().(*mineScreen); ok {
+				return nil
+			}
+			return m.guide.ctx.push(newMine(m.guide.ctx))
+		}},
+		{"Print", "Print", func(m *KioskModel) tea.Cmd {
+			ctx := m.guide.ctx
+			if ctx.Session.List.Len() == 0 {
+				return ctx.status("Your list is empty. Add questions first.")
+			}
+			if _, ok := m.guide.top().(*mineScreen); ok {
+				return ctx.push(newPrint(ctx))
+			}
+			return ctx.send(pushMsg{newMine(ctx)}, pushMsg{newPrint(ctx)})
+		}},
+		{"Help", "Help", func(m *KioskModel) tea.Cmd {
+			m.guide.help.ShowAll = !m.guide.help.ShowAll
+			m.guide.layout()
+			return m.guide.top().Show()
+		}},
+	}
+}
+
+// buttonGap separates the buttons.
+const buttonGap = " "
+
+// buttonLabels are the labels that fit the width: long, else short.
+func buttonLabels(width int) []string {
+	bs := kioskButtons()
+	long, short := make([]string, len(bs)), make([]string, len(bs))
+	for i, b := range bs {
+		long[i], short[i] = " "+b.Label+" ", " "+b.Short+" "
+	}
+	if ansi.StringWidth(strings.Join(long, buttonGap)) <= width {
+		return long
+	}
+	return short
+}
+
+// buttonsView draws the button row; each button in reverse video.
+func (m *KioskModel) buttonsView() string {
+	labels := buttonLabels(m.width)
+	out := make([]string, len(labels))
+	for i, l := range labels {
+		out[i] = m.guide.ctx.Styles.Selected.Reverse(true).Render(l)
+	}
+	return ansi.Truncate(strings.Join(out, buttonGap), m.width, "")
+}
+
+// buttonAt returns the button under column x of the button row.
+func (m *KioskModel) buttonAt(x int) (button, bool) {
+	at := 0
+	for i, l := range buttonLabels(m.width) {
+		w := ansi.StringWidth(l)
+		if x >= at && x < at+w {
+			return kioskButtons()[i], true
+		}
+		at += w + len(buttonGap)
+	}
+	return button{}, false
 }

@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -19,194 +20,267 @@ type clock struct{ t time.Time }
 func (c *clock) now() time.Time          { return c.t }
 func (c *clock) advance(d time.Duration) { c.t = c.t.Add(d) }
 
-func kioskModel(t *testing.T, k Kiosk, sp *fakeSpooler) (Model, *clock, *[]string) {
+// staffLog records log lines; it says whether a line was written while
+// Update ran (it must not be).
+type staffLog struct {
+	mu       sync.Mutex
+	lines    []string
+	inUpdate bool
+	early    bool
+}
+
+func (l *staffLog) log(f string, a ...any) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.inUpdate {
+		l.early = true
+	}
+	l.lines = append(l.lines, fmt.Sprintf(f, a...))
+}
+
+func (l *staffLog) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return strings.Join(l.lines, "\n")
+}
+
+// kioskRig is a kiosk with a fake clock and log; its messages run through
+// run, with Update watched for log writes.
+type kioskRig struct {
+	*KioskModel
+	clock *clock
+	log   *staffLog
+}
+
+// Update marks the time inside Update for the staff log.
+func (k *kioskRig) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	k.log.mu.Lock()
+	k.log.inUpdate = true
+	k.log.mu.Unlock()
+	_, cmd := k.KioskModel.Update(msg)
+	k.log.mu.Lock()
+	k.log.inUpdate = false
+	k.log.mu.Unlock()
+	return k, cmd
+}
+
+func kioskModel(t *testing.T, k Kiosk, sp *fakeSpooler) *kioskRig {
 	t.Helper()
 	c := &clock{t: time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC)}
-	var logged []string
+	l := &staffLog{}
 	k.Now = c.now
-	k.Log = func(f string, a ...any) { logged = append(logged, fmt.Sprintf(f, a...)) }
-	opts := Options{Kiosk: &k}
+	k.Log = l.log
+	var opts Options
 	if sp != nil {
 		opts.Print = PrintOptions{Spooler: printing.Spooler{Run: sp.run}, Now: c.now}
 	}
-	m := New(fixture(t), render.NewCache(render.Document), opts)
-	m = update(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
-	return m, c, &logged
+	r := &kioskRig{KioskModel: NewKiosk(fixture(t), render.NewCache(render.Document), opts, k), clock: c, log: l}
+	r.tick = func() tea.Cmd { return nil } // the tests deliver ticks themselves
+	kpress(t, r, tea.WindowSizeMsg{Width: 80, Height: 24})
+	return r
+}
+
+// kpress sends keys (names as keyMsg takes them) or messages to the kiosk.
+func kpress(t *testing.T, k *kioskRig, msgs ...any) *kioskRig {
+	t.Helper()
+	for _, m := range msgs {
+		if s, ok := m.(string); ok {
+			m = keyMsg(s)
+		}
+		run(t, k, m)
+	}
+	if k.log.early {
+		t.Fatal("the staff log was written during Update")
+	}
+	return k
+}
+
+func kscreen(k *kioskRig) string { return ansi.Strip(k.View().Content) }
+
+// kchoose picks a home entry in the kiosk's guide.
+func kchoose(t *testing.T, k *kioskRig, id string) *kioskRig {
+	t.Helper()
+	kpress(t, k, "home")
+	for i, it := range home(k.guide).list.Menu.items {
+		if it.ID == id {
+			for ; i > 0; i-- {
+				kpress(t, k, "j")
+			}
+			return kpress(t, k, "enter")
+		}
+	}
+	t.Fatalf("no home entry %q", id)
+	return k
 }
 
 func TestKioskBlocksEveryWayOut(t *testing.T) {
-	m, _, _ := kioskModel(t, Kiosk{Idle: time.Minute, Countdown: 10 * time.Second}, nil)
-	for _, k := range []string{"q", "ctrl+c", "ctrl+d", "ctrl+z", "ctrl+\\", "ctrl+q", "esc"} {
-		next, cmd := m.Update(keyMsg(k))
-		m = next.(Model)
-		if cmd != nil {
-			if _, quit := cmd().(tea.QuitMsg); quit {
-				t.Fatalf("%s quits the kiosk", k)
-			}
+	k := kioskModel(t, Kiosk{Idle: time.Minute, Countdown: 10 * time.Second}, nil)
+	for _, key := range []string{"q", "ctrl+c", "ctrl+d", "ctrl+z", "ctrl+\\", "ctrl+q", "esc"} {
+		if run(t, k, keyMsg(key)) {
+			t.Fatalf("%s quits the kiosk", key)
 		}
-		if !strings.Contains(screen(m), "Ask staff to close the guide") {
-			t.Errorf("%s: no hint:\n%s", k, screen(m))
+		if !strings.Contains(kscreen(k), "Ask staff to close the guide") {
+			t.Errorf("%s: no hint:\n%s", key, kscreen(k))
 		}
 	}
-	if strings.Contains(screen(m), "q quit") {
+	if run(t, k, keyMsg("esc")); len(k.guide.stack) != 1 {
+		t.Error("esc left the home screen")
+	}
+	if strings.Contains(kscreen(k), "q quit") {
 		t.Error("the help offers q quit in kiosk mode")
 	}
 	// Inside a text field, q is a letter.
-	m = typeText(t, press(t, m, "/"), "q")
-	if m.search.Input.Value() != "q" {
-		t.Errorf("q in the search box: %q", m.search.Input.Value())
+	kpress(t, k, "/", "q")
+	if s, ok := k.guide.top().(*searchScreen); !ok || s.input.Value() != "q" {
+		t.Errorf("q in the search box: %T", k.guide.top())
 	}
 }
 
 func TestKioskIdleResetWipesTheSession(t *testing.T) {
-	m, c, logged := kioskModel(t, Kiosk{Idle: 3 * time.Minute, Countdown: 30 * time.Second}, nil)
-	m = press(t, choose(t, m, "first"), "enter", "a", "space", "m")
-	if m.list.Len() != 1 {
+	k := kioskModel(t, Kiosk{Idle: 3 * time.Minute, Countdown: 30 * time.Second}, nil)
+	kpress(t, kchoose(t, k, "first"), "enter", "a", "space", "m")
+	list := &k.guide.ctx.Session.List
+	if list.Len() != 1 {
 		t.Fatal("setup: nothing ticked")
 	}
-	c.advance(2 * time.Minute)
-	m = tick(m)
-	if m.kiosk.Counting {
+	k.clock.advance(2 * time.Minute)
+	kpress(t, k, idleTickMsg{})
+	if k.counting {
 		t.Fatal("counting down before the idle time")
 	}
-	c.advance(time.Minute + time.Second)
-	m = tick(m)
-	if !m.kiosk.Counting || !strings.Contains(screen(m), "Still reading?") || !strings.Contains(screen(m), "30 seconds") {
-		t.Fatalf("no countdown after the idle time:\n%s", screen(m))
+	k.clock.advance(time.Minute + time.Second)
+	kpress(t, k, idleTickMsg{})
+	if !k.counting || !strings.Contains(kscreen(k), "Still reading?") || !strings.Contains(kscreen(k), "30 seconds") {
+		t.Fatalf("no countdown after the idle time:\n%s", kscreen(k))
 	}
 	// A key only wakes it; nothing else happens.
-	m = press(t, m, "d")
-	if m.kiosk.Counting || m.list.Len() != 1 || m.screen != myScreen {
-		t.Fatalf("a key during the countdown: counting %v, %d questions, screen %v", m.kiosk.Counting, m.list.Len(), m.screen)
+	kpress(t, k, "d")
+	if k.counting || list.Len() != 1 || !is[*mineScreen](k.guide) {
+		t.Fatalf("a key during the countdown: counting %v, %d questions, %T", k.counting, list.Len(), k.guide.top())
 	}
-	c.advance(3 * time.Minute)
-	m = tick(m)
-	c.advance(29 * time.Second)
-	m = tick(m)
-	if m.list.Len() != 1 {
+	k.clock.advance(3 * time.Minute)
+	kpress(t, k, idleTickMsg{})
+	k.clock.advance(29 * time.Second)
+	kpress(t, k, idleTickMsg{})
+	if k.guide.ctx.Session.List.Len() != 1 {
 		t.Fatal("reset before the countdown ended")
 	}
-	c.advance(time.Second)
-	m = tick(m)
-	if m.list.Len() != 0 || m.screen != homeScreen || len(m.history) != 0 || m.kiosk.Counting {
-		t.Fatalf("after the reset: %d questions, screen %v, history %v", m.list.Len(), m.screen, m.history)
+	k.clock.advance(time.Second)
+	kpress(t, k, idleTickMsg{})
+	if k.guide.ctx.Session.List.Len() != 0 || len(k.guide.stack) != 1 || k.counting {
+		t.Fatalf("after the reset: %d questions, %d screens", k.guide.ctx.Session.List.Len(), len(k.guide.stack))
 	}
-	if strings.Contains(screen(m), "My list") || len(*logged) == 0 {
-		t.Errorf("trace left or no log line:\n%s\nlog %v", screen(m), *logged)
+	if strings.Contains(kscreen(k), "My list") || !strings.Contains(k.log.String(), "idle reset") {
+		t.Errorf("trace left or no log line:\n%s\nlog %v", kscreen(k), k.log)
 	}
 }
 
 func TestKioskFinishAndClear(t *testing.T) {
-	m, _, _ := kioskModel(t, Kiosk{Idle: time.Minute, Countdown: time.Second}, nil)
-	m = press(t, choose(t, m, "first"), "enter", "a", "space")
-	m = update(t, m, tea.PasteMsg{})
-	m = choose(t, press(t, m, "H"), finishID)
-	if m.list.Len() != 0 || !strings.Contains(screen(m), "ready for the next person") {
-		t.Fatalf("finish and clear: %d questions\n%s", m.list.Len(), screen(m))
+	k := kioskModel(t, Kiosk{Idle: time.Minute, Countdown: time.Second}, nil)
+	kpress(t, kchoose(t, k, "first"), "enter", "a", "space", tea.PasteMsg{}, "H")
+	kchoose(t, k, finishID)
+	if k.guide.ctx.Session.List.Len() != 0 || !strings.Contains(kscreen(k), "ready for the next person") {
+		t.Fatalf("finish and clear: %d questions\n%s", k.guide.ctx.Session.List.Len(), kscreen(k))
 	}
 }
 
 func TestKioskStaffCode(t *testing.T) {
-	m, _, logged := kioskModel(t, Kiosk{Idle: time.Minute, Countdown: time.Second, ExitCode: "4321"}, nil)
-	m = press(t, m, "ctrl+e", "ctrl+x")
-	if !m.kiosk.Staff || !strings.Contains(screen(m), "Staff code:") {
-		t.Fatalf("staff sequence:\n%s", screen(m))
+	k := kioskModel(t, Kiosk{Idle: time.Minute, Countdown: time.Second, ExitCode: "4321"}, nil)
+	kpress(t, k, "ctrl+e", "ctrl+x")
+	if !k.staff || !strings.Contains(kscreen(k), "Staff code:") {
+		t.Fatalf("staff sequence:\n%s", kscreen(k))
 	}
-	m = typeText(t, m, "1111")
-	if strings.Contains(screen(m), "1111") {
+	kpress(t, k, "1", "1", "1", "1")
+	if strings.Contains(kscreen(k), "1111") {
 		t.Fatal("the code is shown unmasked")
 	}
-	next, cmd := m.Update(keyMsg("enter"))
-	m = next.(Model)
-	if cmd != nil || !strings.Contains(screen(m), "Wrong code") {
-		t.Fatalf("a wrong code: cmd %v\n%s", cmd, screen(m))
+	if run(t, k, keyMsg("enter")) || !strings.Contains(kscreen(k), "Wrong code") {
+		t.Fatalf("a wrong code:\n%s", kscreen(k))
 	}
-	m = typeText(t, press(t, m, "ctrl+e", "ctrl+x"), "4321")
-	_, cmd = m.Update(keyMsg("enter"))
-	if cmd == nil {
+	kpress(t, k, "ctrl+e", "ctrl+x", "4", "3", "2", "1")
+	if !run(t, k, keyMsg("enter")) {
 		t.Fatal("the right code does not quit")
 	}
-	if _, ok := cmd().(tea.QuitMsg); !ok {
-		t.Fatal("the right code does not quit")
+	if log := k.log.String(); !strings.Contains(log, "wrong staff code") || !strings.Contains(log, "staff exit") {
+		t.Errorf("log: %v", log)
 	}
-	if !strings.Contains(strings.Join(*logged, "\n"), "wrong staff code") {
-		t.Errorf("log: %v", *logged)
+	if k.log.early {
+		t.Error("the staff log was written during Update")
 	}
 	// Without a configured code the sequence does nothing.
-	m, _, _ = kioskModel(t, Kiosk{Idle: time.Minute, Countdown: time.Second}, nil)
-	m = press(t, m, "ctrl+e", "ctrl+x")
-	if m.kiosk.Staff {
+	k = kioskModel(t, Kiosk{Idle: time.Minute, Countdown: time.Second}, nil)
+	if kpress(t, k, "ctrl+e", "ctrl+x"); k.staff {
 		t.Error("staff prompt without an exit code")
 	}
 }
 
 func TestKioskPrinting(t *testing.T) {
 	sp := &fakeSpooler{}
-	m, _, _ := kioskModel(t, Kiosk{Idle: time.Minute, Countdown: time.Second, Printer: "Desk"}, sp)
-	m = press(t, choose(t, m, "first"), "enter", "a", "space", "m", "p")
-	if m.print.Step != stepPreview || strings.Contains(screen(m), "Save to a file") {
-		t.Fatalf("kiosk print goes to the preview, with no file choice:\n%s", screen(m))
+	k := kioskModel(t, Kiosk{Idle: time.Minute, Countdown: time.Second, Printer: "Desk"}, sp)
+	kpress(t, kchoose(t, k, "first"), "enter", "a", "space", "m", "p")
+	if ps(k.guide).step != stepPreview || strings.Contains(kscreen(k), "Save to a file") {
+		t.Fatalf("kiosk print goes to the preview, with no file choice:\n%s", kscreen(k))
 	}
-	m = press(t, m, "enter")
-	if m.print.Step != stepDone || len(sp.printed) != 1 || !strings.HasPrefix(sp.printed[0], "-d Desk ") {
-		t.Fatalf("kiosk print: %v %v\n%s", m.print.Step, sp.printed, screen(m))
+	kpress(t, k, "enter")
+	if ps(k.guide).step != stepDone || len(sp.printed) != 1 || !strings.HasPrefix(sp.printed[0], "-d Desk ") {
+		t.Fatalf("kiosk print: %v %v\n%s", ps(k.guide).step, sp.printed, kscreen(k))
 	}
 
 	bad := &fakeSpooler{fail: "lp: The printer or class does not exist.\n"}
-	m, _, logged := kioskModel(t, Kiosk{Idle: time.Minute, Countdown: time.Second, Printer: "Desk"}, bad)
-	m = press(t, choose(t, m, "first"), "enter", "a", "space", "m", "p", "enter")
-	if !strings.Contains(screen(m), "The printer is not working. Please ask at the desk.") || m.list.Len() != 1 {
-		t.Fatalf("failed kiosk print:\n%s", screen(m))
+	k = kioskModel(t, Kiosk{Idle: time.Minute, Countdown: time.Second, Printer: "Desk"}, bad)
+	kpress(t, kchoose(t, k, "first"), "enter", "a", "space", "m", "p", "enter")
+	if !strings.Contains(kscreen(k), "The printer is not working. Please ask at the desk.") || k.guide.ctx.Session.List.Len() != 1 {
+		t.Fatalf("failed kiosk print:\n%s", kscreen(k))
 	}
-	if m = press(t, m, "enter"); m.print.Step != stepFailed {
+	if kpress(t, k, "enter"); ps(k.guide).step != stepFailed {
 		t.Error("enter after a failed kiosk print offered something (files are not allowed)")
 	}
-	if !strings.Contains(strings.Join(*logged, "\n"), "does not exist") {
-		t.Errorf("the detail is not in the staff log: %v", *logged)
+	if !strings.Contains(k.log.String(), "does not exist") {
+		t.Errorf("the detail is not in the staff log: %v", k.log)
 	}
 }
 
 func TestKioskButtons(t *testing.T) {
-	m, _, _ := kioskModel(t, Kiosk{Idle: time.Minute, Countdown: time.Second}, nil)
-	if !strings.Contains(screen(m), " Back   Home   Add questions   My questions   Print   Help ") && !strings.Contains(screen(m), "Home") {
-		t.Fatalf("no button row:\n%s", screen(m))
+	k := kioskModel(t, Kiosk{Idle: time.Minute, Countdown: time.Second}, nil)
+	if !strings.Contains(kscreen(k), " Back   Home   Add questions   My questions   Print   Help ") {
+		t.Fatalf("no button row:\n%s", kscreen(k))
 	}
-	assertFits(t, m, 80, 24)
-	m = press(t, choose(t, m, "first"), "enter")
-	tap := func(m Model, label string) Model {
+	if lines := strings.Split(k.View().Content, "\n"); len(lines) != 24 {
+		t.Errorf("kiosk frame has %d lines, want 24", len(lines))
+	}
+	kpress(t, kchoose(t, k, "first"), "enter")
+	tap := func(label string) {
 		t.Helper()
-		x := strings.Index(ansi.Strip(m.buttonsView()), label)
+		x := strings.Index(ansi.Strip(k.buttonsView()), label)
 		if x < 0 {
 			t.Fatalf("no %q button", label)
 		}
-		return update(t, m, tea.MouseClickMsg{X: x + 1, Y: m.height - 1, Button: tea.MouseLeft})
+		kpress(t, k, tea.MouseClickMsg{X: x + 1, Y: k.height - 1, Button: tea.MouseLeft})
 	}
-	m = tap(m, "Add questions")
-	if m.screen != pickScreen {
-		t.Fatalf("Add questions: screen %v", m.screen)
+	tap("Add questions")
+	if !is[*pickScreen](k.guide) {
+		t.Fatalf("Add questions: %T", k.guide.top())
 	}
-	m = tap(m, "Home")
-	if m.screen != homeScreen {
-		t.Fatalf("Home: screen %v", m.screen)
+	tap("Home")
+	if len(k.guide.stack) != 1 {
+		t.Fatalf("Home: %T", k.guide.top())
 	}
-	m = tap(m, "My questions")
-	if m.screen != myScreen {
-		t.Fatalf("My questions: screen %v", m.screen)
+	tap("My questions")
+	if !is[*mineScreen](k.guide) {
+		t.Fatalf("My questions: %T", k.guide.top())
 	}
-	m = tap(m, "Back")
-	if m.screen != homeScreen {
-		t.Errorf("Back: screen %v", m.screen)
+	tap("Back")
+	if len(k.guide.stack) != 1 {
+		t.Errorf("Back: %T", k.guide.top())
 	}
 	// 40 columns: short labels that fit.
-	m = update(t, m, tea.WindowSizeMsg{Width: 40, Height: 12})
-	assertFits(t, m, 40, 12)
-	if !strings.Contains(screen(m), "Mine") {
-		t.Errorf("no short labels at 40 columns:\n%s", screen(m))
+	kpress(t, k, tea.WindowSizeMsg{Width: 40, Height: 12})
+	for i, l := range strings.Split(k.View().Content, "\n") {
+		if ansi.StringWidth(l) > 40 {
+			t.Errorf("line %d is wider than 40", i)
+		}
 	}
-}
-
-// tick delivers one idle tick without running the next one (which sleeps).
-func tick(m Model) Model {
-	next, _ := m.Update(idleTickMsg{})
-	return next.(Model)
+	if !strings.Contains(kscreen(k), "Mine") {
+		t.Errorf("no short labels at 40 columns:\n%s", kscreen(k))
+	}
 }

@@ -29,7 +29,7 @@ func (s listScreen) introLines(width int) []string {
 
 // layout decides how many rows go to the intro, the menu and the summary in
 // a body of c.Width × c.Height. The menu always gets at least one row.
-func (s listScreen) layout(c *Common) (intro []string, menuTop, rows, summary int) {
+func (s listScreen) layout(c *Context) (intro []string, menuTop, rows, summary int) {
 	intro = s.introLines(c.Width)
 	n := len(s.Menu.items)
 	// Give the menu its rows first, then the intro, then the summary.
@@ -54,14 +54,14 @@ func (s listScreen) layout(c *Common) (intro []string, menuTop, rows, summary in
 }
 
 // Update handles a key press on the list.
-func (s listScreen) Update(msg tea.KeyPressMsg, c *Common) listScreen {
+func (s listScreen) Update(msg tea.KeyPressMsg, c *Context) listScreen {
 	_, _, rows, _ := s.layout(c)
 	s.Menu = s.Menu.update(msg, c.Keys, rows)
 	return s
 }
 
 // Click selects the row at body line y; it reports whether a row was hit.
-func (s listScreen) Click(y int, c *Common) (listScreen, bool) {
+func (s listScreen) Click(y int, c *Context) (listScreen, bool) {
 	_, top, rows, _ := s.layout(c)
 	i, ok := s.Menu.at(y-top, rows)
 	if !ok {
@@ -72,7 +72,7 @@ func (s listScreen) Click(y int, c *Common) (listScreen, bool) {
 }
 
 // Scroll moves the cursor by delta rows (mouse wheel).
-func (s listScreen) Scroll(delta int, c *Common) listScreen {
+func (s listScreen) Scroll(delta int, c *Context) listScreen {
 	_, _, rows, _ := s.layout(c)
 	s.Menu.cursor += delta
 	s.Menu = s.Menu.clamp(rows)
@@ -80,7 +80,7 @@ func (s listScreen) Scroll(delta int, c *Common) listScreen {
 }
 
 // View renders the screen into the body area.
-func (s listScreen) View(c *Common) string {
+func (s listScreen) View(c *Context) string {
 	intro, _, rows, summary := s.layout(c)
 	var parts []string
 	if len(intro) > 0 {
@@ -91,4 +91,11 @@ func (s listScreen) View(c *Common) string {
 		parts = append(parts, "", s.Menu.summaryView(c.Width, summary, c.Styles))
 	}
 	return strings.Join(parts, "\n")
+}
+
+// withItems replaces a list screen's rows, keeping the cursor where it was.
+func (s listScreen) withItems(items []menuItem) listScreen {
+	s.Menu.items = items
+	s.Menu.cursor = max(0, min(s.Menu.cursor, len(items)-1))
+	return s
 }

@@ -15,8 +15,8 @@ import (
 	"github.com/her2guide/her2guide/internal/render"
 )
 
-// fixture is a small, stable guide so golden files do not change with the
-// real content.
+// fixture is a small guide: two sections, three long pages, one term, a
+// walkthrough and a one-question "My situation".
 func fixture(t testing.TB) *guide.Guide {
 	t.Helper()
 	long := strings.Repeat("This sentence is here to make the page long enough to scroll. ", 6)
@@ -46,34 +46,55 @@ func fixture(t testing.TB) *guide.Guide {
 	return g
 }
 
-func newModel(t testing.TB, w, h int) Model {
+func newModel(t testing.TB, w, h int) *Model {
 	t.Helper()
 	m := New(fixture(t), render.NewCache(render.Document), Options{})
 	return update(t, m, tea.WindowSizeMsg{Width: w, Height: h})
 }
 
-// update sends msg and runs any returned command to completion, feeding its
-// message back, as the Bubble Tea runtime would (batches are not used here).
-func update(t testing.TB, m Model, msg tea.Msg) Model {
+// run sends msg to a model and runs what it returns to completion, feeding
+// the results back, as the Bubble Tea runtime would (batches included).
+// It stops at tea.Quit and reports whether it got there.
+func run(t testing.TB, m tea.Model, msg tea.Msg) bool {
 	t.Helper()
-	for i := 0; msg != nil && i < 10; i++ {
-		next, cmd := m.Update(msg)
-		m = next.(Model)
-		msg = nil
-		if cmd != nil {
-			msg = cmd()
-			if _, quit := msg.(tea.QuitMsg); quit {
-				return m
+	queue := []tea.Msg{msg}
+	for i := 0; len(queue) > 0; i++ {
+		if i > 200 {
+			t.Fatal("more than 200 messages: a loop?")
+		}
+		msg, queue = queue[0], queue[1:]
+		switch msg := msg.(type) {
+		case nil:
+			continue
+		case tea.QuitMsg:
+			return true
+		case tea.BatchMsg:
+			for _, c := range msg {
+				if c != nil {
+					queue = append(queue, c())
+				}
 			}
+			continue
+		}
+		_, cmd := m.Update(msg)
+		if cmd != nil {
+			queue = append(queue, cmd())
 		}
 	}
+	return false
+}
+
+// update sends msg to the guide (see run).
+func update(t testing.TB, m *Model, msg tea.Msg) *Model {
+	t.Helper()
+	run(t, m, msg)
 	return m
 }
 
-func press(t testing.TB, m Model, keys ...string) Model {
+func press(t testing.TB, m *Model, keys ...string) *Model {
 	t.Helper()
 	for _, k := range keys {
-		m = update(t, m, keyMsg(k))
+		update(t, m, keyMsg(k))
 	}
 	return m
 }
@@ -90,8 +111,14 @@ func keyMsg(k string) tea.KeyPressMsg {
 		return tea.KeyPressMsg{Code: tea.KeyDown}
 	case "up":
 		return tea.KeyPressMsg{Code: tea.KeyUp}
+	case "left":
+		return tea.KeyPressMsg{Code: tea.KeyLeft}
+	case "right":
+		return tea.KeyPressMsg{Code: tea.KeyRight}
 	case "pgdown":
 		return tea.KeyPressMsg{Code: tea.KeyPgDown}
+	case "pgup":
+		return tea.KeyPressMsg{Code: tea.KeyPgUp}
 	case "end":
 		return tea.KeyPressMsg{Code: tea.KeyEnd}
 	case "home":
@@ -102,17 +129,35 @@ func keyMsg(k string) tea.KeyPressMsg {
 		return tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl}
 	case "ctrl+c":
 		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	case "ctrl+e":
+		return tea.KeyPressMsg{Code: 'e', Mod: tea.ModCtrl}
+	case "ctrl+x":
+		return tea.KeyPressMsg{Code: 'x', Mod: tea.ModCtrl}
+	case "ctrl+d":
+		return tea.KeyPressMsg{Code: 'd', Mod: tea.ModCtrl}
+	case "ctrl+z":
+		return tea.KeyPressMsg{Code: 'z', Mod: tea.ModCtrl}
+	case "ctrl+q":
+		return tea.KeyPressMsg{Code: 'q', Mod: tea.ModCtrl}
+	case "ctrl+\\":
+		return tea.KeyPressMsg{Code: '\\', Mod: tea.ModCtrl}
 	}
 	r := []rune(k)[0]
 	return tea.KeyPressMsg{Code: r, Text: k}
 }
 
+// home returns the home screen.
+func home(m *Model) *menuScreen { return m.stack[0].(*menuScreen) }
+
 // choose moves the home cursor to the entry with the given id by pressing
 // keys, then presses enter.
-func choose(t testing.TB, m Model, id string) Model {
+func choose(t testing.TB, m *Model, id string) *Model {
 	t.Helper()
+	if len(m.stack) != 1 {
+		t.Fatalf("choose %q: not on the home screen (%T)", id, m.top())
+	}
 	m = press(t, m, "home")
-	for i, it := range m.home.Menu.items {
+	for i, it := range home(m).list.Menu.items {
 		if it.ID == id {
 			for ; i > 0; i-- {
 				m = press(t, m, "j")
@@ -124,9 +169,25 @@ func choose(t testing.TB, m Model, id string) Model {
 	return m
 }
 
-func screen(m Model) string { return ansi.Strip(m.Render()) }
+// onPage returns the top screen as a page, failing if it is not one.
+func onPage(t testing.TB, m *Model) *pageScreen {
+	t.Helper()
+	p, ok := m.top().(*pageScreen)
+	if !ok {
+		t.Fatalf("top screen is %T, want a page\n%s", m.top(), screen(m))
+	}
+	return p
+}
 
-func assertFits(t *testing.T, m Model, w, h int) {
+// is reports whether the top screen has type T.
+func is[T Screen](m *Model) bool {
+	_, ok := m.top().(T)
+	return ok
+}
+
+func screen(m *Model) string { return ansi.Strip(m.Render()) }
+
+func assertFits(t *testing.T, m *Model, w, h int) {
 	t.Helper()
 	lines := strings.Split(m.Render(), "\n")
 	if len(lines) != h {
@@ -141,43 +202,42 @@ func assertFits(t *testing.T, m Model, w, h int) {
 
 func TestNavigateOpenReadBack(t *testing.T) {
 	m := newModel(t, 80, 24)
-	if m.screen != homeScreen || !strings.Contains(screen(m), "First section") {
+	if len(m.stack) != 1 || !strings.Contains(screen(m), "First section") {
 		t.Fatalf("not on home:\n%s", screen(m))
 	}
 	m = choose(t, m, "first")
-	if m.screen != sectionScreen || m.section.ID != "first" {
-		t.Fatalf("enter on home: screen %v section %q", m.screen, m.section.ID)
+	if s, ok := m.top().(*menuScreen); !ok || s.list.ID != "first" {
+		t.Fatalf("enter on home: %T", m.top())
 	}
 	m = press(t, m, "j", "enter")
-	if m.screen != readScreen || m.page.ID != "beta" {
-		t.Fatalf("enter on second topic: screen %v page %q", m.screen, m.page.ID)
-	}
-	if m.page.Lines == nil || !strings.Contains(screen(m), "The short answer comes first.") {
-		t.Fatalf("page not rendered:\n%s", screen(m))
+	p := onPage(t, m)
+	if p.id != "beta" || !p.rendered || !strings.Contains(screen(m), "The short answer comes first.") {
+		t.Fatalf("enter on second topic: page %q\n%s", p.id, screen(m))
 	}
 	if !strings.Contains(screen(m), "First section › What is beta?") || !strings.Contains(screen(m), "Reviewed 2026-11-01") {
 		t.Errorf("header lacks crumbs or reviewed date:\n%s", screen(m))
 	}
 	m = press(t, m, "esc")
-	if m.screen != sectionScreen {
-		t.Fatalf("esc from page: screen %v", m.screen)
+	if s, ok := m.top().(*menuScreen); !ok || s.list.ID != "first" || s.list.Menu.cursor != 1 {
+		t.Fatalf("esc from page: %T, want the section with the cursor on beta", m.top())
 	}
 	m = press(t, m, "backspace")
-	if m.screen != homeScreen {
-		t.Fatalf("backspace from section: screen %v", m.screen)
+	if len(m.stack) != 1 {
+		t.Fatalf("backspace from section: %d screens", len(m.stack))
 	}
 	m = press(t, m, "esc")
-	if m.screen != homeScreen {
-		t.Fatalf("esc on home left home: %v", m.screen)
+	if len(m.stack) != 1 {
+		t.Fatalf("esc on home left home")
 	}
 }
 
 func TestScrollKeys(t *testing.T) {
 	m := press(t, choose(t, newModel(t, 80, 24), "first"), "enter")
-	h := m.common.Height
-	max := len(m.page.Lines) - h
+	p := onPage(t, m)
+	h := m.ctx.Height
+	max := len(p.text.Lines) - h
 	if max <= 0 {
-		t.Fatalf("fixture page too short to scroll: %d lines, body %d", len(m.page.Lines), h)
+		t.Fatalf("fixture page too short to scroll: %d lines, body %d", len(p.text.Lines), h)
 	}
 	steps := []struct {
 		key  string
@@ -188,12 +248,12 @@ func TestScrollKeys(t *testing.T) {
 	}
 	for _, s := range steps {
 		m = press(t, m, s.key)
-		if m.page.Offset != s.want {
-			t.Fatalf("after %q offset = %d, want %d", s.key, m.page.Offset, s.want)
+		if p.text.Offset != s.want {
+			t.Fatalf("after %q offset = %d, want %d", s.key, p.text.Offset, s.want)
 		}
 	}
-	if got := m.page.Position(h); got != "Top" {
-		t.Errorf("position at top = %q", got)
+	if got := p.Status(); got != "Top" {
+		t.Errorf("status at top = %q", got)
 	}
 }
 
@@ -202,47 +262,49 @@ func TestMouseWheelAndClick(t *testing.T) {
 	// Click the second section's row: header (2) + intro (1) + blank (1) +
 	// its row in the menu.
 	row := 0
-	for i, it := range m.home.Menu.items {
+	for i, it := range home(m).list.Menu.items {
 		if it.ID == "second" {
 			row = i
 		}
 	}
 	m = update(t, m, tea.MouseClickMsg{X: 5, Y: headerHeight + 2 + row, Button: tea.MouseLeft})
-	if m.screen != sectionScreen || m.section.ID != "second" {
-		t.Fatalf("click did not open the second section: screen %v id %q", m.screen, m.section.ID)
+	if s, ok := m.top().(*menuScreen); !ok || s.list.ID != "second" {
+		t.Fatalf("click did not open the second section: %T", m.top())
 	}
 	m = press(t, choose(t, press(t, m, "esc"), "first"), "enter")
+	p := onPage(t, m)
 	m = update(t, m, tea.MouseWheelMsg{Button: tea.MouseWheelDown})
-	if m.page.Offset != wheelStep {
-		t.Errorf("wheel down: offset %d, want %d", m.page.Offset, wheelStep)
+	if p.text.Offset != wheelStep {
+		t.Errorf("wheel down: offset %d, want %d", p.text.Offset, wheelStep)
 	}
 	m = update(t, m, tea.MouseWheelMsg{Button: tea.MouseWheelUp})
-	if m.page.Offset != 0 {
-		t.Errorf("wheel up: offset %d, want 0", m.page.Offset)
+	if p.text.Offset != 0 {
+		t.Errorf("wheel up: offset %d, want 0", p.text.Offset)
 	}
 }
 
 func TestResizeRewrapsAndDropsStale(t *testing.T) {
 	m := press(t, choose(t, newModel(t, 80, 24), "first"), "enter")
-	wide := len(m.page.Lines)
+	p := onPage(t, m)
+	wide := len(p.text.Lines)
 	m = update(t, m, tea.WindowSizeMsg{Width: 40, Height: 12})
-	if m.page.Want.Width != 40 || len(m.page.Lines) <= wide {
-		t.Fatalf("after resize to 40: width %d, %d lines (was %d)", m.page.Want.Width, len(m.page.Lines), wide)
+	if p.want.Width != 40 || len(p.text.Lines) <= wide {
+		t.Fatalf("after resize to 40: width %d, %d lines (was %d)", p.want.Width, len(p.text.Lines), wide)
 	}
 	assertFits(t, m, 40, 12)
 	// A late result for the old width must not replace the current one.
-	stale, err := m.common.Cache.Render(mustPage(t, m, "alpha"), 80, render.Dark)
+	stale, err := m.ctx.Cache.Render(mustPage(t, m, "alpha"), 80, render.Dark)
 	if err != nil {
 		t.Fatal(err)
 	}
 	m = update(t, m, renderedMsg{key: stale.Key, r: stale})
-	if m.page.Want.Width != 40 || len(m.page.Lines) == len(stale.Lines) {
+	if p.want.Width != 40 || len(p.text.Lines) == len(stale.Lines) {
 		t.Errorf("stale 80-column rendering was applied")
 	}
 }
 
-func mustPage(t testing.TB, m Model, id string) *guide.Page {
-	p, ok := m.common.Guide.Page(id)
+func mustPage(t testing.TB, m *Model, id string) *guide.Page {
+	p, ok := m.ctx.Guide.Page(id)
 	if !ok {
 		t.Fatalf("no page %s", id)
 	}
@@ -252,11 +314,7 @@ func mustPage(t testing.TB, m Model, id string) *guide.Page {
 func TestQuitAndHelp(t *testing.T) {
 	m := newModel(t, 80, 24)
 	for _, k := range []string{"q", "ctrl+c"} {
-		_, cmd := m.Update(keyMsg(k))
-		if cmd == nil {
-			t.Fatalf("%s: no command", k)
-		}
-		if _, ok := cmd().(tea.QuitMsg); !ok {
+		if !run(t, m, keyMsg(k)) {
 			t.Errorf("%s does not quit", k)
 		}
 	}
@@ -274,8 +332,8 @@ func TestQuitAndHelp(t *testing.T) {
 func TestBackgroundPicksStyle(t *testing.T) {
 	m := press(t, choose(t, newModel(t, 80, 24), "first"), "enter")
 	m = update(t, m, tea.BackgroundColorMsg{Color: whiteColor{}})
-	if m.style != render.Light || m.page.Want.Style != render.Light {
-		t.Errorf("light background: style %q, page rendered %q", m.style, m.page.Want.Style)
+	if m.ctx.Style != render.Light || onPage(t, m).want.Style != render.Light {
+		t.Errorf("light background: style %q, page rendered %q", m.ctx.Style, onPage(t, m).want.Style)
 	}
 }
 

@@ -9,24 +9,21 @@ import (
 	"charm.land/lipgloss/v2"
 )
 
-// overlayKind is what a page overlay shows.
-type overlayKind int
-
-const (
-	noOverlay overlayKind = iota
-	termsOverlay
-	sourcesOverlay
-	relatedOverlay
-)
-
-// overlay is a box drawn over the page: the page's glossary words, its
-// sources, or its related pages. Closing it returns to the same place.
-type overlay struct {
-	Kind overlayKind
-	List listScreen
-	// Text is the scrolling text of the sources overlay.
-	Text pageScreen
+// overlayScreen is a box drawn over a page: the page's glossary words, its
+// sources, or its related pages. It is a screen of its own on top of the
+// page, so Back returns to the page exactly where it was.
+type overlayScreen struct {
+	ctx    *Context
+	crumbs []string
+	// list is the words or related pages; text the sources.
+	list   listScreen
+	text   *textView
+	source func(w int) []string
+	// open, when set, is what choosing an item does.
+	open func(it menuItem) tea.Cmd
 }
+
+var _ Screen = (*overlayScreen)(nil)
 
 // Border and padding of the overlay box, by name.
 const (
@@ -36,106 +33,157 @@ const (
 
 var overlayStyle = lipgloss.NewStyle().Border(lipgloss.NormalBorder()).Padding(0, overlayPadding)
 
-// inner returns the Common for the inside of the overlay box.
-func (o overlay) inner(c *Common) Common {
-	in := *c
-	in.Width = max(1, c.Width-2*overlayBorder-2*overlayPadding)
-	in.Height = max(1, c.Height-2*overlayBorder)
-	return in
+// inner is the Context for the inside of the box.
+func (o *overlayScreen) inner() *Context {
+	in := *o.ctx
+	in.Width = max(1, o.ctx.Width-2*overlayBorder-2*overlayPadding)
+	in.Height = max(1, o.ctx.Height-2*overlayBorder)
+	return &in
 }
 
-// openOverlay opens one of the page's overlays.
-func (m Model) openOverlay(kind overlayKind) Model {
-	p, ok := m.common.Guide.Page(m.page.ID)
-	if !ok {
-		return m
-	}
-	o := overlay{Kind: kind}
-	switch kind {
-	case termsOverlay:
-		var items []menuItem
-		for _, id := range p.Glossary {
-			if t, ok := m.common.Guide.Term(id); ok {
-				items = append(items, menuItem{ID: t.ID, Title: t.Term, Summary: termSummary(m.common.Guide, t)})
+func pageCrumbs(ctx *Context, id, what string) []string {
+	p := newPage(ctx, id)
+	return append(p.Crumbs(), what)
+}
+
+// newTermsOverlay lists the glossary words of a page with their meanings.
+func newTermsOverlay(ctx *Context, id string) *overlayScreen {
+	o := &overlayScreen{ctx: ctx, crumbs: pageCrumbs(ctx, id, "Words")}
+	p, _ := ctx.Guide.Page(id)
+	var items []menuItem
+	if p != nil {
+		for _, tid := range p.Glossary {
+			if t, ok := ctx.Guide.Term(tid); ok {
+				items = append(items, menuItem{ID: t.ID, Title: t.Term, Summary: termSummary(t)})
 			}
 		}
-		intro := "Words on this page. The meaning of the selected word is shown below."
-		if len(items) == 0 {
-			intro = "This page has no words in the word list."
-		}
-		o.List = listScreen{Intro: intro, Menu: menu{items: items}, Reserve: 5}
-	case relatedOverlay:
-		var items []menuItem
-		for _, id := range p.Related {
-			if r, ok := m.common.Guide.Page(id); ok {
+	}
+	intro := "Words on this page. The meaning of the selected word is shown below."
+	if len(items) == 0 {
+		intro = "This page has no words in the word list."
+	}
+	o.list = listScreen{Intro: intro, Menu: menu{items: items}, Reserve: 5}
+	return o
+}
+
+// newRelatedOverlay lists a page's related pages; opening one replaces the
+// overlay, so Back returns to the page it was opened from.
+func newRelatedOverlay(ctx *Context, id string) *overlayScreen {
+	o := &overlayScreen{ctx: ctx, crumbs: pageCrumbs(ctx, id, "Related")}
+	p, _ := ctx.Guide.Page(id)
+	var items []menuItem
+	if p != nil {
+		for _, rid := range p.Related {
+			if r, ok := ctx.Guide.Page(rid); ok {
 				items = append(items, menuItem{ID: r.ID, Title: r.Title, Summary: r.Summary})
 			}
 		}
-		intro := "Related pages. Press enter to open one."
-		if len(items) == 0 {
-			intro = "This page has no related pages."
+	}
+	intro := "Related pages. Press enter to open one."
+	if len(items) == 0 {
+		intro = "This page has no related pages."
+	}
+	o.list = listScreen{Intro: intro, Menu: menu{items: items}}
+	o.open = func(it menuItem) tea.Cmd { return ctx.replace(newPage(ctx, it.ID)) }
+	return o
+}
+
+// newSourcesOverlay shows a page's numbered sources and review dates.
+func newSourcesOverlay(ctx *Context, id string) *overlayScreen {
+	o := &overlayScreen{ctx: ctx, crumbs: pageCrumbs(ctx, id, "Sources"), text: &textView{}}
+	p, _ := ctx.Guide.Page(id)
+	o.source = func(w int) []string {
+		if p == nil {
+			return nil
 		}
-		o.List = listScreen{Intro: intro, Menu: menu{items: items}}
-	case sourcesOverlay:
-		in := o.inner(&m.common)
-		var lines []string
+		lines := []string{"Sources for this page:", ""}
 		for i, s := range p.Sources {
-			wrapped := lipgloss.Wrap(strconv.Itoa(i+1)+". "+s, in.Width, "")
-			lines = append(lines, strings.Split(wrapped, "\n")...)
+			lines = append(lines, strings.Split(lipgloss.Wrap(strconv.Itoa(i+1)+". "+s, w, ""), "\n")...)
 		}
-		lines = append(lines, "", "Reviewed "+p.Reviewed.Format("2 January 2006")+". Next review by "+p.NextReview.Format("2 January 2006")+".")
-		o.Text = pageScreen{Lines: append([]string{"Sources for this page:", ""}, lines...)}
+		return append(lines, "", "Reviewed "+p.Reviewed.Format("2 January 2006")+". Next review by "+p.NextReview.Format("2 January 2006")+".")
 	}
-	m.overlay = o
-	m.keysForScreen()
-	return m
+	return o
 }
 
-// updateOverlay handles keys while an overlay is open.
-func (m Model) updateOverlay(msg tea.KeyPressMsg) (Model, tea.Cmd) {
-	k := m.common.Keys
-	in := m.overlay.inner(&m.common)
+// Show wraps the sources for the width.
+func (o *overlayScreen) Show() tea.Cmd {
+	in := o.inner()
+	if o.text != nil {
+		o.text.Lines = o.source(in.Width)
+		*o.text = o.text.clamp(in.Height)
+	}
+	return nil
+}
+
+// Update scrolls, moves, or opens a related page.
+func (o *overlayScreen) Update(msg tea.Msg) tea.Cmd {
+	kp, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
+	}
+	in := o.inner()
 	switch {
-	case key.Matches(msg, k.Back), key.Matches(msg, k.Cancel):
-		m.overlay = overlay{}
-		m.keysForScreen()
-		return m, nil
-	case m.overlay.Kind == relatedOverlay && key.Matches(msg, k.Open):
-		if it, ok := m.overlay.List.Menu.selected(); ok {
-			m.overlay = overlay{}
-			return m.OpenPage(it.ID)
+	case o.text != nil:
+		*o.text, _ = o.text.scrollKey(kp, in.Keys, in.Height)
+	case o.open != nil && key.Matches(kp, o.ctx.Keys.Open):
+		if it, ok := o.list.Menu.selected(); ok {
+			return o.open(it)
 		}
-	case m.overlay.Kind == sourcesOverlay:
-		m.overlay.Text = m.overlay.Text.Update(msg, &in)
 	default:
-		m.overlay.List = m.overlay.List.Update(msg, &in)
+		o.list = o.list.Update(kp, in)
 	}
-	return m, nil
+	return nil
 }
 
-// View draws the overlay box to fill the body area.
-func (o overlay) View(c *Common) string {
-	in := o.inner(c)
+// Bindings: movement, and open on the related pages; Back closes the box.
+func (o *overlayScreen) Bindings() []key.Binding {
+	k := o.ctx.Keys
+	var out []key.Binding
+	if o.open != nil && len(o.list.Menu.items) > 0 {
+		out = append(out, k.Open)
+	}
+	return append(out, k.nav()...)
+}
+
+// Crumbs are the page's and what the box shows.
+func (o *overlayScreen) Crumbs() []string { return o.crumbs }
+
+// Scroll moves the list or the text (mouse wheel).
+func (o *overlayScreen) Scroll(delta int) {
+	in := o.inner()
+	if o.text != nil {
+		o.text.Offset += delta
+		*o.text = o.text.clamp(in.Height)
+		return
+	}
+	o.list = o.list.Scroll(delta, in)
+}
+
+// Click opens the related page under a tap.
+func (o *overlayScreen) Click(_, y int) tea.Cmd {
+	if o.text != nil {
+		return nil
+	}
+	var hit bool
+	if o.list, hit = o.list.Click(y-overlayBorder, o.inner()); hit && o.open != nil {
+		it, _ := o.list.Menu.selected()
+		return o.open(it)
+	}
+	return nil
+}
+
+// View draws the box to fill the body area.
+func (o *overlayScreen) View() string {
+	in := o.inner()
 	var body string
-	if o.Kind == sourcesOverlay {
-		body = o.Text.View(&in)
+	if o.text != nil {
+		body = strings.Join(o.text.view(in.Height), "\n")
 	} else {
-		body = o.List.View(&in)
+		body = o.list.View(in)
 	}
 	lines := fitLines(body, in.Width, in.Height)
 	for i, l := range lines {
 		lines[i] = l + strings.Repeat(" ", max(0, in.Width-lipgloss.Width(l)))
 	}
 	return overlayStyle.Render(strings.Join(lines, "\n"))
-}
-
-// scroll moves the overlay's list or text (mouse wheel).
-func (o overlay) scroll(delta int, c *Common) overlay {
-	in := o.inner(c)
-	if o.Kind == sourcesOverlay {
-		o.Text = o.Text.Scroll(delta, &in)
-	} else {
-		o.List = o.List.Scroll(delta, &in)
-	}
-	return o
 }

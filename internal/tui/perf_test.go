@@ -17,7 +17,7 @@ import (
 
 // countingModel opens the largest bundled page at w×h with a cache that
 // counts how often a page is composed for Glamour (once per render).
-func countingModel(t *testing.T, w, h int) (Model, *atomic.Int32) {
+func countingModel(t *testing.T, w, h int) (*Model, *atomic.Int32) {
 	t.Helper()
 	g, err := guide.Load(guide.Source{FS: content.FS(), Name: "content"}, guide.DefaultRules(time.Time{}))
 	if err != nil {
@@ -27,12 +27,11 @@ func countingModel(t *testing.T, w, h int) (Model, *atomic.Int32) {
 	cache := render.NewCache(func(p *guide.Page) string { renders.Add(1); return render.Document(p) })
 	m := New(g, cache, Options{})
 	m = update(t, m, tea.WindowSizeMsg{Width: w, Height: h})
-	m, cmd := m.OpenPage(largestPage(g).ID)
+	_, cmd := m.Update(pushMsg{newPage(m.ctx, largestPage(g).ID)})
 	if cmd != nil {
-		next, _ := m.Update(cmd()) // the render; prefetch commands are not run
-		m = next.(Model)
+		m.Update(cmd()) // the render; prefetch commands are not run
 	}
-	if m.page.Lines == nil {
+	if !onPage(t, m).rendered {
 		t.Fatal("page was not rendered")
 	}
 	return m, &renders
@@ -48,11 +47,10 @@ func TestScrollingNeverRenders(t *testing.T) {
 	keys := []tea.KeyPressMsg{{Code: tea.KeyDown}, {Code: tea.KeyPgDown}, {Code: tea.KeyUp}, {Code: tea.KeyEnd}, {Code: tea.KeyHome}}
 	i := 0
 	allocs := testing.AllocsPerRun(100, func() {
-		next, cmd := m.Update(keys[i%len(keys)])
+		_, cmd := m.Update(keys[i%len(keys)])
 		if cmd != nil {
 			t.Fatal("a scroll key returned a command")
 		}
-		m = next.(Model)
 		_ = m.View()
 		i++
 	})
@@ -69,11 +67,10 @@ func TestHeightChangeNeverRenders(t *testing.T) {
 	m, renders := countingModel(t, 120, 40)
 	before := renders.Load()
 	for _, h := range []int{20, 60, 12, 40} {
-		next, cmd := m.Update(tea.WindowSizeMsg{Width: 120, Height: h})
+		_, cmd := m.Update(tea.WindowSizeMsg{Width: 120, Height: h})
 		if cmd != nil {
 			t.Fatalf("height %d: the page was sent to render again", h)
 		}
-		m = next.(Model)
 		_ = m.View()
 	}
 	if n := renders.Load() - before; n != 0 {
@@ -85,17 +82,17 @@ func TestHeightChangeNeverRenders(t *testing.T) {
 // without a command (so in the same frame).
 func TestReopeningPageNeverRenders(t *testing.T) {
 	m, renders := countingModel(t, 120, 40)
-	id := m.page.Want.Page
-	if _, prefetch := m.OpenPage(id); prefetch != nil {
+	id := onPage(t, m).id
+	if _, prefetch := m.Update(pushMsg{newPage(m.ctx, id)}); prefetch != nil {
 		prefetch() // renders the pages after it, as the guide does in the background
 	}
 	before := renders.Load()
-	m = update(t, m, tea.KeyPressMsg{Code: tea.KeyEscape})
-	m, cmd := m.OpenPage(id)
+	m = press(t, m, "esc", "esc")
+	_, cmd := m.Update(pushMsg{newPage(m.ctx, id)})
 	if cmd != nil {
 		t.Error("a cached page (its neighbours prefetched) needed a command to open")
 	}
-	if m.page.Lines == nil {
+	if !onPage(t, m).rendered {
 		t.Fatal("the cached page was not shown at once")
 	}
 	if n := renders.Load() - before; n != 0 {

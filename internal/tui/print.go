@@ -3,7 +3,6 @@ package tui
 import (
 	"bytes"
 	"context"
-	"errors"
 	"io"
 	"path/filepath"
 	"strings"
@@ -33,6 +32,10 @@ type PrintOptions struct {
 	// Phone and AfterHours are the care team's numbers for the sheet's
 	// "when to call right away" box; empty leaves a line to write on.
 	Phone, AfterHours string
+	// Desk prints only to Printer (empty: the default printer): no list of
+	// printers and no saving to files. Failures say "ask at the desk".
+	Desk    bool
+	Printer string
 }
 
 // printStep is where the patient is in "Print or save".
@@ -48,79 +51,73 @@ const (
 	stepFailed
 )
 
-const saveToFileID = "\x00file"
+const (
+	saveToFileID = "\x00file"
+	deskMessage  = "The printer is not working. Please ask at the desk."
+)
 
-// printFlow is the "Print or save" screen: destination, format, file name,
-// preview, then the result. Nothing is written until the patient confirms.
-type printFlow struct {
-	Step     printStep
-	Dest     listScreen
-	Formats  listScreen
-	Name     textinput.Model
-	Preview  pageScreen
-	Printer  string // chosen printer, "" when saving to a file
-	Format   export.Format
-	Message  string
-	Loading  bool
-	Printers []printing.Printer
-	// Kiosk prints only to the kiosk's printer: no list, no files.
-	Kiosk bool
+// printScreen is "Print or save": destination, format, file name, preview,
+// then the result. Nothing is written until the patient confirms. Back
+// goes to the step before; from the first step it leaves the screen.
+type printScreen struct {
+	ctx      *Context
+	step     printStep
+	dest     listScreen
+	formats  listScreen
+	name     textinput.Model
+	preview  textView
+	printer  string // chosen printer, "" when saving to a file
+	format   export.Format
+	message  string
+	loading  bool
+	printers []printing.Printer
 }
 
-// typing reports whether a text field has the keys.
-func (f printFlow) typing() bool { return f.Step == stepFileName }
-
-// keys enables the bindings of the current step.
-func (f printFlow) keys(k *KeyMap) []*key.Binding {
-	nav := []*key.Binding{&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Top, &k.Bottom, &k.Help, &k.Quit}
-	switch f.Step {
-	case stepDestination, stepFormat, stepPreview:
-		return append(nav, &k.Open, &k.Back)
-	case stepFileName:
-		return []*key.Binding{&k.Open, &k.Cancel}
-	case stepFailed:
-		if f.Kiosk {
-			return []*key.Binding{&k.Back}
-		}
-		return []*key.Binding{&k.Open, &k.Back, &k.Quit}
-	}
-	return []*key.Binding{&k.Back, &k.Quit}
-}
+var _ Screen = (*printScreen)(nil)
 
 type printersMsg struct {
 	printers []printing.Printer
 	err      error
 }
 
+// doneMsg is the outcome of printing or saving; detail is the spooler's own
+// words, for a staff log.
 type doneMsg struct {
 	where string
 	err   error
 }
 
-// openPrint starts "Print or save" and asks the spooler for its printers.
-func (m Model) openPrint() (Model, tea.Cmd) {
-	if m.list.Len() == 0 {
-		m.status = "Your list is empty. Add questions first."
-		return m, nil
+func newPrint(ctx *Context) *printScreen {
+	s := &printScreen{ctx: ctx}
+	if ctx.Opts.Print.Desk {
+		s.printer, s.format = ctx.Opts.Print.Printer, export.PDF
+		s.showPreview()
+		return s
 	}
-	if k := m.opts.Kiosk; k != nil {
-		m.print = printFlow{Kiosk: true, Printer: k.Printer, Format: "pdf"}
-		m.push(printScreen)
-		m.showPreview()
-		return m, nil
+	s.step, s.loading = stepDestination, true
+	s.dest = listScreen{Intro: "Where should your questions go?", Menu: menu{items: destItems(nil)}}
+	return s
+}
+
+// Show asks the spooler for its printers the first time.
+func (s *printScreen) Show() tea.Cmd {
+	if s.step != stepDestination || !s.loading || s.printers != nil {
+		return nil
 	}
-	m.print = printFlow{Step: stepDestination, Loading: true}
-	m.print.Dest = listScreen{Intro: "Where should your questions go?", Menu: menu{items: destItems(nil)}}
-	m.push(printScreen)
-	sp := m.opts.Print.Spooler
+	sp := s.ctx.Opts.Print.Spooler
 	if sp.Run == nil {
-		return m, func() tea.Msg { return printersMsg{nil, &printing.Error{Kind: printing.NoSpoolerTools}} }
+		return func() tea.Msg { return printersMsg{nil, &printing.Error{Kind: printing.NoSpoolerTools}} }
 	}
-	return m, func() tea.Msg {
-		ps, err := sp.Printers(context.Background())
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), spoolerTimeout)
+		defer cancel()
+		ps, err := sp.Printers(ctx)
 		return printersMsg{ps, err}
 	}
 }
+
+// spoolerTimeout bounds every talk with the print spooler.
+const spoolerTimeout = 20 * time.Second
 
 func destItems(ps []printing.Printer) []menuItem {
 	var items []menuItem
@@ -145,232 +142,270 @@ var formatItems = []menuItem{
 }
 
 // sheet builds the printout from the patient's list.
-func (m Model) sheet() export.Sheet {
-	now := time.Now
-	if m.opts.Print.Now != nil {
-		now = m.opts.Print.Now
-	}
-	s := export.NewSheet(m.common.Guide, m.list.Items(), now(), m.opts.Print.Version)
-	s.Phone, s.AfterHours = m.opts.Print.Phone, m.opts.Print.AfterHours
-	return s
+func (s *printScreen) sheet() export.Sheet {
+	o := s.ctx.Opts.Print
+	sh := export.NewSheet(s.ctx.Guide, s.ctx.Session.List.Items(), s.ctx.now(), o.Version)
+	sh.Phone, sh.AfterHours = o.Phone, o.AfterHours
+	return sh
 }
 
-func (m Model) paper() export.Paper {
-	if m.opts.Print.Paper == "" {
-		return "a4"
+func (s *printScreen) paper() export.Paper {
+	if s.ctx.Opts.Print.Paper == "" {
+		return export.A4
 	}
-	return m.opts.Print.Paper
+	return s.ctx.Opts.Print.Paper
 }
 
-// updatePrint handles keys in "Print or save".
-func (m Model) updatePrint(msg tea.KeyPressMsg) (Model, tea.Cmd) {
-	f := &m.print
-	k := m.common.Keys
-	switch f.Step {
+// Typing is true while the file name is typed.
+func (s *printScreen) Typing() bool { return s.step == stepFileName }
+
+// Update handles the results of the spooler and the keys of each step.
+func (s *printScreen) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case printersMsg:
+		if s.step != stepDestination || !s.loading {
+			return nil
+		}
+		s.loading, s.printers = false, msg.printers
+		s.dest = s.dest.withItems(destItems(msg.printers))
+		if msg.err != nil {
+			s.dest.Intro = printing.Explain(msg.err) + " You can still save to a file."
+		}
+		return nil
+	case doneMsg:
+		if s.step != stepWorking {
+			return nil
+		}
+		switch {
+		case msg.err != nil && s.ctx.Opts.Print.Desk:
+			s.step, s.message = stepFailed, deskMessage
+		case msg.err != nil:
+			s.step, s.message = stepFailed, printing.Explain(msg.err)+" Your list has not changed."
+		default:
+			s.step, s.message = stepDone, "Done: your questions went to "+msg.where+"."
+		}
+		return nil
+	case tea.PasteMsg:
+		if s.step == stepFileName {
+			var cmd tea.Cmd
+			s.name, cmd = s.name.Update(msg)
+			return cmd
+		}
+		return nil
+	case tea.KeyPressMsg:
+		return s.key(msg)
+	}
+	return nil
+}
+
+func (s *printScreen) key(msg tea.KeyPressMsg) tea.Cmd {
+	k := s.ctx.Keys
+	switch s.step {
 	case stepDestination:
 		if key.Matches(msg, k.Open) {
-			it, ok := f.Dest.Menu.selected()
+			it, ok := s.dest.Menu.selected()
 			if !ok {
-				return m, nil
+				return nil
 			}
 			if it.ID == saveToFileID {
-				f.Printer = ""
-				f.Formats = listScreen{Intro: "Save as which kind of file?", Menu: menu{items: formatItems}}
-				f.Step = stepFormat
+				s.chooseFormat()
 			} else {
-				f.Printer, f.Format = it.ID, "pdf"
-				m.showPreview()
+				s.printer, s.format = it.ID, export.PDF
+				s.showPreview()
 			}
-			m.keysForScreen()
-			return m, nil
+			return nil
 		}
-		f.Dest = f.Dest.Update(msg, &m.common)
+		s.dest = s.dest.Update(msg, s.ctx)
 	case stepFormat:
 		if key.Matches(msg, k.Back) {
-			f.Step = stepDestination
-			m.keysForScreen()
-			return m, nil
+			s.step = stepDestination
+			return nil
 		}
 		if key.Matches(msg, k.Open) {
-			it, _ := f.Formats.Menu.selected()
-			f.Format = export.Format(it.ID)
-			ti := newField("", "", 4096, m.common.Width)
-			ti.SetValue(filepath.Join(m.opts.Print.Dir, "my-questions-"+m.sheet().Date.Format("2006-01-02")+f.Format.Extension()))
-			f.Name = ti
-			f.Step = stepFileName
-			m.keysForScreen()
-			return m, f.Name.Focus()
+			it, _ := s.formats.Menu.selected()
+			s.format = export.Format(it.ID)
+			s.name = newField("", "", 4096, s.ctx.Width)
+			s.name.SetValue(filepath.Join(s.ctx.Opts.Print.Dir, "my-questions-"+s.sheet().Date.Format("2006-01-02")+s.format.Extension()))
+			s.name.CursorEnd()
+			s.step = stepFileName
+			return s.name.Focus()
 		}
-		f.Formats = f.Formats.Update(msg, &m.common)
+		s.formats = s.formats.Update(msg, s.ctx)
 	case stepFileName:
 		switch {
 		case key.Matches(msg, k.Cancel):
-			f.Step = stepFormat
-			m.keysForScreen()
-			return m, nil
+			s.step = stepFormat
+			return nil
 		case msg.String() == "enter":
-			if strings.TrimSpace(f.Name.Value()) == "" {
-				m.status = "Type a file name first."
-				return m, nil
+			if strings.TrimSpace(s.name.Value()) == "" {
+				return s.ctx.status("Type a file name first.")
 			}
-			m.showPreview()
-			return m, nil
+			s.showPreview()
+			return nil
 		}
 		var cmd tea.Cmd
-		f.Name, cmd = f.Name.Update(msg)
-		return m, cmd
+		s.name, cmd = s.name.Update(msg)
+		return cmd
 	case stepPreview:
 		switch {
 		case key.Matches(msg, k.Open):
-			f.Step = stepWorking
-			m.keysForScreen()
-			return m, m.deliver()
-		case key.Matches(msg, k.Back) && f.Kiosk:
-			return m.back(), nil
+			s.step = stepWorking
+			return s.deliver()
 		case key.Matches(msg, k.Back):
-			if f.Printer != "" {
-				f.Step = stepDestination
-			} else {
-				f.Step = stepFileName
-				cmd := f.Name.Focus()
-				m.keysForScreen()
-				return m, cmd
+			switch {
+			case s.ctx.Opts.Print.Desk:
+				return s.ctx.back()
+			case s.printer != "":
+				s.step = stepDestination
+			default:
+				s.step = stepFileName
+				return s.name.Focus()
 			}
-			m.keysForScreen()
-			return m, nil
+			return nil
 		}
-		f.Preview = f.Preview.Update(msg, &m.common)
+		s.preview, _ = s.preview.scrollKey(msg, k, s.previewHeight())
 	case stepFailed:
-		if key.Matches(msg, k.Open) && !f.Kiosk {
+		if key.Matches(msg, k.Open) && !s.ctx.Opts.Print.Desk {
 			// Offer to save to a file instead; the list is untouched.
-			f.Printer = ""
-			f.Formats = listScreen{Intro: "Save as which kind of file?", Menu: menu{items: formatItems}}
-			f.Step = stepFormat
-			m.keysForScreen()
-			return m, nil
+			s.printer = ""
+			s.chooseFormat()
+			return nil
 		}
 		if key.Matches(msg, k.Back) {
-			return m.back(), nil
+			return s.ctx.back()
 		}
 	case stepDone:
 		if key.Matches(msg, k.Back) {
-			return m.back(), nil
+			return s.ctx.back()
 		}
 	}
-	return m, nil
+	return nil
 }
 
-// showPreview renders the text version of exactly what will be printed.
-func (m *Model) showPreview() {
-	f := &m.print
+func (s *printScreen) chooseFormat() {
+	s.formats = listScreen{Intro: "Save as which kind of file?", Menu: menu{items: formatItems}}
+	s.step = stepFormat
+}
+
+// previewHeight is the body less the preview's title and a blank line.
+func (s *printScreen) previewHeight() int { return max(1, s.ctx.Height-2) }
+
+// showPreview lays out the text version of exactly what will be printed.
+func (s *printScreen) showPreview() {
 	var buf bytes.Buffer
-	if err := export.Write(&buf, m.sheet(), "text", m.paper()); err != nil {
-		f.Step, f.Message = stepFailed, "The preview could not be made: "+err.Error()
-		m.keysForScreen()
+	if err := export.Write(&buf, s.sheet(), export.Text, s.paper()); err != nil {
+		s.step, s.message = stepFailed, "The preview could not be made: "+err.Error()
 		return
 	}
-	f.Preview = pageScreen{Lines: strings.Split(strings.TrimRight(buf.String(), "\n"), "\n")}
-	f.Step = stepPreview
-	m.keysForScreen()
+	s.preview = textView{Lines: strings.Split(strings.TrimRight(buf.String(), "\n"), "\n")}
+	s.step = stepPreview
 }
 
 // deliver prints or saves in a command; the result comes back as doneMsg.
-func (m Model) deliver() tea.Cmd {
-	f := m.print
-	sheet, paper, sp := m.sheet(), m.paper(), m.opts.Print.Spooler
-	if f.Printer != "" || f.Kiosk {
-		printer := f.Printer
+func (s *printScreen) deliver() tea.Cmd {
+	sheet, paper, sp := s.sheet(), s.paper(), s.ctx.Opts.Print.Spooler
+	if s.printer != "" || s.ctx.Opts.Print.Desk {
+		printer := s.printer
 		where := "the printer " + printer
 		if printer == "" {
 			where = "the printer"
 		}
 		return func() tea.Msg {
-			return doneMsg{where: where, err: printSheet(sp, printer, sheet, paper)}
+			ctx, cancel := context.WithTimeout(context.Background(), spoolerTimeout)
+			defer cancel()
+			_, err := sp.PrintWith(ctx, printer, func(w io.Writer) error { return export.Write(w, sheet, export.PDF, paper) })
+			return doneMsg{where: where, err: err}
 		}
 	}
-	path, format := strings.TrimSpace(f.Name.Value()), f.Format
+	path, format := strings.TrimSpace(s.name.Value()), s.format
 	return func() tea.Msg {
-		return doneMsg{where: path, err: saveSheet(path, sheet, format, paper)}
+		return doneMsg{where: path, err: export.WriteFile(path, sheet, format, paper)}
 	}
 }
 
-// printSheet sends the sheet to the printer as a PDF.
-func printSheet(sp printing.Spooler, printer string, s export.Sheet, paper export.Paper) error {
-	_, err := sp.PrintWith(context.Background(), printer, func(w io.Writer) error { return export.Write(w, s, "pdf", paper) })
-	return err
-}
-
-// saveSheet writes the sheet to a file (atomically, with plain errors).
-func saveSheet(path string, s export.Sheet, f export.Format, paper export.Paper) error {
-	return export.WriteFile(path, s, f, paper)
-}
-
-// handleResult records the outcome of printing or saving.
-func (m Model) handleResult(msg tea.Msg) Model {
-	f := &m.print
-	switch msg := msg.(type) {
-	case printersMsg:
-		f.Loading = false
-		f.Printers = msg.printers
-		f.Dest = f.Dest.withItems(destItems(msg.printers))
-		if msg.err != nil {
-			f.Dest.Intro = printing.Explain(msg.err) + " You can still save to a file."
-		}
-	case doneMsg:
-		switch {
-		case msg.err != nil && f.Kiosk:
-			// The patient gets the desk message; the detail goes to the staff log.
-			f.Step, f.Message = stepFailed, deskMessage
-			detail := ""
-			var pe *printing.Error
-			if errors.As(msg.err, &pe) && pe.Detail != "" {
-				detail = " (spooler said: " + pe.Detail + ")"
-			}
-			m.logf("printing failed: %v%s", msg.err, detail)
-		case msg.err != nil:
-			f.Step = stepFailed
-			f.Message = printing.Explain(msg.err) + " Your list has not changed."
-		default:
-			f.Step = stepDone
-			f.Message = "Done: your questions went to " + msg.where + "."
-		}
-	}
-	m.keysForScreen()
-	return m
-}
-
-// View renders the current step.
-func (f printFlow) View(c *Common) string {
-	switch f.Step {
+// Bindings are those of the current step.
+func (s *printScreen) Bindings() []key.Binding {
+	k := s.ctx.Keys
+	nav := k.nav()
+	switch s.step {
 	case stepDestination:
-		if f.Loading {
-			return f.Dest.View(c) + "\n\n" + c.Styles.Muted.Render("Looking for printers…")
-		}
-		return f.Dest.View(c)
-	case stepFormat:
-		return f.Formats.View(c)
+		return append([]key.Binding{k.Open}, nav...)
+	case stepFormat, stepPreview:
+		return append([]key.Binding{k.Open, k.Back}, nav...)
 	case stepFileName:
-		return c.Styles.Title.Render("Save to this file:") + "\n" + f.Name.View()
+		return []key.Binding{k.Open, k.Cancel}
+	case stepFailed:
+		if s.ctx.Opts.Print.Desk {
+			return []key.Binding{k.Back}
+		}
+		return []key.Binding{key.NewBinding(key.WithKeys(k.Open.Keys()...), key.WithHelp(k.Open.Help().Key, "save to a file")), k.Back}
+	case stepDone:
+		return []key.Binding{k.Back}
+	}
+	return nil
+}
+
+// Crumbs name the screen.
+func (s *printScreen) Crumbs() []string { return []string{"My questions", "Print or save"} }
+
+// Cursor is the file name's cursor, below its title line.
+func (s *printScreen) Cursor() *tea.Cursor {
+	if s.step != stepFileName {
+		return nil
+	}
+	c := s.name.Cursor()
+	if c != nil {
+		c.Y++
+	}
+	return c
+}
+
+// Click chooses the row under a tap on the lists.
+func (s *printScreen) Click(_, y int) tea.Cmd {
+	var hit bool
+	switch s.step {
+	case stepDestination:
+		s.dest, hit = s.dest.Click(y, s.ctx)
+	case stepFormat:
+		s.formats, hit = s.formats.Click(y, s.ctx)
+	}
+	if hit {
+		return s.key(tea.KeyPressMsg{Code: tea.KeyEnter})
+	}
+	return nil
+}
+
+// View draws the current step.
+func (s *printScreen) View() string {
+	c := s.ctx
+	switch s.step {
+	case stepDestination:
+		if s.loading {
+			return s.dest.View(c) + "\n\n" + c.Styles.Muted.Render("Looking for printers…")
+		}
+		return s.dest.View(c)
+	case stepFormat:
+		return s.formats.View(c)
+	case stepFileName:
+		return c.Styles.Title.Render("Save to this file:") + "\n" + s.name.View()
 	case stepPreview:
-		what := "Press enter to print on " + f.Printer + "."
+		what := "Press enter to print on " + s.printer + "."
 		switch {
-		case f.Kiosk:
+		case c.Opts.Print.Desk:
 			what = "Press enter to print."
-		case f.Printer == "":
+		case s.printer == "":
 			what = "Press enter to save it."
 		}
-		cc := *c
-		cc.Height = max(1, c.Height-2)
-		return c.Styles.Title.Render("Preview. "+what) + "\n\n" + f.Preview.View(&cc)
+		return c.Styles.Title.Render("Preview. "+what) + "\n\n" + strings.Join(s.preview.view(s.previewHeight()), "\n")
 	case stepWorking:
 		return c.Styles.Muted.Render("Working…")
 	case stepDone:
-		return c.Styles.Title.Render(lipgloss.Wrap(f.Message, c.Width, "/ ")) + "\n\nPress esc to go back to your list."
+		return c.Styles.Title.Render(lipgloss.Wrap(s.message, c.Width, "/ ")) + "\n\nPress esc to go back to your list."
 	case stepFailed:
-		if f.Kiosk {
-			return c.Styles.Error.Render(lipgloss.Wrap(f.Message, c.Width, "/ ")) + "\n\nYour questions are still here. Tap Back to see them."
+		if c.Opts.Print.Desk {
+			return c.Styles.Error.Render(lipgloss.Wrap(s.message, c.Width, "/ ")) + "\n\nYour questions are still here. Tap Back to see them."
 		}
-		return c.Styles.Error.Render(lipgloss.Wrap(f.Message, c.Width, "/ ")) + "\n\nPress enter to save to a file instead, or esc to go back."
+		return c.Styles.Error.Render(lipgloss.Wrap(s.message, c.Width, "/ ")) + "\n\nPress enter to save to a file instead, or esc to go back."
 	}
 	return ""
 }

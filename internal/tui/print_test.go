@@ -37,7 +37,7 @@ func (f *fakeSpooler) run(_ context.Context, name string, args ...string) ([]byt
 	return nil, errors.New("unexpected command " + name)
 }
 
-func printModel(t *testing.T, sp *fakeSpooler, dir string) Model {
+func printModel(t *testing.T, sp *fakeSpooler, dir string) *Model {
 	t.Helper()
 	opts := Options{Print: PrintOptions{
 		Spooler: printing.Spooler{Run: sp.run},
@@ -48,8 +48,8 @@ func printModel(t *testing.T, sp *fakeSpooler, dir string) Model {
 	m := New(fixture(t), render.NewCache(render.Document), opts)
 	m = update(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
 	m = press(t, choose(t, m, "first"), "enter", "a", "space", "j", "space", "m")
-	if m.screen != myScreen || m.list.Len() != 2 {
-		t.Fatalf("setup: screen %v, %d questions", m.screen, m.list.Len())
+	if !is[*mineScreen](m) || m.ctx.Session.List.Len() != 2 {
+		t.Fatalf("setup: %T, %d questions", m.top(), m.ctx.Session.List.Len())
 	}
 	return m
 }
@@ -57,28 +57,28 @@ func printModel(t *testing.T, sp *fakeSpooler, dir string) Model {
 func TestPrintToAPrinter(t *testing.T) {
 	sp := &fakeSpooler{}
 	m := press(t, printModel(t, sp, t.TempDir()), "p")
-	if m.screen != printScreen || !strings.Contains(screen(m), "Print on PDF") || !strings.Contains(screen(m), "Save to a file") {
+	if !is[*printScreen](m) || !strings.Contains(screen(m), "Print on PDF") || !strings.Contains(screen(m), "Save to a file") {
 		t.Fatalf("p: printers not listed:\n%s", screen(m))
 	}
 	// The default printer comes first.
-	if it, _ := m.print.Dest.Menu.selected(); it.ID != "PDF" {
+	if it, _ := ps(m).dest.Menu.selected(); it.ID != "PDF" {
 		t.Errorf("first printer = %q, want the default PDF", it.ID)
 	}
 	m = press(t, m, "enter")
-	if m.print.Step != stepPreview || !strings.Contains(screen(m), "Preview") || !strings.Contains(screen(m), "First?") {
+	if ps(m).step != stepPreview || !strings.Contains(screen(m), "Preview") || !strings.Contains(screen(m), "First?") {
 		t.Fatalf("preview:\n%s", screen(m))
 	}
 	if len(sp.printed) != 0 {
 		t.Fatal("something was printed before the patient confirmed")
 	}
 	m = press(t, m, "enter")
-	if m.print.Step != stepDone || len(sp.printed) != 1 || !strings.HasPrefix(sp.printed[0], "-d PDF ") {
-		t.Fatalf("after confirming: step %v, printed %v\n%s", m.print.Step, sp.printed, screen(m))
+	if ps(m).step != stepDone || len(sp.printed) != 1 || !strings.HasPrefix(sp.printed[0], "-d PDF ") {
+		t.Fatalf("after confirming: step %v, printed %v\n%s", ps(m).step, sp.printed, screen(m))
 	}
 	if !strings.Contains(screen(m), "the printer PDF") {
 		t.Errorf("no success message:\n%s", screen(m))
 	}
-	if m.list.Len() != 2 {
+	if m.ctx.Session.List.Len() != 2 {
 		t.Error("printing changed the list")
 	}
 }
@@ -87,28 +87,28 @@ func TestPrintFailureOffersSaving(t *testing.T) {
 	dir := t.TempDir()
 	sp := &fakeSpooler{fail: "lp: The printer or class does not exist.\n"}
 	m := press(t, printModel(t, sp, dir), "p", "enter", "enter")
-	if m.print.Step != stepFailed || !strings.Contains(screen(m), "Your list has not changed") {
+	if ps(m).step != stepFailed || !strings.Contains(screen(m), "Your list has not changed") {
 		t.Fatalf("failed print:\n%s", screen(m))
 	}
-	if m.list.Len() != 2 {
+	if m.ctx.Session.List.Len() != 2 {
 		t.Fatal("a failed print changed the list")
 	}
 	// Enter: save to a file instead; choose plain text; keep the suggested name.
 	m = press(t, m, "enter")
-	if m.print.Step != stepFormat {
-		t.Fatalf("enter after a failure: step %v", m.print.Step)
+	if ps(m).step != stepFormat {
+		t.Fatalf("enter after a failure: step %v", ps(m).step)
 	}
 	m = press(t, m, "end", "enter")
-	if m.print.Step != stepFileName || !strings.Contains(m.print.Name.Value(), filepath.Join(dir, "my-questions-2026-11-22.txt")) {
-		t.Fatalf("file name step: %v %q", m.print.Step, m.print.Name.Value())
+	if ps(m).step != stepFileName || !strings.Contains(ps(m).name.Value(), filepath.Join(dir, "my-questions-2026-11-22.txt")) {
+		t.Fatalf("file name step: %v %q", ps(m).step, ps(m).name.Value())
 	}
 	// q is typed into the name field, not quit.
 	m = press(t, m, "backspace", "backspace", "backspace", "backspace")
 	m = typeText(t, m, "q.txt")
 	m = press(t, m, "enter", "enter")
 	path := filepath.Join(dir, "my-questions-2026-11-22q.txt")
-	if m.print.Step != stepDone {
-		t.Fatalf("save: step %v\n%s", m.print.Step, screen(m))
+	if ps(m).step != stepDone {
+		t.Fatalf("save: step %v\n%s", ps(m).step, screen(m))
 	}
 	data, err := os.ReadFile(path)
 	if err != nil || !strings.Contains(string(data), "First?") || !strings.Contains(string(data), "[ ]") {
@@ -118,7 +118,7 @@ func TestPrintFailureOffersSaving(t *testing.T) {
 
 func TestSaveErrorsInPlainWords(t *testing.T) {
 	m := press(t, printModel(t, &fakeSpooler{}, filepath.Join(t.TempDir(), "missing")), "p", "end", "enter", "end", "enter", "enter", "enter")
-	if m.print.Step != stepFailed || !strings.Contains(screen(m), "does not exist") {
+	if ps(m).step != stepFailed || !strings.Contains(screen(m), "does not exist") {
 		t.Fatalf("saving into a missing folder:\n%s", screen(m))
 	}
 }
@@ -136,8 +136,40 @@ func TestNoPrintService(t *testing.T) {
 // it prints.
 func TestSheetCarriesCareTeamPhones(t *testing.T) {
 	m := printModel(t, &fakeSpooler{}, t.TempDir())
-	m.opts.Print.Phone, m.opts.Print.AfterHours = "(555) 010-0100", "(555) 010-0199"
-	if s := m.sheet(); s.Phone != "(555) 010-0100" || s.AfterHours != "(555) 010-0199" {
+	m.ctx.Opts.Print.Phone, m.ctx.Opts.Print.AfterHours = "(555) 010-0100", "(555) 010-0199"
+	if s := newPrint(m.ctx).sheet(); s.Phone != "(555) 010-0100" || s.AfterHours != "(555) 010-0199" {
 		t.Errorf("sheet phones %q, %q", s.Phone, s.AfterHours)
+	}
+}
+
+// ps returns the print screen on top.
+func ps(m *Model) *printScreen {
+	if s, ok := m.top().(*printScreen); ok {
+		return s
+	}
+	return &printScreen{step: -1}
+}
+
+// TestSpoolerGetsADeadline: every talk with the spooler has a timeout, so
+// a frozen lpstat or lp cannot hold the guide (or a kiosk) for ever.
+func TestSpoolerGetsADeadline(t *testing.T) {
+	var deadlines []bool
+	sp := &fakeSpooler{}
+	run := func(ctx context.Context, name string, args ...string) ([]byte, error) {
+		_, ok := ctx.Deadline()
+		deadlines = append(deadlines, ok)
+		return sp.run(ctx, name, args...)
+	}
+	opts := Options{Print: PrintOptions{Spooler: printing.Spooler{Run: run}, Dir: t.TempDir()}}
+	m := New(fixture(t), render.NewCache(render.Document), opts)
+	m = press(t, update(t, m, tea.WindowSizeMsg{Width: 80, Height: 24}), "m", "n")
+	m = press(t, typeText(t, m, "Why?"), "ctrl+s", "p", "enter", "enter")
+	if ps(m).step != stepDone || len(deadlines) < 2 {
+		t.Fatalf("step %v, %d spooler calls", ps(m).step, len(deadlines))
+	}
+	for i, ok := range deadlines {
+		if !ok {
+			t.Errorf("spooler call %d had no deadline", i)
+		}
 	}
 }

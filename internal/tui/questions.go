@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/her2guide/her2guide/internal/checklist"
+	"github.com/her2guide/her2guide/internal/guide"
 )
 
 // Checkbox marks: the tick is a character, so it does not rely on colour.
@@ -18,22 +19,110 @@ const (
 	markPlain   = "  "
 )
 
-// pickItems shows a page's suggested questions with a checkbox each.
-func pickItems(suggested []checklist.Item, list *checklist.List) []menuItem {
-	items := make([]menuItem, len(suggested))
-	for i, it := range suggested {
+// pickScreen shows a page's suggested questions with a checkbox each.
+type pickScreen struct {
+	ctx       *Context
+	page      *guide.Page
+	suggested []checklist.Item
+	list      listScreen
+}
+
+var _ Screen = (*pickScreen)(nil)
+
+func newPick(ctx *Context, p *guide.Page) *pickScreen {
+	return &pickScreen{ctx: ctx, page: p, suggested: checklist.Suggested(p),
+		list: listScreen{ID: p.ID, Intro: "Questions you could ask about “" + p.Title + "”. Tick the ones you want on your list.", Reserve: 3}}
+}
+
+// Show ticks the boxes of the questions on the list.
+func (s *pickScreen) Show() tea.Cmd {
+	items := make([]menuItem, len(s.suggested))
+	for i, it := range s.suggested {
 		mark := boxUnticked
-		if list.Has(it.ID) {
+		if s.ctx.Session.List.Has(it.ID) {
 			mark = boxTicked
 		}
 		items[i] = menuItem{ID: it.ID, Title: it.Text, Summary: it.Text, Mark: mark}
 	}
-	return items
+	s.list = s.list.withItems(items)
+	return nil
 }
 
-// myItems shows the patient's list, in their order, top questions starred.
-func myItems(list *checklist.List) []menuItem {
-	all := list.Items()
+// toggle ticks or unticks the selected question.
+func (s *pickScreen) toggle() {
+	i := s.list.Menu.cursor
+	if i >= 0 && i < len(s.suggested) {
+		s.ctx.Session.List.Toggle(s.suggested[i])
+		s.Show()
+	}
+}
+
+// Update ticks with space, x or enter, and moves the cursor.
+func (s *pickScreen) Update(msg tea.Msg) tea.Cmd {
+	kp, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
+	}
+	if key.Matches(kp, s.tick()) {
+		s.toggle()
+		return nil
+	}
+	s.list = s.list.Update(kp, s.listCtx())
+	return nil
+}
+
+// listCtx gives the list keys without space, which ticks here.
+func (s *pickScreen) listCtx() *Context {
+	c := *s.ctx
+	c.Keys.PageDown = minus(c.Keys.PageDown, "space")
+	return &c
+}
+
+// Bindings: tick, and the list's movement keys (space ticks here, so it
+// does not page down).
+func (s *pickScreen) Bindings() []key.Binding {
+	return append([]key.Binding{s.tick()}, s.listCtx().Keys.nav()...)
+}
+
+// tick is space, x or enter.
+func (s *pickScreen) tick() key.Binding {
+	t := s.ctx.Keys.Toggle
+	return key.NewBinding(key.WithKeys(append(t.Keys(), "enter")...), key.WithHelp(t.Help().Key, t.Help().Desc))
+}
+
+// Crumbs are the page's and "Questions".
+func (s *pickScreen) Crumbs() []string { return pageCrumbs(s.ctx, s.page.ID, "Questions") }
+
+// Click ticks or unticks the question under a tap.
+func (s *pickScreen) Click(_, y int) tea.Cmd {
+	var hit bool
+	if s.list, hit = s.list.Click(y, s.listCtx()); hit {
+		s.toggle()
+	}
+	return nil
+}
+
+// Scroll moves the cursor (mouse wheel).
+func (s *pickScreen) Scroll(delta int) { s.list = s.list.Scroll(delta, s.listCtx()) }
+
+// View draws the checklist.
+func (s *pickScreen) View() string { return s.list.View(s.listCtx()) }
+
+// mineScreen is "My questions": the patient's list in their order, the top
+// questions starred.
+type mineScreen struct {
+	ctx  *Context
+	list listScreen
+}
+
+var _ Screen = (*mineScreen)(nil)
+
+func newMine(ctx *Context) *mineScreen { return &mineScreen{ctx: ctx} }
+
+// Show refreshes the list from the session.
+func (s *mineScreen) Show() tea.Cmd {
+	l := &s.ctx.Session.List
+	all := l.Items()
 	items := make([]menuItem, len(all))
 	for i, it := range all {
 		mark := markPlain
@@ -46,117 +135,118 @@ func myItems(list *checklist.List) []menuItem {
 		}
 		items[i] = menuItem{ID: it.ID, Title: it.Text, Summary: about + ": " + it.Text, Mark: mark}
 	}
-	return items
+	s.list.Intro = "My questions (" + strconv.Itoa(l.Len()) + "). The * ones print first (up to 3)."
+	if l.Len() == 0 {
+		s.list.Intro = "My questions: none yet. Open a page and press a to add its questions, or n to write your own."
+	}
+	s.list = s.list.withItems(items)
+	_, _, rows, _ := s.list.layout(s.ctx)
+	s.list.Menu = s.list.Menu.clamp(rows)
+	return nil
 }
 
-// withItems replaces a list screen's rows, keeping the cursor where it was.
-func (s listScreen) withItems(items []menuItem) listScreen {
-	s.Menu.items = items
-	s.Menu.cursor = max(0, min(s.Menu.cursor, len(items)-1))
-	return s
-}
-
-// openPick shows the open page's questions as a checklist.
-func (m Model) openPick() (Model, tea.Cmd) {
-	p, ok := m.common.Guide.Page(m.page.ID)
+// Update moves, stars, removes, writes and prints questions.
+func (s *mineScreen) Update(msg tea.Msg) tea.Cmd {
+	kp, ok := msg.(tea.KeyPressMsg)
 	if !ok {
-		return m, nil
+		return nil
 	}
-	m.suggested = checklist.Suggested(p)
-	m.pick = listScreen{ID: p.ID, Intro: "Questions you could ask about “" + p.Title + "”. Tick the ones you want on your list.",
-		Menu: menu{items: pickItems(m.suggested, m.list)}, Reserve: 3}
-	m.push(pickScreen)
-	return m, nil
-}
-
-// openMine shows "My questions".
-func (m Model) openMine() (Model, tea.Cmd) {
-	m.mine = listScreen{Intro: m.mineIntro(), Menu: menu{items: myItems(m.list)}}
-	m.push(myScreen)
-	return m, nil
-}
-
-func (m Model) mineIntro() string {
-	if m.list.Len() == 0 {
-		return "My questions: none yet. Open a page and press a to add its questions, or n to write your own."
-	}
-	return "My questions (" + strconv.Itoa(m.list.Len()) + "). The * ones print first (up to 3)."
-}
-
-func (m *Model) refreshMine() {
-	m.mine.Intro = m.mineIntro()
-	m.mine = m.mine.withItems(myItems(m.list))
-}
-
-// updatePick handles keys on the page's question checklist.
-func (m Model) updatePick(msg tea.KeyPressMsg) (Model, tea.Cmd) {
-	k := m.common.Keys
-	if key.Matches(msg, k.Toggle, k.Open) {
-		if it, ok := m.pick.Menu.selected(); ok {
-			for _, s := range m.suggested {
-				if s.ID == it.ID {
-					m.list.Toggle(s)
-				}
-			}
-			m.pick = m.pick.withItems(pickItems(m.suggested, m.list))
-		}
-		return m, nil
-	}
-	if key.Matches(msg, k.MyQuestions) {
-		return m.openMine()
-	}
-	m.pick = m.pick.Update(msg, &m.common)
-	return m, nil
-}
-
-// updateMine handles keys on "My questions".
-func (m Model) updateMine(msg tea.KeyPressMsg) (Model, tea.Cmd) {
-	k := m.common.Keys
-	it, has := m.mine.Menu.selected()
+	k := s.ctx.Keys
+	l := &s.ctx.Session.List
+	it, has := s.list.Menu.selected()
+	var cmd tea.Cmd
 	switch {
-	case key.Matches(msg, k.MoveUp) && has:
-		m.list.Move(it.ID, -1)
-		m.mine.Menu.cursor--
-	case key.Matches(msg, k.MoveDown) && has:
-		m.list.Move(it.ID, 1)
-		m.mine.Menu.cursor++
-	case key.Matches(msg, k.Remove) && has:
-		m.list.Remove(it.ID)
-		m.status = "Removed. It is still on its page if you want it back."
-	case key.Matches(msg, k.Important) && has:
-		top := it.Mark != markTop
-		if err := m.list.SetTop(it.ID, top); err != nil {
-			m.status = "You can mark up to 3 questions as most important. Unmark one first."
+	case key.Matches(kp, k.MoveUp) && has:
+		l.Move(it.ID, -1)
+		s.list.Menu.cursor--
+	case key.Matches(kp, k.MoveDown) && has:
+		l.Move(it.ID, 1)
+		s.list.Menu.cursor++
+	case key.Matches(kp, k.Remove) && has:
+		own := s.own(it.ID)
+		l.Remove(it.ID)
+		if own {
+			cmd = s.ctx.status("Removed your question.")
+		} else {
+			cmd = s.ctx.status("Removed. It is still on its page if you want it back.")
 		}
-	case key.Matches(msg, k.NewQuestion):
-		return m.openEditor("", "")
-	case key.Matches(msg, k.EditQuestion) && has:
-		for _, q := range m.list.Items() {
+	case key.Matches(kp, k.Important) && has:
+		if err := l.SetTop(it.ID, it.Mark != markTop); err != nil {
+			cmd = s.ctx.status("You can mark up to 3 questions as most important. Unmark one first.")
+		}
+	case key.Matches(kp, k.NewQuestion):
+		return s.ctx.push(newEditor(s.ctx, "", ""))
+	case key.Matches(kp, k.EditQuestion) && has:
+		for _, q := range l.Items() {
 			if q.ID == it.ID && q.Own {
-				return m.openEditor(q.ID, q.Text)
+				return s.ctx.push(newEditor(s.ctx, q.ID, q.Text))
 			}
 		}
-		m.status = "Only your own questions can be edited."
-	case key.Matches(msg, k.Print):
-		return m.openPrint()
+		return s.ctx.status("Only your own questions can be edited.")
+	case key.Matches(kp, k.Print):
+		if l.Len() == 0 {
+			return s.ctx.status("Your list is empty. Add questions first.")
+		}
+		return s.ctx.push(newPrint(s.ctx))
 	default:
-		m.mine = m.mine.Update(msg, &m.common)
-		return m, nil
+		s.list = s.list.Update(kp, s.ctx)
+		return nil
 	}
-	m.refreshMine()
-	_, _, rows, _ := m.mine.layout(&m.common)
-	m.mine.Menu = m.mine.Menu.clamp(rows)
-	return m, nil
+	s.Show()
+	return cmd
 }
 
-// editor is the text box for the patient's own question.
-type editor struct {
-	// ID is the question being edited, or "" for a new one.
-	ID   string
-	Area textarea.Model
+func (s *mineScreen) own(id string) bool {
+	for _, q := range s.ctx.Session.List.Items() {
+		if q.ID == id {
+			return q.Own
+		}
+	}
+	return false
 }
 
-func (m Model) openEditor(id, text string) (Model, tea.Cmd) {
+// Bindings: the list's keys, and those that change it.
+func (s *mineScreen) Bindings() []key.Binding {
+	k := s.ctx.Keys
+	out := []key.Binding{k.NewQuestion}
+	if s.ctx.Session.List.Len() > 0 {
+		out = append(out, k.Print, k.Important, k.Remove, k.MoveUp, k.MoveDown, k.EditQuestion)
+		out = append(out, k.nav()...)
+	}
+	return out
+}
+
+// Hides m: this is My questions.
+func (s *mineScreen) Hides(b *key.Binding) bool {
+	return b.Help().Desc == s.ctx.Keys.MyQuestions.Help().Desc
+}
+
+// Crumbs name the screen.
+func (s *mineScreen) Crumbs() []string { return []string{"My questions"} }
+
+// Click selects the question under a tap.
+func (s *mineScreen) Click(_, y int) tea.Cmd {
+	s.list, _ = s.list.Click(y, s.ctx)
+	return nil
+}
+
+// Scroll moves the cursor (mouse wheel).
+func (s *mineScreen) Scroll(delta int) { s.list = s.list.Scroll(delta, s.ctx) }
+
+// View draws the list.
+func (s *mineScreen) View() string { return s.list.View(s.ctx) }
+
+// editorScreen is the text box for the patient's own question.
+type editorScreen struct {
+	ctx *Context
+	// id is the question being edited, or "" for a new one.
+	id   string
+	area textarea.Model
+}
+
+var _ Screen = (*editorScreen)(nil)
+
+func newEditor(ctx *Context, id, text string) *editorScreen {
 	ta := textarea.New()
 	ta.Placeholder = "Type your question. Press ctrl+s to save, esc to cancel."
 	ta.CharLimit = checklist.MaxOwnLength
@@ -164,49 +254,73 @@ func (m Model) openEditor(id, text string) (Model, tea.Cmd) {
 	// The terminal's own cursor, not a drawn one: screen readers follow it,
 	// and it does not need a blink timer.
 	ta.SetVirtualCursor(false)
-	ta.SetWidth(max(10, m.common.Width))
-	ta.SetHeight(max(1, min(6, m.common.Height-2)))
 	ta.SetValue(text)
-	cmd := ta.Focus()
-	m.edit = editor{ID: id, Area: ta}
-	m.push(editScreen)
-	return m, cmd
+	ta.Focus()
+	return &editorScreen{ctx: ctx, id: id, area: ta}
 }
 
-// updateEditor sends keys to the text box; only save and cancel are ours.
-func (m Model) updateEditor(msg tea.Msg) (Model, tea.Cmd) {
-	k := m.common.Keys
-	if kp, ok := msg.(tea.KeyPressMsg); ok {
+// Show sizes the box.
+func (s *editorScreen) Show() tea.Cmd {
+	s.area.SetWidth(max(10, s.ctx.Width))
+	s.area.SetHeight(max(1, min(6, s.ctx.Height-2)))
+	return nil
+}
+
+// Typing is always true.
+func (s *editorScreen) Typing() bool { return true }
+
+// Update sends keys to the text box; only save and cancel are ours.
+func (s *editorScreen) Update(msg tea.Msg) tea.Cmd {
+	k := s.ctx.Keys
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
 		switch {
-		case key.Matches(kp, k.Cancel):
-			m = m.back()
-			return m, nil
-		case key.Matches(kp, k.Save):
+		case key.Matches(msg, k.Cancel):
+			return s.ctx.back()
+		case key.Matches(msg, k.Save):
+			l := &s.ctx.Session.List
 			var err error
-			if m.edit.ID == "" {
-				_, err = m.list.AddOwn(m.edit.Area.Value())
+			if s.id == "" {
+				_, err = l.AddOwn(s.area.Value())
 			} else {
-				err = m.list.EditOwn(m.edit.ID, m.edit.Area.Value())
+				err = l.EditOwn(s.id, s.area.Value())
 			}
 			if err != nil {
-				m.status = "Nothing to save: the question is empty."
-				return m, nil
+				return s.ctx.status("Nothing to save: the question is empty.")
 			}
-			m = m.back()
-			m.refreshMine()
-			return m, nil
+			return s.ctx.back()
 		}
+	case tea.PasteMsg:
+	default:
+		return nil
 	}
 	var cmd tea.Cmd
-	m.edit.Area, cmd = m.edit.Area.Update(msg)
-	return m, cmd
+	s.area, cmd = s.area.Update(msg)
+	return cmd
 }
 
-// editorView shows the text box with a one-line prompt above it.
-func (m Model) editorView() string {
+// View is a one-line title above the text box.
+func (s *editorScreen) View() string {
 	title := "Write your own question"
-	if m.edit.ID != "" {
+	if s.id != "" {
 		title = "Edit your question"
 	}
-	return m.common.Styles.Title.Render(title) + "\n" + m.edit.Area.View()
+	return s.ctx.Styles.Title.Render(title) + "\n" + s.area.View()
+}
+
+// Bindings are save and cancel; every other key is typed.
+func (s *editorScreen) Bindings() []key.Binding {
+	return []key.Binding{s.ctx.Keys.Save, s.ctx.Keys.Cancel}
+}
+
+// Crumbs name the screen.
+func (s *editorScreen) Crumbs() []string { return []string{"My questions"} }
+
+// Cursor is the text box's cursor, below the title line.
+func (s *editorScreen) Cursor() *tea.Cursor {
+	c := s.area.Cursor()
+	if c != nil {
+		c.Y++
+	}
+	return c
 }

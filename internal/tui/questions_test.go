@@ -10,16 +10,14 @@ import (
 )
 
 // openPage goes from home to the first page of the first section.
-func openPage(t *testing.T, m Model) Model {
+func openPage(t *testing.T, m *Model) *Model {
 	t.Helper()
 	m = press(t, choose(t, m, "first"), "enter")
-	if m.screen != readScreen {
-		t.Fatalf("not on a page: %v", m.screen)
-	}
+	onPage(t, m)
 	return m
 }
 
-func typeText(t *testing.T, m Model, s string) Model {
+func typeText(t *testing.T, m *Model, s string) *Model {
 	t.Helper()
 	for _, r := range s {
 		m = update(t, m, tea.KeyPressMsg{Code: r, Text: string(r)})
@@ -30,50 +28,50 @@ func typeText(t *testing.T, m Model, s string) Model {
 func TestTickQuestionsFromAPage(t *testing.T) {
 	m := openPage(t, newModel(t, 80, 24))
 	m = press(t, m, "a")
-	if m.screen != pickScreen || !strings.Contains(screen(m), "[ ] 1") && !strings.Contains(screen(m), "[ ] First?") {
+	if !is[*pickScreen](m) || !strings.Contains(screen(m), "[ ] 1") && !strings.Contains(screen(m), "[ ] First?") {
 		t.Fatalf("a did not open the page's questions:\n%s", screen(m))
 	}
 	m = press(t, m, "space", "j", "space")
-	if m.list.Len() != 2 {
-		t.Fatalf("ticked %d questions, want 2", m.list.Len())
+	if m.ctx.Session.List.Len() != 2 {
+		t.Fatalf("ticked %d questions, want 2", m.ctx.Session.List.Len())
 	}
 	if !strings.Contains(screen(m), "[x] First?") || !strings.Contains(screen(m), "My list: 2") {
 		t.Errorf("ticks or header counter not shown:\n%s", screen(m))
 	}
 	m = press(t, m, "space")
-	if m.list.Len() != 1 {
-		t.Errorf("untick: %d questions, want 1", m.list.Len())
+	if m.ctx.Session.List.Len() != 1 {
+		t.Errorf("untick: %d questions, want 1", m.ctx.Session.List.Len())
 	}
 	// A tap on a row ticks it: header (2) + intro lines + blank + row 3.
-	_, top, _, _ := m.pick.layout(&m.common)
+	_, top, _, _ := m.top().(*pickScreen).list.layout(m.ctx)
 	m = update(t, m, tea.MouseClickMsg{X: 6, Y: headerHeight + top + 2, Button: tea.MouseLeft})
-	if m.list.Len() != 2 || !m.list.Has("alpha#3") {
-		t.Errorf("tap did not tick the third question: %v", m.list.Items())
+	if m.ctx.Session.List.Len() != 2 || !m.ctx.Session.List.Has("alpha#3") {
+		t.Errorf("tap did not tick the third question: %v", m.ctx.Session.List.Items())
 	}
 	m = press(t, m, "esc")
-	if m.screen != readScreen {
-		t.Errorf("esc from questions: screen %v, want the page", m.screen)
+	if !is[*pageScreen](m) {
+		t.Errorf("esc from questions: %T, want the page", m.top())
 	}
 }
 
 func TestMyQuestionsEditing(t *testing.T) {
 	m := openPage(t, newModel(t, 80, 24))
 	m = press(t, m, "a", "space", "j", "space", "j", "space", "esc", "esc", "j", "enter", "a", "space", "m")
-	if m.screen != myScreen || m.list.Len() != 4 {
-		t.Fatalf("screen %v with %d questions, want my questions with 4", m.screen, m.list.Len())
+	if !is[*mineScreen](m) || m.ctx.Session.List.Len() != 4 {
+		t.Fatalf("%T with %d questions, want my questions with 4", m.top(), m.ctx.Session.List.Len())
 	}
-	first := m.list.Items()[0].ID
+	first := m.ctx.Session.List.Items()[0].ID
 	m = press(t, m, "J")
-	if m.list.Items()[1].ID != first || m.mine.Menu.cursor != 1 {
-		t.Errorf("J did not move the question down: %v", m.list.Items())
+	if m.ctx.Session.List.Items()[1].ID != first || m.top().(*mineScreen).list.Menu.cursor != 1 {
+		t.Errorf("J did not move the question down: %v", m.ctx.Session.List.Items())
 	}
 	m = press(t, m, "K")
-	if m.list.Items()[0].ID != first {
+	if m.ctx.Session.List.Items()[0].ID != first {
 		t.Errorf("K did not move it back up")
 	}
 	m = press(t, m, "t", "j", "t", "j", "t", "j", "t")
 	tops := 0
-	for _, it := range m.list.Items() {
+	for _, it := range m.ctx.Session.List.Items() {
 		if it.Top {
 			tops++
 		}
@@ -85,44 +83,44 @@ func TestMyQuestionsEditing(t *testing.T) {
 		t.Errorf("top questions are not marked with *:\n%s", screen(m))
 	}
 	m = press(t, m, "d")
-	if m.list.Len() != 3 {
-		t.Errorf("d: %d questions, want 3", m.list.Len())
+	if m.ctx.Session.List.Len() != 3 {
+		t.Errorf("d: %d questions, want 3", m.ctx.Session.List.Len())
 	}
 }
 
 func TestOwnQuestionIsSanitisedAndEditable(t *testing.T) {
 	m := press(t, newModel(t, 80, 24), "m", "n")
-	if m.screen != editScreen {
-		t.Fatalf("n: screen %v", m.screen)
+	if !is[*editorScreen](m) {
+		t.Fatalf("n: %T", m.top())
 	}
 	// Global keys are text while typing: q must not quit, m must not navigate.
 	m = typeText(t, m, "Can my mum come? q")
 	m = update(t, m, tea.PasteMsg{Content: "\x1b[31mred\x1b[0m\x07 text"})
 	m = press(t, m, "ctrl+s")
-	if m.screen != myScreen || m.list.Len() != 1 {
-		t.Fatalf("after save: screen %v, %d questions", m.screen, m.list.Len())
+	if !is[*mineScreen](m) || m.ctx.Session.List.Len() != 1 {
+		t.Fatalf("after save: %T, %d questions", m.top(), m.ctx.Session.List.Len())
 	}
-	got := m.list.Items()[0]
+	got := m.ctx.Session.List.Items()[0]
 	if !got.Own || got.Text != "Can my mum come? qred text" {
 		t.Errorf("own question = %+v", got)
 	}
 	m = press(t, m, "e")
-	if m.screen != editScreen {
-		t.Fatalf("e on own question: screen %v", m.screen)
+	if !is[*editorScreen](m) {
+		t.Fatalf("e on own question: %T", m.top())
 	}
 	m = press(t, m, "end")
 	m = typeText(t, m, "!")
 	m = press(t, m, "ctrl+s")
-	if got := m.list.Items()[0].Text; got != "Can my mum come? qred text!" {
+	if got := m.ctx.Session.List.Items()[0].Text; got != "Can my mum come? qred text!" {
 		t.Errorf("edited text = %q", got)
 	}
 	m = press(t, m, "n", "esc")
-	if m.screen != myScreen || m.list.Len() != 1 {
-		t.Errorf("esc in the editor: screen %v, %d questions", m.screen, m.list.Len())
+	if !is[*mineScreen](m) || m.ctx.Session.List.Len() != 1 {
+		t.Errorf("esc in the editor: %T, %d questions", m.top(), m.ctx.Session.List.Len())
 	}
 	m = press(t, m, "n", "ctrl+s")
-	if m.screen != editScreen || !strings.Contains(screen(m), "empty") {
-		t.Errorf("saving an empty question: screen %v\n%s", m.screen, screen(m))
+	if !is[*editorScreen](m) || !strings.Contains(screen(m), "empty") {
+		t.Errorf("saving an empty question: %T\n%s", m.top(), screen(m))
 	}
 }
 

@@ -9,144 +9,190 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/her2guide/her2guide/internal/checklist"
 	"github.com/her2guide/her2guide/internal/search"
 )
 
-// finder is "/": a query line and ranked results that update as the
-// reader types.
-type finder struct {
-	Input   textinput.Model
-	List    listScreen
-	Results []search.Result
-}
-
-// indexMsg delivers the search index, built in a command.
-type indexMsg struct{ ix *search.Index }
-
+// searchLimit is how many results the search screen lists.
 const searchLimit = 50
 
-// openSearch shows the search screen; the index is built on first use.
-func (m Model) openSearch() (Model, tea.Cmd) {
-	ti := newField("Search: ", "a word, a drug, a test…", 80, m.common.Width)
-	focus := ti.Focus()
-	m.search = finder{Input: ti, List: listScreen{Reserve: 4}}
-	m.push(searchScreen)
-	if m.index != nil {
-		return m, focus
-	}
-	g := m.common.Guide
-	return m, tea.Batch(focus, func() tea.Msg { return indexMsg{search.New(g)} })
+// searchScreen is "/": a query line and ranked results that update as the
+// reader types. A result opens on top of it, so Back returns to the
+// results, and Back again to where the search started.
+type searchScreen struct {
+	ctx     *Context
+	input   textinput.Model
+	list    listScreen
+	results []search.Result
 }
 
-// runSearch refreshes the results for the current query.
-func (m *Model) runSearch() {
-	q := strings.TrimSpace(m.search.Input.Value())
-	m.search.Results = nil
-	if q != "" && m.index != nil {
-		m.search.Results = m.index.Search(q, searchLimit)
+var _ Screen = (*searchScreen)(nil)
+
+func newSearch(ctx *Context) *searchScreen {
+	s := &searchScreen{ctx: ctx, input: newField("Search: ", "a word, a drug, a test…", 80, ctx.Width), list: listScreen{Reserve: 4}}
+	s.input.Focus()
+	return s
+}
+
+// Show lays the field out for the width.
+func (s *searchScreen) Show() tea.Cmd {
+	s.input.SetWidth(max(10, s.ctx.Width-len(s.input.Prompt)-1))
+	s.run()
+	return nil
+}
+
+// Typing is always true: every key goes to the query.
+func (s *searchScreen) Typing() bool { return true }
+
+// run refreshes the results for the current query, keeping the cursor on
+// the same result when it is still there.
+func (s *searchScreen) run() {
+	q := strings.TrimSpace(s.input.Value())
+	var sel string
+	if it, ok := s.list.Menu.selected(); ok {
+		sel = it.ID
 	}
-	items := make([]menuItem, len(m.search.Results))
-	for i, r := range m.search.Results {
+	s.results = nil
+	if q != "" && s.ctx.Index != nil {
+		s.results = s.ctx.Index.Search(q, searchLimit)
+	}
+	items := make([]menuItem, len(s.results))
+	cursor := 0
+	for i, r := range s.results {
 		title := r.Title
 		if r.PageID == "" {
 			title = "Word list: " + r.Title
 		}
 		items[i] = menuItem{ID: r.PageID + "\x00" + r.TermID, Title: title, Summary: r.Snippet}
-	}
-	m.search.List.Menu.cursor = 0
-	m.search.List = m.search.List.withItems(items)
-}
-
-// updateSearch: arrows move, enter opens, esc goes back, the rest is typed.
-func (m Model) updateSearch(msg tea.Msg) (Model, tea.Cmd) {
-	if kp, ok := msg.(tea.KeyPressMsg); ok {
-		switch {
-		case key.Matches(kp, m.common.Keys.Cancel):
-			return m.back(), nil
-		case kp.String() == "enter":
-			return m.openResult()
-		case kp.String() == "up" || kp.String() == "down" || kp.String() == "pgup" || kp.String() == "pgdown":
-			m.search.List = m.search.List.Update(kp, &m.common)
-			return m, nil
+		if items[i].ID == sel {
+			cursor = i
 		}
 	}
-	if p, ok := msg.(tea.PasteMsg); ok {
-		p.Content = strings.ReplaceAll(checklist.Sanitize(p.Content), "\n", " ")
-		msg = p
+	s.list.Menu.cursor = cursor
+	s.list = s.list.withItems(items)
+}
+
+// Update: arrows move, enter opens, esc goes back, the rest is typed.
+func (s *searchScreen) Update(msg tea.Msg) tea.Cmd {
+	k := s.ctx.Keys
+	switch msg := msg.(type) {
+	case indexMsg:
+		s.run()
+		return nil
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, k.Cancel):
+			return s.ctx.back()
+		case msg.String() == "enter":
+			return s.open()
+		case msg.String() == "up" || msg.String() == "down" || msg.String() == "pgup" || msg.String() == "pgdown":
+			s.list = s.list.Update(msg, s.listCtx())
+			return nil
+		}
+	case tea.PasteMsg:
+		msg.Content = strings.ReplaceAll(msg.Content, "\n", " ")
+		var cmd tea.Cmd
+		s.input, cmd = s.input.Update(msg)
+		s.run()
+		return cmd
+	default:
+		return nil
 	}
 	var cmd tea.Cmd
-	m.search.Input, cmd = m.search.Input.Update(msg)
-	m.runSearch()
-	return m, cmd
+	s.input, cmd = s.input.Update(msg)
+	s.run()
+	return cmd
 }
 
-// openResult opens the selected result: a page scrolled to the first match,
-// or a glossary entry.
-func (m Model) openResult() (Model, tea.Cmd) {
-	i := m.search.List.Menu.cursor
-	if i < 0 || i >= len(m.search.Results) {
-		return m, nil
+// open opens the selected result: a page scrolled to the first match, or a
+// glossary entry.
+func (s *searchScreen) open() tea.Cmd {
+	i := s.list.Menu.cursor
+	if i < 0 || i >= len(s.results) {
+		return nil
 	}
-	r := m.search.Results[i]
+	r := s.results[i]
 	if r.PageID == "" {
-		return m.openTerm(r.TermID)
+		return s.ctx.push(newTerm(s.ctx, r.TermID))
 	}
-	m.leaveWalk()
-	next, cmd := m.OpenPage(r.PageID)
-	next.page.Query = strings.TrimSpace(m.search.Input.Value())
-	next.page = next.page.withHighlights(next.index, true)
-	next.keysForScreen()
-	return next, cmd
+	p := newPage(s.ctx, r.PageID)
+	p.query = strings.TrimSpace(s.input.Value())
+	return s.ctx.push(p)
 }
 
-// searchView is the query line above the results.
-func (m Model) searchView() string {
-	c := m.common
+// listCtx is the body less the query line and a blank line.
+func (s *searchScreen) listCtx() *Context {
+	c := *s.ctx
 	c.Height = max(1, c.Height-2)
+	return &c
+}
+
+// View is the query line above the results.
+func (s *searchScreen) View() string {
+	c := s.listCtx()
 	var body string
 	switch {
-	case m.index == nil:
+	case s.ctx.Index == nil:
 		body = c.Styles.Muted.Render("Getting search ready…")
-	case strings.TrimSpace(m.search.Input.Value()) == "":
+	case strings.TrimSpace(s.input.Value()) == "":
 		body = c.Styles.Muted.Render("Type to search every page and the word list. Drug brand names work too.")
-	case len(m.search.Results) == 0:
+	case len(s.results) == 0:
 		body = c.Styles.Muted.Render("Nothing found. Check the spelling, or try another word.")
 	default:
-		body = m.search.List.View(&c)
+		body = s.list.View(c)
 	}
-	return m.search.Input.View() + "\n\n" + body
+	return s.input.View() + "\n\n" + body
 }
 
-// withHighlights finds the lines of the rendering that match the page's
-// query. With jump, it scrolls to the first of them.
-func (p pageScreen) withHighlights(ix *search.Index, jump bool) pageScreen {
-	p.Hits, p.HitRanges = nil, nil
-	if p.Query == "" || ix == nil || p.Lines == nil {
-		return p
+// Bindings are open and cancel; every other key is typed.
+func (s *searchScreen) Bindings() []key.Binding {
+	return []key.Binding{s.ctx.Keys.Open, s.ctx.Keys.Cancel}
+}
+
+// Crumbs name the screen.
+func (s *searchScreen) Crumbs() []string { return []string{"Search"} }
+
+// Cursor is the query's cursor.
+func (s *searchScreen) Cursor() *tea.Cursor { return s.input.Cursor() }
+
+// Click opens the result under a tap (the list starts two rows down).
+func (s *searchScreen) Click(_, y int) tea.Cmd {
+	var hit bool
+	if s.list, hit = s.list.Click(y-2, s.listCtx()); hit {
+		return s.open()
 	}
-	p.HitRanges = map[int][][2]int{}
-	for i, l := range p.Lines {
-		if rs := ix.Matches(p.Query, ansi.Strip(l)); len(rs) > 0 {
-			p.Hits = append(p.Hits, i)
-			p.HitRanges[i] = rs
+	return nil
+}
+
+// Scroll moves the cursor (mouse wheel).
+func (s *searchScreen) Scroll(delta int) { s.list = s.list.Scroll(delta, s.listCtx()) }
+
+// highlight finds the lines of the rendering that match the page's query;
+// the first time, it scrolls to the first of them.
+func (p *pageScreen) highlight() {
+	p.hits, p.hitRanges = nil, nil
+	if p.query == "" || p.ctx.Index == nil || !p.rendered {
+		return
+	}
+	p.hitRanges = map[int][][2]int{}
+	for i, l := range p.text.Lines {
+		if rs := p.ctx.Index.Matches(p.query, ansi.Strip(l)); len(rs) > 0 {
+			p.hits = append(p.hits, i)
+			p.hitRanges[i] = rs
 		}
 	}
-	if jump && len(p.Hits) > 0 {
-		p.Hit = 0
-		p.Offset = p.Hits[0]
+	if !p.jumped && len(p.hits) > 0 {
+		p.jumped = true
+		p.hit = 0
+		p.text.Offset = p.hits[0]
+		p.text = p.text.clamp(p.ctx.Height)
 	}
-	return p
 }
 
 // jumpHit moves to the next (+1) or previous (-1) matching line.
-func (p pageScreen) jumpHit(delta int, height int) pageScreen {
-	if len(p.Hits) == 0 {
-		return p
-	}
-	p.Hit = (p.Hit + delta + len(p.Hits)) % len(p.Hits)
-	p.Offset = p.Hits[p.Hit]
-	return p.clamp(height)
+func (p *pageScreen) jumpHit(delta int) {
+	p.hit = (p.hit + delta + len(p.hits)) % len(p.hits)
+	p.text.Offset = p.hits[p.hit]
+	p.text = p.text.clamp(p.ctx.Height)
 }
 
 // highlight redraws a line as plain text with its matches in reverse video,

@@ -10,21 +10,7 @@ import (
 	"github.com/her2guide/her2guide/internal/guide"
 )
 
-// situation is the "My situation" form and the path built from it. The
-// answers live only in this struct: never written, logged or sent.
-type situation struct {
-	// Answers maps a question id to the chosen answer id.
-	Answers map[string]string
-	Index   int
-	Form    listScreen
-	Path    listScreen
-	Steps   []guide.Step
-	// Ticked is how many questions the answers pre-ticked.
-	Ticked int
-}
-
 const (
-	situationID = "\x00situation"
 	startOverID = "\x00startover"
 	privacyNote = "Private: your answers stay in this program's memory. They are never saved or sent."
 )
@@ -34,139 +20,176 @@ func situationItem() menuItem {
 		Summary: "Answer up to 5 short questions to get your own reading path and suggested questions. " + privacyNote}
 }
 
-// openSituation shows the form, or the path when the form is done.
-func (m Model) openSituation() (Model, tea.Cmd) {
-	qs := m.common.Guide.Paths.Situation
+// openSituation shows the form at its first unanswered question, or the
+// path when every question is answered. The answers live only in the
+// session: never written, logged or sent.
+func openSituation(ctx *Context) tea.Cmd {
+	qs := ctx.Guide.Paths.Situation
 	if len(qs) == 0 {
-		return m, nil
+		return nil
 	}
-	if m.sit.Answers != nil && m.sit.Index >= len(qs) {
-		m.push(pathScreen)
-		return m, nil
+	for i, q := range qs {
+		if _, ok := ctx.Session.Answers[q.ID]; !ok {
+			return ctx.push(newForm(ctx, i))
+		}
 	}
-	if m.sit.Answers == nil {
-		m.sit = situation{Answers: map[string]string{}}
-	}
-	m.sit.Form = m.formScreen()
-	m.push(formScreen)
-	return m, nil
+	return ctx.push(newPath(ctx))
 }
 
-// formScreen is the current question with its answers.
-func (m Model) formScreen() listScreen {
-	qs := m.common.Guide.Paths.Situation
-	q := qs[m.sit.Index]
+// formScreen asks one question of "My situation" at a time.
+type formScreen struct {
+	ctx   *Context
+	index int
+	list  listScreen
+}
+
+var _ Screen = (*formScreen)(nil)
+
+func newForm(ctx *Context, i int) *formScreen {
+	s := &formScreen{ctx: ctx, index: i}
+	s.load()
+	return s
+}
+
+// load shows the current question with its answers, the cursor on the
+// answer given before, if any.
+func (s *formScreen) load() {
+	qs := s.ctx.Guide.Paths.Situation
+	q := qs[s.index]
 	items := make([]menuItem, len(q.Answers))
 	cursor := 0
 	for i, a := range q.Answers {
 		items[i] = menuItem{ID: a.ID, Title: a.Label, Summary: privacyNote}
-		if m.sit.Answers[q.ID] == a.ID {
+		if s.ctx.Session.Answers[q.ID] == a.ID {
 			cursor = i
 		}
 	}
-	intro := "Question " + strconv.Itoa(m.sit.Index+1) + " of " + strconv.Itoa(len(qs)) + " (private, never saved): " + q.Ask
-	return listScreen{ID: q.ID, Intro: intro, Menu: menu{items: items, cursor: cursor}}
+	intro := "Question " + strconv.Itoa(s.index+1) + " of " + strconv.Itoa(len(qs)) + " (private, never saved): " + q.Ask
+	s.list = listScreen{ID: q.ID, Intro: intro, Menu: menu{items: items, cursor: cursor}}
 }
 
-// updateForm: enter answers and moves on; back goes to the previous question.
-func (m Model) updateForm(msg tea.KeyPressMsg) (Model, tea.Cmd) {
-	k := m.common.Keys
-	switch {
-	case key.Matches(msg, k.Open):
-		return m.answer()
-	case key.Matches(msg, k.Back):
-		if m.sit.Index == 0 {
-			return m.back(), nil
-		}
-		m.sit.Index--
-		m.sit.Form = m.formScreen()
-		return m, nil
-	}
-	m.sit.Form = m.sit.Form.Update(msg, &m.common)
-	return m, nil
+// Show keeps the cursor in view.
+func (s *formScreen) Show() tea.Cmd {
+	_, _, rows, _ := s.list.layout(s.ctx)
+	s.list.Menu = s.list.Menu.clamp(rows)
+	return nil
 }
 
-// answer records the selected answer; after the last question it builds
-// the path and pre-ticks questions.
-func (m Model) answer() (Model, tea.Cmd) {
-	qs := m.common.Guide.Paths.Situation
-	it, ok := m.sit.Form.Menu.selected()
+// Update: enter answers and moves on; back goes to the previous question.
+func (s *formScreen) Update(msg tea.Msg) tea.Cmd {
+	kp, ok := msg.(tea.KeyPressMsg)
 	if !ok {
-		return m, nil
+		return nil
 	}
-	m.sit.Answers[qs[m.sit.Index].ID] = it.ID
-	m.sit.Index++
-	if m.sit.Index < len(qs) {
-		m.sit.Form = m.formScreen()
-		return m, nil
+	switch {
+	case key.Matches(kp, s.ctx.Keys.Open):
+		return s.answer()
+	case s.index > 0 && key.Matches(kp, s.ctx.Keys.Back):
+		s.index--
+		s.load()
+		return nil
 	}
-	m.buildPath()
-	m = m.back()
-	m.push(pathScreen)
-	return m, nil
+	s.list = s.list.Update(kp, s.ctx)
+	return nil
 }
 
-// buildPath turns the answers into pages (in reading order) and pre-ticks
-// their questions on the patient's list.
-func (m *Model) buildPath() {
-	g := m.common.Guide
-	pages, refs := g.SituationPath(m.sit.Answers)
-	m.sit.Ticked = 0
+// answer records the selected answer; after the last question the path
+// replaces the form.
+func (s *formScreen) answer() tea.Cmd {
+	qs := s.ctx.Guide.Paths.Situation
+	it, ok := s.list.Menu.selected()
+	if !ok {
+		return nil
+	}
+	s.ctx.Session.Answers[qs[s.index].ID] = it.ID
+	if s.index+1 < len(qs) {
+		s.index++
+		s.load()
+		return nil
+	}
+	return s.ctx.replace(newPath(s.ctx))
+}
+
+// Bindings: answer, the list's keys, and back to the previous question.
+func (s *formScreen) Bindings() []key.Binding {
+	k := s.ctx.Keys
+	out := []key.Binding{k.Open}
+	if s.index > 0 {
+		out = append(out, key.NewBinding(key.WithKeys(k.Back.Keys()...), key.WithHelp(k.Back.Help().Key, "previous question")))
+	}
+	return append(out, k.nav()...)
+}
+
+// Crumbs name the screen.
+func (s *formScreen) Crumbs() []string { return []string{"My situation"} }
+
+// Click answers with the row under a tap.
+func (s *formScreen) Click(_, y int) tea.Cmd {
+	var hit bool
+	if s.list, hit = s.list.Click(y, s.ctx); hit {
+		return s.answer()
+	}
+	return nil
+}
+
+// Scroll moves the cursor (mouse wheel).
+func (s *formScreen) Scroll(delta int) { s.list = s.list.Scroll(delta, s.ctx) }
+
+// View draws the question and its answers.
+func (s *formScreen) View() string { return s.list.View(s.ctx) }
+
+// newPath is the reader's own path: the pages the answers call for, in
+// reading order, walkable with n and p, and "Start over". Building it
+// pre-ticks the questions the answers call for.
+func newPath(ctx *Context) *menuScreen {
+	g := ctx.Guide
+	pages, refs := g.SituationPath(ctx.Session.Answers)
+	ticked := 0
 	for _, ref := range refs {
-		if m.preTick(ref) {
-			m.sit.Ticked++
+		if preTick(ctx, ref) {
+			ticked++
 		}
 	}
-	m.sit.Steps = nil
+	var steps []guide.Step
 	var items []menuItem
 	for _, id := range pages {
 		p, _ := g.Page(id)
-		m.sit.Steps = append(m.sit.Steps, guide.Step{Page: p.ID, Label: p.Title})
+		steps = append(steps, guide.Step{Page: p.ID, Label: p.Title})
 		items = append(items, menuItem{ID: p.ID, Title: p.Title, Summary: p.Summary})
 	}
 	items = append(items, menuItem{ID: startOverID, Title: "Start over (clear my answers)",
 		Summary: "Clears your answers and this path. Questions on your list stay until you remove them."})
-	intro := "Your own path: " + strconv.Itoa(len(m.sit.Steps)) + " pages. Enter opens one; n and p step through them."
-	if m.sit.Ticked > 0 {
-		intro += " " + strconv.Itoa(m.sit.Ticked) + " questions were added to My questions; remove any you do not want."
+	intro := "Your own path: " + strconv.Itoa(len(steps)) + " pages. Enter opens one; n and p step through them."
+	if ticked > 0 {
+		intro += " " + strconv.Itoa(ticked) + " questions were added to My questions; remove any you do not want."
 	}
-	m.sit.Path = listScreen{Intro: intro, Menu: menu{items: items}}
+	s := &menuScreen{ctx: ctx, crumbs: []string{"My situation"}, list: listScreen{Intro: intro, Menu: menu{items: items}}}
+	s.open = func(it menuItem) tea.Cmd {
+		if it.ID == startOverID {
+			ctx.Session.Answers = map[string]string{}
+			return ctx.send(backMsg{}, statusMsg("Your answers are cleared."))
+		}
+		p := newPage(ctx, it.ID)
+		p.walk = &walk{Steps: steps, Index: s.list.Menu.cursor}
+		return ctx.push(p)
+	}
+	return s
 }
 
 // preTick adds a "page#n" question to the list unless it is there already.
-func (m *Model) preTick(ref string) bool {
+func preTick(ctx *Context, ref string) bool {
 	id, n, ok := guide.ParseQuestionRef(ref)
 	if !ok {
 		return false
 	}
-	p, ok := m.common.Guide.Page(id)
+	p, ok := ctx.Guide.Page(id)
 	if !ok || n > len(p.Questions) {
 		return false
 	}
 	it := checklist.Suggested(p)[n-1]
-	if m.list.Has(it.ID) {
+	if ctx.Session.List.Has(it.ID) {
 		return false
 	}
-	m.list.Toggle(it)
+	ctx.Session.List.Toggle(it)
 	return true
-}
-
-// updatePath: enter walks the path from the chosen page, or starts over.
-func (m Model) updatePath(msg tea.KeyPressMsg) (Model, tea.Cmd) {
-	if key.Matches(msg, m.common.Keys.Open) {
-		it, ok := m.sit.Path.Menu.selected()
-		if !ok {
-			return m, nil
-		}
-		if it.ID == startOverID {
-			m.sit = situation{}
-			m = m.back()
-			m.status = "Your answers are cleared."
-			return m, nil
-		}
-		m.walk = walkState{Active: true, Steps: m.sit.Steps, Index: m.sit.Path.Menu.cursor}
-		return m.OpenPage(it.ID)
-	}
-	m.sit.Path = m.sit.Path.Update(msg, &m.common)
-	return m, nil
 }

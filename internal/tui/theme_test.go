@@ -18,8 +18,8 @@ func TestHighContrastFrameHasNoColours(t *testing.T) {
 	if c := colourCode(m.Render()); c != "" {
 		t.Fatalf("high-contrast frame sets a colour (SGR %s)", c)
 	}
-	if m.page.Want.Style != render.HighContrast {
-		t.Errorf("page rendered in %q", m.page.Want.Style)
+	if st := onPage(t, m).want.Style; st != render.HighContrast {
+		t.Errorf("page rendered in %q", st)
 	}
 	// The selected row is still marked without colour.
 	m = press(t, m, "esc")
@@ -41,8 +41,8 @@ func TestColourCodeFindsColours(t *testing.T) {
 func TestForcedThemeIgnoresBackground(t *testing.T) {
 	m := New(fixture(t), render.NewCache(render.Document), Options{Theme: ThemeLight})
 	m = update(t, m, tea.BackgroundColorMsg{Color: blackColor{}})
-	if m.style != render.Light || m.isDark {
-		t.Errorf("forced light theme switched to %q on a dark background", m.style)
+	if m.ctx.Style != render.Light || m.isDark {
+		t.Errorf("forced light theme switched to %q on a dark background", m.ctx.Style)
 	}
 }
 

@@ -2,22 +2,7 @@ package tui
 
 import (
 	"charm.land/lipgloss/v2"
-
-	"github.com/her2guide/her2guide/internal/guide"
-	"github.com/her2guide/her2guide/internal/render"
 )
-
-// Common is the read-only state every screen needs, handed down by the root
-// model: the content, the render cache, the keys, the styles and the size of
-// the body area.
-type Common struct {
-	Guide  *guide.Guide
-	Cache  *render.Cache
-	Keys   KeyMap
-	Styles Styles
-	// Width and Height are the size of the body area between header and footer.
-	Width, Height int
-}
 
 // Styles are the Lip Gloss styles of the chrome around the content.
 type Styles struct {

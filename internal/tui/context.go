@@ -1,0 +1,56 @@
+package tui
+
+import (
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/her2guide/her2guide/internal/checklist"
+	"github.com/her2guide/her2guide/internal/guide"
+	"github.com/her2guide/her2guide/internal/render"
+	"github.com/her2guide/her2guide/internal/search"
+)
+
+// Context is what every screen shares, handed to each screen when it is
+// made. The content, cache and options never change; the root keeps the
+// styles, the size of the body area and the search index up to date, and
+// the Session holds the patient's own state.
+type Context struct {
+	Guide *guide.Guide
+	Cache *render.Cache
+	Opts  Options
+	// Keys are the guide's key bindings (see DefaultKeyMap).
+	Keys KeyMap
+	// Styles are the chrome's styles for the terminal's background.
+	Styles Styles
+	// Style is the Glamour style pages are rendered in.
+	Style render.Style
+	// Width and Height are the size of the body area between header and
+	// footer.
+	Width, Height int
+	// Index is the search index, nil until it is built.
+	Index *search.Index
+	// Session is the patient's own state: wiped by Reset.
+	Session *Session
+	// queue is the navigation screens asked for during this update.
+	queue []tea.Msg
+}
+
+// Session is what one patient does with the guide: their question list,
+// their "My situation" answers and where they left the walkthrough. It is
+// never saved; a kiosk reset replaces it.
+type Session struct {
+	List checklist.List
+	// Answers maps a "My situation" question id to the chosen answer id.
+	Answers map[string]string
+	// WalkResume is the step of the guided walkthrough to resume at.
+	WalkResume int
+}
+
+// now is the guide's clock: the print options' clock when set.
+func (c *Context) now() time.Time {
+	if c.Opts.Print.Now != nil {
+		return c.Opts.Print.Now()
+	}
+	return time.Now()
+}
