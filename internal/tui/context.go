@@ -34,6 +34,18 @@ type Context struct {
 	Session *Session
 	// queue is the navigation screens asked for during this update.
 	queue []tea.Msg
+	// indexing is true once the index is being built.
+	indexing bool
+}
+
+// indexCmd builds the search index in a command, once.
+func (c *Context) indexCmd() tea.Cmd {
+	if c.Index != nil || c.indexing {
+		return nil
+	}
+	c.indexing = true
+	g := c.Guide
+	return func() tea.Msg { return indexMsg{search.New(g)} }
 }
 
 // Session is what one patient does with the guide: their question list,

@@ -23,12 +23,20 @@ func termSummary(t *guide.Term) string {
 	return b.String()
 }
 
-// glossaryItems are the terms whose name, other names or definition contain
-// every word of the filter, case-insensitively.
-func glossaryItems(g *guide.Guide, filter string) []menuItem {
-	words := strings.Fields(strings.ToLower(filter))
+// glossaryItems are the terms that match the filter: through the search
+// index's word lookup (the same folding and typo tolerance as search and
+// `her2guide glossary`), or, until the index is built, the terms whose name,
+// other names or definition contain every word of the filter.
+func glossaryItems(ctx *Context, filter string) []menuItem {
 	var items []menuItem
-	for _, t := range g.Terms {
+	if ctx.Index != nil {
+		for _, tm := range ctx.Index.Terms(filter) {
+			items = append(items, menuItem{ID: tm.Term.ID, Title: tm.Term.Term, Summary: termSummary(tm.Term)})
+		}
+		return items
+	}
+	words := strings.Fields(strings.ToLower(filter))
+	for _, t := range ctx.Guide.Terms {
 		hay := strings.ToLower(t.Term + " " + strings.Join(t.AKA, " ") + " " + t.Definition)
 		ok := true
 		for _, w := range words {
@@ -55,15 +63,15 @@ var _ Screen = (*wordsScreen)(nil)
 
 func newWords(ctx *Context) *wordsScreen {
 	s := &wordsScreen{ctx: ctx, filter: newField("Find a word: ", "type to filter", 60, ctx.Width),
-		list: listScreen{Reserve: 5, Menu: menu{items: glossaryItems(ctx.Guide, "")}}}
+		list: listScreen{Reserve: 5, Menu: menu{items: glossaryItems(ctx, "")}}}
 	s.filter.Focus()
 	return s
 }
 
-// Show lays the field out for the width.
+// Show lays the field out for the width, and has the index built.
 func (s *wordsScreen) Show() tea.Cmd {
 	s.filter.SetWidth(max(10, s.ctx.Width-len(s.filter.Prompt)-1))
-	return nil
+	return s.ctx.indexCmd()
 }
 
 // Typing is always true: every key goes to the filter.
@@ -73,6 +81,9 @@ func (s *wordsScreen) Typing() bool { return true }
 // else is typed into the filter.
 func (s *wordsScreen) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
+	case indexMsg:
+		s.list = s.list.withItems(glossaryItems(s.ctx, s.filter.Value()))
+		return nil
 	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, s.ctx.Keys.Cancel):
@@ -99,7 +110,7 @@ func (s *wordsScreen) typed(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	s.filter, cmd = s.filter.Update(msg)
 	s.list.Menu.cursor = 0
-	s.list = s.list.withItems(glossaryItems(s.ctx.Guide, s.filter.Value()))
+	s.list = s.list.withItems(glossaryItems(s.ctx, s.filter.Value()))
 	return cmd
 }
 

@@ -39,3 +39,12 @@ func TestGlossaryFilterAndOpen(t *testing.T) {
 		t.Errorf("esc from the word list: %T", m.top())
 	}
 }
+
+// TestWordListFindsMisspeltNames: the word list uses the same lookup as
+// search, so a name written another way (case, hyphens) finds its entry.
+func TestWordListFindsMisspeltNames(t *testing.T) {
+	m := typeText(t, press(t, newModel(t, 80, 24), "w"), "Her-2")
+	if !strings.Contains(screen(m), "1. HER2") {
+		t.Errorf("Her-2 in the word list:\n%s", screen(m))
+	}
+}

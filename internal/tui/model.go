@@ -128,13 +128,7 @@ func (m *Model) Init() tea.Cmd { return tea.RequestBackgroundColor }
 type indexMsg struct{ ix *search.Index }
 
 // buildIndex builds the search index in a command, once.
-func (m *Model) buildIndex() tea.Cmd {
-	if m.ctx.Index != nil {
-		return nil
-	}
-	g := m.ctx.Guide
-	return func() tea.Msg { return indexMsg{search.New(g)} }
-}
+func (m *Model) buildIndex() tea.Cmd { return m.ctx.indexCmd() }
 
 // Update routes a message: navigation and size to the root, keys to the
 // top screen unless they are global, results to every screen that waits

@@ -3,6 +3,7 @@ package tui
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io"
 	"path/filepath"
 	"strings"
@@ -49,6 +50,8 @@ const (
 	stepWorking
 	stepDone
 	stepFailed
+	// stepExists: a file is already at the chosen name; nothing was written.
+	stepExists
 )
 
 const (
@@ -71,6 +74,8 @@ type printScreen struct {
 	message  string
 	loading  bool
 	printers []printing.Printer
+	// free is a free name beside the file that exists, "" when none.
+	free string
 }
 
 var _ Screen = (*printScreen)(nil)
@@ -176,7 +181,10 @@ func (s *printScreen) Update(msg tea.Msg) tea.Cmd {
 		if s.step != stepWorking {
 			return nil
 		}
+		var exists *export.ExistsError
 		switch {
+		case errors.As(msg.err, &exists):
+			s.step, s.message, s.free = stepExists, exists.Plain(), exists.Free
 		case msg.err != nil && s.ctx.Opts.Print.Desk:
 			s.step, s.message = stepFailed, deskMessage
 		case msg.err != nil:
@@ -225,7 +233,7 @@ func (s *printScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 			it, _ := s.formats.Menu.selected()
 			s.format = export.Format(it.ID)
 			s.name = newField("", "", 4096, s.ctx.Width)
-			s.name.SetValue(filepath.Join(s.ctx.Opts.Print.Dir, "my-questions-"+s.sheet().Date.Format("2006-01-02")+s.format.Extension()))
+			s.name.SetValue(export.DefaultName(s.ctx.Opts.Print.Dir, s.format, s.sheet().Date))
 			s.name.CursorEnd()
 			s.step = stepFileName
 			return s.name.Focus()
@@ -278,6 +286,19 @@ func (s *printScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 		if key.Matches(msg, k.Back) {
 			return s.ctx.back()
 		}
+	case stepExists:
+		switch {
+		case key.Matches(msg, k.Open) && s.free != "":
+			// Save under the free name; it is checked again on writing.
+			s.name.SetValue(s.free)
+			s.name.CursorEnd()
+			s.step = stepWorking
+			return s.deliver()
+		case key.Matches(msg, k.Back):
+			// Back to the name, to type another.
+			s.step = stepFileName
+			return s.name.Focus()
+		}
 	}
 	return nil
 }
@@ -319,7 +340,7 @@ func (s *printScreen) deliver() tea.Cmd {
 	}
 	path, format := strings.TrimSpace(s.name.Value()), s.format
 	return func() tea.Msg {
-		return doneMsg{where: path, err: export.WriteFile(path, sheet, format, paper)}
+		return doneMsg{where: path, err: export.CreateFile(path, sheet, format, paper)}
 	}
 }
 
@@ -341,6 +362,12 @@ func (s *printScreen) Bindings() []key.Binding {
 		return []key.Binding{key.NewBinding(key.WithKeys(k.Open.Keys()...), key.WithHelp(k.Open.Help().Key, "save to a file")), k.Back}
 	case stepDone:
 		return []key.Binding{k.Back}
+	case stepExists:
+		back := key.NewBinding(key.WithKeys(k.Back.Keys()...), key.WithHelp(k.Back.Help().Key, "another name"))
+		if s.free == "" {
+			return []key.Binding{back}
+		}
+		return []key.Binding{key.NewBinding(key.WithKeys(k.Open.Keys()...), key.WithHelp(k.Open.Help().Key, "save as "+filepath.Base(s.free))), back}
 	}
 	return nil
 }
@@ -401,6 +428,12 @@ func (s *printScreen) View() string {
 		return c.Styles.Muted.Render("Working…")
 	case stepDone:
 		return c.Styles.Title.Render(lipgloss.Wrap(s.message, c.Width, "/ ")) + "\n\nPress esc to go back to your list."
+	case stepExists:
+		what := "Press esc to type another name."
+		if s.free != "" {
+			what = "Press enter to save it as " + filepath.Base(s.free) + ", or esc to type another name."
+		}
+		return c.Styles.Title.Render(lipgloss.Wrap(s.message, c.Width, "/ ")) + "\n\n" + what
 	case stepFailed:
 		if c.Opts.Print.Desk {
 			return c.Styles.Error.Render(lipgloss.Wrap(s.message, c.Width, "/ ")) + "\n\nYour questions are still here. Tap Back to see them."

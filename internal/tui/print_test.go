@@ -173,3 +173,29 @@ func TestSpoolerGetsADeadline(t *testing.T) {
 		}
 	}
 }
+
+// TestSaveNeverReplacesAFile: saving onto an existing file writes nothing
+// and offers the free name beside it, or another name.
+func TestSaveNeverReplacesAFile(t *testing.T) {
+	dir := t.TempDir()
+	taken := filepath.Join(dir, "my-questions-2026-11-22.txt")
+	if err := os.WriteFile(taken, []byte("keep me"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	m := press(t, printModel(t, &fakeSpooler{}, dir), "p", "end", "enter", "end", "enter", "enter", "enter")
+	if ps(m).step != stepExists || !strings.Contains(screen(m), "already a file") || !strings.Contains(screen(m), "my-questions-2026-11-22-2.txt") {
+		t.Fatalf("saving onto a file: step %v\n%s", ps(m).step, screen(m))
+	}
+	if b, _ := os.ReadFile(taken); string(b) != "keep me" {
+		t.Fatal("the existing file was changed")
+	}
+	m = press(t, m, "enter")
+	if b, err := os.ReadFile(filepath.Join(dir, "my-questions-2026-11-22-2.txt")); ps(m).step != stepDone || err != nil || !strings.Contains(string(b), "First?") {
+		t.Fatalf("save as the free name: step %v, %v", ps(m).step, err)
+	}
+	// esc instead goes back to the name.
+	m = press(t, printModel(t, &fakeSpooler{}, dir), "p", "end", "enter", "end", "enter", "enter", "enter", "esc")
+	if !ps(m).Typing() {
+		t.Errorf("esc after a name clash: step %v, want the file name", ps(m).step)
+	}
+}
