@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"strconv"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -54,9 +53,10 @@ func (m *Model) Render() string {
 
 // tooSmall asks for a larger window, in as much of the window as there is.
 func (m *Model) tooSmall() string {
-	msg := "Make the window larger (at least " + strconv.Itoa(MinWidth) + "×" + strconv.Itoa(MinHeight) + ")."
+	t := m.ctx.Text.Chrome
+	msg := t.TooSmall(MinWidth, MinHeight)
 	if !m.ctx.Opts.NoQuit {
-		msg += " Press q to quit."
+		msg += t.TooSmallQuit
 	}
 	wrapped := lipgloss.Wrap(msg, m.width, "")
 	return strings.Join(fitLines(wrapped, m.width, m.height), "\n")
@@ -84,7 +84,7 @@ func (m *Model) headerLine() string {
 		right = i.Info()
 	}
 	if n := m.ctx.Session.List.Len(); n > 0 {
-		count := "My list: " + strconv.Itoa(n)
+		count := m.ctx.Text.Chrome.MyList(n)
 		if right != "" {
 			right = count + " · " + right
 		} else {

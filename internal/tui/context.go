@@ -7,6 +7,7 @@ import (
 
 	"github.com/her2guide/her2guide/internal/checklist"
 	"github.com/her2guide/her2guide/internal/guide"
+	"github.com/her2guide/her2guide/internal/i18n"
 	"github.com/her2guide/her2guide/internal/render"
 	"github.com/her2guide/her2guide/internal/search"
 )
@@ -19,6 +20,8 @@ type Context struct {
 	Guide *guide.Guide
 	Cache *render.Cache
 	Opts  Options
+	// Text is every string the screens show (Options.Text, or English).
+	Text *i18n.Catalog
 	// Keys are the guide's key bindings (see DefaultKeyMap).
 	Keys KeyMap
 	// Styles are the chrome's styles for the terminal's background.

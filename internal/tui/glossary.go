@@ -8,16 +8,17 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/her2guide/her2guide/internal/guide"
+	"github.com/her2guide/her2guide/internal/i18n"
 )
 
 // termSummary is what the glossary shows under the selected term.
-func termSummary(t *guide.Term) string {
+func termSummary(text *i18n.Catalog, t *guide.Term) string {
 	var b strings.Builder
 	if t.Say != "" {
-		b.WriteString("Say: " + t.Say + ". ")
+		b.WriteString(text.Glossary.Say + t.Say + ". ")
 	}
 	if len(t.AKA) > 0 {
-		b.WriteString("Also called: " + strings.Join(t.AKA, ", ") + ". ")
+		b.WriteString(text.Glossary.AlsoCalled + strings.Join(t.AKA, ", ") + ". ")
 	}
 	b.WriteString(t.Definition)
 	return b.String()
@@ -31,7 +32,7 @@ func glossaryItems(ctx *Context, filter string) []menuItem {
 	var items []menuItem
 	if ctx.Index != nil {
 		for _, tm := range ctx.Index.Terms(filter) {
-			items = append(items, menuItem{ID: tm.Term.ID, Title: tm.Term.Term, Summary: termSummary(tm.Term)})
+			items = append(items, menuItem{ID: tm.Term.ID, Title: tm.Term.Term, Summary: termSummary(ctx.Text, tm.Term)})
 		}
 		return items
 	}
@@ -46,7 +47,7 @@ func glossaryItems(ctx *Context, filter string) []menuItem {
 			}
 		}
 		if ok {
-			items = append(items, menuItem{ID: t.ID, Title: t.Term, Summary: termSummary(t)})
+			items = append(items, menuItem{ID: t.ID, Title: t.Term, Summary: termSummary(ctx.Text, t)})
 		}
 	}
 	return items
@@ -62,7 +63,7 @@ type wordsScreen struct {
 var _ Screen = (*wordsScreen)(nil)
 
 func newWords(ctx *Context) *wordsScreen {
-	s := &wordsScreen{ctx: ctx, filter: newField("Find a word: ", "type to filter", 60, ctx.Width),
+	s := &wordsScreen{ctx: ctx, filter: newField(ctx.Text.Glossary.Filter, ctx.Text.Glossary.FilterHint, 60, ctx.Width),
 		list: listScreen{Reserve: 5, Menu: menu{items: glossaryItems(ctx, "")}}}
 	s.filter.Focus()
 	return s
@@ -126,7 +127,7 @@ func (s *wordsScreen) View() string {
 	c := s.listCtx()
 	list := s.list.View(c)
 	if len(s.list.Menu.items) == 0 {
-		list = c.Styles.Muted.Render("No words match. Try fewer letters.")
+		list = c.Styles.Muted.Render(c.Text.Glossary.NoMatch)
 	}
 	return s.filter.View() + "\n\n" + list
 }
@@ -137,7 +138,7 @@ func (s *wordsScreen) Bindings() []key.Binding {
 }
 
 // Crumbs name the screen.
-func (s *wordsScreen) Crumbs() []string { return []string{"Word list"} }
+func (s *wordsScreen) Crumbs() []string { return []string{s.ctx.Text.WordList} }
 
 // Cursor is the filter's cursor.
 func (s *wordsScreen) Cursor() *tea.Cursor { return s.filter.Cursor() }
@@ -159,17 +160,17 @@ func (s *wordsScreen) Scroll(delta int) { s.list = s.list.Scroll(delta, s.listCt
 func newTerm(ctx *Context, id string) *menuScreen {
 	t, ok := ctx.Guide.Term(id)
 	if !ok {
-		return &menuScreen{ctx: ctx, crumbs: []string{"Word list"}, list: listScreen{Intro: "This word is not in the word list."}}
+		return &menuScreen{ctx: ctx, crumbs: []string{ctx.Text.WordList}, list: listScreen{Intro: ctx.Text.Glossary.NotInList}}
 	}
 	var items []menuItem
 	for _, p := range ctx.Guide.PagesUsing(id) {
 		items = append(items, menuItem{ID: p.ID, Title: p.Title, Summary: p.Summary})
 	}
-	intro := t.Term + ": " + termSummary(t)
+	intro := t.Term + ": " + termSummary(ctx.Text, t)
 	if len(items) > 0 {
-		intro += " Pages that use it:"
+		intro += ctx.Text.Glossary.PagesUsingIt
 	}
-	return &menuScreen{ctx: ctx, crumbs: []string{"Word list", t.Term},
+	return &menuScreen{ctx: ctx, crumbs: []string{ctx.Text.WordList, t.Term},
 		list: listScreen{ID: id, Intro: intro, Menu: menu{items: items}},
 		open: func(it menuItem) tea.Cmd { return ctx.push(newPage(ctx, it.ID)) }}
 }

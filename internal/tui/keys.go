@@ -3,6 +3,8 @@ package tui
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/her2guide/her2guide/internal/i18n"
 )
 
 // KeyMap is every key binding of the guide, in one place. Each screen lists
@@ -46,42 +48,43 @@ type KeyMap struct {
 	Cancel       key.Binding
 }
 
-// DefaultKeyMap returns the guide's keys.
-func DefaultKeyMap() KeyMap {
+// DefaultKeyMap returns the guide's keys, their help in text's words.
+func DefaultKeyMap(text *i18n.Catalog) KeyMap {
+	t := text.Keys
 	return KeyMap{
-		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		PageUp:   key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup/b", "page up")),
-		PageDown: key.NewBinding(key.WithKeys("pgdown", "space", "f"), key.WithHelp("pgdn/space", "page down")),
-		Top:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("home/g", "top")),
-		Bottom:   key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("end/G", "bottom")),
-		Open:     key.NewBinding(key.WithKeys("enter", "right", "l"), key.WithHelp("enter", "open")),
-		Back:     key.NewBinding(key.WithKeys("esc", "backspace", "left", "h"), key.WithHelp("esc", "back")),
-		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "more keys")),
-		Quit:     key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", t.Up)),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", t.Down)),
+		PageUp:   key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup/b", t.PageUp)),
+		PageDown: key.NewBinding(key.WithKeys("pgdown", "space", "f"), key.WithHelp("pgdn/space", t.PageDown)),
+		Top:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("home/g", t.Top)),
+		Bottom:   key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("end/G", t.Bottom)),
+		Open:     key.NewBinding(key.WithKeys("enter", "right", "l"), key.WithHelp("enter", t.Open)),
+		Back:     key.NewBinding(key.WithKeys("esc", "backspace", "left", "h"), key.WithHelp("esc", t.Back)),
+		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", t.Help)),
+		Quit:     key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", t.Quit)),
 
-		AddQuestions: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add questions")),
-		MyQuestions:  key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "my questions")),
-		Toggle:       key.NewBinding(key.WithKeys("space", "x"), key.WithHelp("space", "tick/untick")),
-		MoveUp:       key.NewBinding(key.WithKeys("K", "shift+up"), key.WithHelp("K", "move up")),
-		MoveDown:     key.NewBinding(key.WithKeys("J", "shift+down"), key.WithHelp("J", "move down")),
-		Remove:       key.NewBinding(key.WithKeys("d", "delete"), key.WithHelp("d", "remove")),
-		Important:    key.NewBinding(key.WithKeys("t", "*"), key.WithHelp("t", "top 3 on/off")),
-		NewQuestion:  key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new question")),
-		EditQuestion: key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
-		Print:        key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "print or save")),
-		Glossary:     key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "word list")),
-		Search:       key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
-		GoHome:       key.NewBinding(key.WithKeys("H"), key.WithHelp("H", "home")),
-		PageWords:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "words on this page")),
-		Sources:      key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sources")),
-		Related:      key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "related pages")),
-		NextMatch:    key.NewBinding(key.WithKeys("n"), key.WithHelp("n/N", "next/previous match")),
-		PrevMatch:    key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
-		Next:         key.NewBinding(key.WithKeys("n", "right"), key.WithHelp("n/→", "next step")),
-		Prev:         key.NewBinding(key.WithKeys("p", "left"), key.WithHelp("p/←", "previous")),
-		Save:         key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
-		Cancel:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		AddQuestions: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", t.AddQuestions)),
+		MyQuestions:  key.NewBinding(key.WithKeys("m"), key.WithHelp("m", t.MyQuestions)),
+		Toggle:       key.NewBinding(key.WithKeys("space", "x"), key.WithHelp("space", t.Toggle)),
+		MoveUp:       key.NewBinding(key.WithKeys("K", "shift+up"), key.WithHelp("K", t.MoveUp)),
+		MoveDown:     key.NewBinding(key.WithKeys("J", "shift+down"), key.WithHelp("J", t.MoveDown)),
+		Remove:       key.NewBinding(key.WithKeys("d", "delete"), key.WithHelp("d", t.Remove)),
+		Important:    key.NewBinding(key.WithKeys("t", "*"), key.WithHelp("t", t.Important)),
+		NewQuestion:  key.NewBinding(key.WithKeys("n"), key.WithHelp("n", t.NewQuestion)),
+		EditQuestion: key.NewBinding(key.WithKeys("e"), key.WithHelp("e", t.EditQuestion)),
+		Print:        key.NewBinding(key.WithKeys("p"), key.WithHelp("p", t.Print)),
+		Glossary:     key.NewBinding(key.WithKeys("w"), key.WithHelp("w", t.Glossary)),
+		Search:       key.NewBinding(key.WithKeys("/"), key.WithHelp("/", t.Search)),
+		GoHome:       key.NewBinding(key.WithKeys("H"), key.WithHelp("H", t.GoHome)),
+		PageWords:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", t.PageWords)),
+		Sources:      key.NewBinding(key.WithKeys("s"), key.WithHelp("s", t.Sources)),
+		Related:      key.NewBinding(key.WithKeys("r"), key.WithHelp("r", t.Related)),
+		NextMatch:    key.NewBinding(key.WithKeys("n"), key.WithHelp("n/N", t.NextMatch)),
+		PrevMatch:    key.NewBinding(key.WithKeys("N"), key.WithHelp("N", t.PrevMatch)),
+		Next:         key.NewBinding(key.WithKeys("n", "right"), key.WithHelp("n/→", t.Next)),
+		Prev:         key.NewBinding(key.WithKeys("p", "left"), key.WithHelp("p/←", t.Prev)),
+		Save:         key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", t.Save)),
+		Cancel:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", t.Cancel)),
 	}
 }
 

@@ -3,7 +3,6 @@ package tui
 import (
 	"crypto/subtle"
 	"errors"
-	"strconv"
 	"strings"
 	"time"
 
@@ -14,6 +13,7 @@ import (
 
 	"github.com/her2guide/her2guide/internal/checklist"
 	"github.com/her2guide/her2guide/internal/guide"
+	"github.com/her2guide/her2guide/internal/i18n"
 	"github.com/her2guide/her2guide/internal/printing"
 	"github.com/her2guide/her2guide/internal/render"
 )
@@ -70,7 +70,6 @@ var _ tea.Model = (*KioskModel)(nil)
 const (
 	staffFirst  = "ctrl+e"
 	staffSecond = "ctrl+x"
-	kioskHint   = "Ask staff to close the guide."
 )
 
 // kioskBlocked reports the keys that would quit, suspend or leave the
@@ -88,7 +87,11 @@ func NewKiosk(g *guide.Guide, cache *render.Cache, opts Options, cfg Kiosk) *Kio
 	opts.NoQuit, opts.HomeKey, opts.Finish = true, true, true
 	opts.Print.Desk, opts.Print.Printer = true, cfg.Printer
 	if len(cfg.Warnings) > 0 {
-		opts.Notice = "Staff: " + strings.Join(cfg.Warnings, " ")
+		text := opts.Text
+		if text == nil {
+			text = i18n.English()
+		}
+		opts.Notice = text.Kiosk.StaffNotice(cfg.Warnings)
 	}
 	m := &KioskModel{guide: New(g, cache, opts), cfg: cfg, width: defaultWidth, height: defaultHeight, tick: idleTick}
 	m.guide.reserved = 1
@@ -96,6 +99,9 @@ func NewKiosk(g *guide.Guide, cache *render.Cache, opts Options, cfg Kiosk) *Kio
 	m.lastInput = m.now()
 	return m
 }
+
+// text is the guide's strings.
+func (m *KioskModel) text() *i18n.Catalog { return m.guide.ctx.Text }
 
 // Guide returns the wrapped guide.
 func (m *KioskModel) Guide() *Model { return m.guide }
@@ -148,7 +154,7 @@ func (m *KioskModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.forward(tea.WindowSizeMsg{Width: m.width, Height: m.height - 1})
 	case finishMsg:
 		cmd := m.Reset()
-		m.guide.status = "Cleared. The guide is ready for the next person."
+		m.guide.status = m.text().Kiosk.Cleared
 		return m, tea.Batch(cmd, m.log("finish and clear"))
 	case doneMsg:
 		var logCmd tea.Cmd
@@ -216,7 +222,7 @@ func (m *KioskModel) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.staffArmed = false
 		if s == staffSecond && m.cfg.ExitCode != "" {
 			m.staff = true
-			m.code = newField("Staff code: ", "", 64, m.width)
+			m.code = newField(m.text().Kiosk.StaffCode, "", 64, m.width)
 			m.code.EchoMode = textinput.EchoPassword
 			return m, m.code.Focus()
 		}
@@ -229,7 +235,7 @@ func (m *KioskModel) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	// esc on the home screen would leave nothing: it only shows the hint.
 	onHome := len(m.guide.stack) == 1 && s == "esc"
 	if onHome || kioskBlocked(s) && !(typing && len(s) == 1) {
-		m.guide.status = kioskHint
+		m.guide.status = m.text().Kiosk.Hint
 		return m, nil
 	}
 	return m.forward(msg)
@@ -253,7 +259,7 @@ func (m *KioskModel) updateStaff(msg tea.KeyPressMsg) tea.Cmd {
 				return tea.QuitMsg{}
 			}
 		}
-		m.guide.status = "Wrong code."
+		m.guide.status = m.text().Kiosk.WrongCode
 		return m.log("wrong staff code")
 	}
 	var cmd tea.Cmd
@@ -291,8 +297,7 @@ func (m *KioskModel) View() tea.View {
 func (m *KioskModel) countdownView() string {
 	left := m.cfg.Countdown - m.now().Sub(m.countFrom)
 	secs := max(0, int((left+time.Second-1)/time.Second))
-	msg := "Still reading?\n\nTouch the screen or press any key.\n\nOtherwise the guide will clear your questions and start again in " +
-		strconv.Itoa(secs) + " seconds."
+	msg := m.text().Kiosk.Countdown(secs)
 	body := lipgloss.Wrap(msg, max(1, m.width-4), "")
 	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, m.guide.ctx.Styles.Title.Render(body))
 }
@@ -300,8 +305,8 @@ func (m *KioskModel) countdownView() string {
 // staffView is the masked code prompt.
 func (m *KioskModel) staffView() string {
 	st := m.guide.ctx.Styles
-	return st.Title.Render("Staff only") + "\n\n" + m.code.View() + "\n\n" +
-		st.Muted.Render("Press enter to close the guide, esc to go back.")
+	t := m.text().Kiosk
+	return st.Title.Render(t.StaffOnly) + "\n\n" + m.code.View() + "\n\n" + st.Muted.Render(t.StaffHelp)
 }
 
 // button is one of the kiosk's large touch buttons at the bottom.
@@ -310,35 +315,36 @@ type button struct {
 	do           func(*KioskModel) tea.Cmd
 }
 
-func kioskButtons() []button {
+func kioskButtons(text *i18n.Catalog) []button {
+	t := text.Kiosk
 	return []button{
-		{"Back", "Back", func(m *KioskModel) tea.Cmd { return m.guide.ctx.back() }},
-		{"Home", "Home", func(m *KioskModel) tea.Cmd { return m.guide.ctx.send(homeMsg{}) }},
-		{"Add questions", "Add", func(m *KioskModel) tea.Cmd {
+		{t.Back, t.Back, func(m *KioskModel) tea.Cmd { return m.guide.ctx.back() }},
+		{t.Home, t.Home, func(m *KioskModel) tea.Cmd { return m.guide.ctx.send(homeMsg{}) }},
+		{t.AddQuestions, t.Add, func(m *KioskModel) tea.Cmd {
 			p, ok := m.guide.top().(*pageScreen)
 			if !ok {
-				return m.guide.ctx.status("Open a page first, then tap Add questions.")
+				return m.guide.ctx.status(t.OpenPageFirst)
 			}
 			pg, _ := p.page()
 			return m.guide.ctx.push(newPick(m.guide.ctx, pg))
 		}},
-		{"My questions", "Mine", func(m *KioskModel) tea.Cmd {
+		{text.MyQuestions, t.Mine, func(m *KioskModel) tea.Cmd {
 			if _, ok := m.guide.top().(*mineScreen); ok {
 				return nil
 			}
 			return m.guide.ctx.push(newMine(m.guide.ctx))
 		}},
-		{"Print", "Print", func(m *KioskModel) tea.Cmd {
+		{t.Print, t.Print, func(m *KioskModel) tea.Cmd {
 			ctx := m.guide.ctx
 			if ctx.Session.List.Len() == 0 {
-				return ctx.status("Your list is empty. Add questions first.")
+				return ctx.status(text.ListEmpty)
 			}
 			if _, ok := m.guide.top().(*mineScreen); ok {
 				return ctx.push(newPrint(ctx))
 			}
 			return ctx.send(pushMsg{newMine(ctx)}, pushMsg{newPrint(ctx)})
 		}},
-		{"Help", "Help", func(m *KioskModel) tea.Cmd {
+		{t.Help, t.Help, func(m *KioskModel) tea.Cmd {
 			m.guide.help.ShowAll = !m.guide.help.ShowAll
 			m.guide.layout()
 			return m.guide.top().Show()
@@ -350,8 +356,8 @@ func kioskButtons() []button {
 const buttonGap = " "
 
 // buttonLabels are the labels that fit the width: long, else short.
-func buttonLabels(width int) []string {
-	bs := kioskButtons()
+func buttonLabels(text *i18n.Catalog, width int) []string {
+	bs := kioskButtons(text)
 	long, short := make([]string, len(bs)), make([]string, len(bs))
 	for i, b := range bs {
 		long[i], short[i] = " "+b.Label+" ", " "+b.Short+" "
@@ -364,7 +370,7 @@ func buttonLabels(width int) []string {
 
 // buttonsView draws the button row; each button in reverse video.
 func (m *KioskModel) buttonsView() string {
-	labels := buttonLabels(m.width)
+	labels := buttonLabels(m.text(), m.width)
 	out := make([]string, len(labels))
 	for i, l := range labels {
 		out[i] = m.guide.ctx.Styles.Selected.Reverse(true).Render(l)
@@ -375,10 +381,10 @@ func (m *KioskModel) buttonsView() string {
 // buttonAt returns the button under column x of the button row.
 func (m *KioskModel) buttonAt(x int) (button, bool) {
 	at := 0
-	for i, l := range buttonLabels(m.width) {
+	for i, l := range buttonLabels(m.text(), m.width) {
 		w := ansi.StringWidth(l)
 		if x >= at && x < at+w {
-			return kioskButtons()[i], true
+			return kioskButtons(m.text())[i], true
 		}
 		at += w + len(buttonGap)
 	}

@@ -93,16 +93,16 @@ func newHome(ctx *Context) *menuScreen {
 	g := ctx.Guide
 	s := &menuScreen{ctx: ctx, list: listScreen{Intro: g.Meta.Subtitle}}
 	s.refresh = func(s *menuScreen) {
-		items := []menuItem{walkItem(ctx), situationItem()}
+		t := ctx.Text
+		items := []menuItem{walkItem(ctx), situationItem(ctx)}
 		for _, sec := range g.Sections {
 			items = append(items, menuItem{ID: sec.ID, Title: sec.Title, Summary: sec.Summary})
 		}
 		items = append(items,
-			menuItem{ID: myQuestionsID, Title: "My questions", Summary: "The questions you picked for your next visit. Print or save them."},
-			menuItem{ID: glossaryID, Title: "Word list", Summary: "Plain meanings of the medical words in this guide."})
+			menuItem{ID: myQuestionsID, Title: t.MyQuestions, Summary: t.Home.MyQuestionsSummary},
+			menuItem{ID: glossaryID, Title: t.WordList, Summary: t.Home.WordListSummary})
 		if ctx.Opts.Finish {
-			items = append(items, menuItem{ID: finishID, Title: "Finish and clear",
-				Summary: "Clears your questions and answers from this screen, so the next person starts fresh."})
+			items = append(items, menuItem{ID: finishID, Title: t.Home.Finish, Summary: t.Home.FinishSummary})
 		}
 		s.list = s.list.withItems(items)
 	}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/her2guide/her2guide/internal/checklist"
 	"github.com/her2guide/her2guide/internal/guide"
+	"github.com/her2guide/her2guide/internal/i18n"
 	"github.com/her2guide/her2guide/internal/render"
 	"github.com/her2guide/her2guide/internal/search"
 )
@@ -61,6 +62,8 @@ type Options struct {
 	Finish bool
 	// Notice, when set, is shown in the footer when the guide starts.
 	Notice string
+	// Text is the language of the guide's own words; nil means English.
+	Text *i18n.Catalog
 }
 
 // New returns the guide on its home screen.
@@ -72,7 +75,11 @@ func New(g *guide.Guide, cache *render.Cache, opts Options) *Model {
 		isDark: true,
 		status: opts.Notice,
 	}
-	m.ctx = &Context{Guide: g, Cache: cache, Opts: opts, Keys: DefaultKeyMap(), Style: opts.Style, Session: newSession()}
+	text := opts.Text
+	if text == nil {
+		text = i18n.English()
+	}
+	m.ctx = &Context{Guide: g, Cache: cache, Opts: opts, Text: text, Keys: DefaultKeyMap(text), Style: opts.Style, Session: newSession()}
 	switch {
 	case m.ctx.Style != "":
 	case opts.Theme == ThemeHighContrast:

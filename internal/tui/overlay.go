@@ -48,19 +48,19 @@ func pageCrumbs(ctx *Context, id, what string) []string {
 
 // newTermsOverlay lists the glossary words of a page with their meanings.
 func newTermsOverlay(ctx *Context, id string) *overlayScreen {
-	o := &overlayScreen{ctx: ctx, crumbs: pageCrumbs(ctx, id, "Words")}
+	o := &overlayScreen{ctx: ctx, crumbs: pageCrumbs(ctx, id, ctx.Text.Overlay.Words)}
 	p, _ := ctx.Guide.Page(id)
 	var items []menuItem
 	if p != nil {
 		for _, tid := range p.Glossary {
 			if t, ok := ctx.Guide.Term(tid); ok {
-				items = append(items, menuItem{ID: t.ID, Title: t.Term, Summary: termSummary(t)})
+				items = append(items, menuItem{ID: t.ID, Title: t.Term, Summary: termSummary(ctx.Text, t)})
 			}
 		}
 	}
-	intro := "Words on this page. The meaning of the selected word is shown below."
+	intro := ctx.Text.Overlay.WordsIntro
 	if len(items) == 0 {
-		intro = "This page has no words in the word list."
+		intro = ctx.Text.Overlay.NoWords
 	}
 	o.list = listScreen{Intro: intro, Menu: menu{items: items}, Reserve: 5}
 	return o
@@ -69,7 +69,7 @@ func newTermsOverlay(ctx *Context, id string) *overlayScreen {
 // newRelatedOverlay lists a page's related pages; opening one replaces the
 // overlay, so Back returns to the page it was opened from.
 func newRelatedOverlay(ctx *Context, id string) *overlayScreen {
-	o := &overlayScreen{ctx: ctx, crumbs: pageCrumbs(ctx, id, "Related")}
+	o := &overlayScreen{ctx: ctx, crumbs: pageCrumbs(ctx, id, ctx.Text.Overlay.Related)}
 	p, _ := ctx.Guide.Page(id)
 	var items []menuItem
 	if p != nil {
@@ -79,9 +79,9 @@ func newRelatedOverlay(ctx *Context, id string) *overlayScreen {
 			}
 		}
 	}
-	intro := "Related pages. Press enter to open one."
+	intro := ctx.Text.Overlay.RelatedIntro
 	if len(items) == 0 {
-		intro = "This page has no related pages."
+		intro = ctx.Text.Overlay.NoRelated
 	}
 	o.list = listScreen{Intro: intro, Menu: menu{items: items}}
 	o.open = func(it menuItem) tea.Cmd { return ctx.replace(newPage(ctx, it.ID)) }
@@ -90,17 +90,17 @@ func newRelatedOverlay(ctx *Context, id string) *overlayScreen {
 
 // newSourcesOverlay shows a page's numbered sources and review dates.
 func newSourcesOverlay(ctx *Context, id string) *overlayScreen {
-	o := &overlayScreen{ctx: ctx, crumbs: pageCrumbs(ctx, id, "Sources"), text: &textView{}}
+	o := &overlayScreen{ctx: ctx, crumbs: pageCrumbs(ctx, id, ctx.Text.Overlay.Sources), text: &textView{}}
 	p, _ := ctx.Guide.Page(id)
 	o.source = func(w int) []string {
 		if p == nil {
 			return nil
 		}
-		lines := []string{"Sources for this page:", ""}
+		lines := []string{ctx.Text.Overlay.SourcesIntro, ""}
 		for i, s := range p.Sources {
 			lines = append(lines, strings.Split(lipgloss.Wrap(strconv.Itoa(i+1)+". "+s, w, ""), "\n")...)
 		}
-		return append(lines, "", "Reviewed "+p.Reviewed.Format("2 January 2006")+". Next review by "+p.NextReview.Format("2 January 2006")+".")
+		return append(lines, "", ctx.Text.Overlay.SourcesReviewed(p.Reviewed, p.NextReview))
 	}
 	return o
 }

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/her2guide/her2guide/internal/guide"
+	"github.com/her2guide/her2guide/internal/i18n"
 	"github.com/her2guide/her2guide/internal/render"
 )
 
@@ -55,17 +56,17 @@ func (t textView) view(height int) []string {
 }
 
 // position describes the scroll position for the footer.
-func (t textView) position(height int) string {
+func (t textView) position(height int, text *i18n.Catalog) string {
 	total := len(t.Lines)
 	if total <= height {
-		return "All"
+		return text.Page.All
 	}
 	pct := 100 * t.Offset / t.maxOffset(height)
 	switch {
 	case t.Offset == 0:
-		return "Top"
+		return text.Page.Top
 	case pct >= 100:
-		return "End"
+		return text.Page.End
 	}
 	return strconv.Itoa(pct) + "%"
 }
@@ -215,7 +216,7 @@ func (p *pageScreen) step(delta int) tea.Cmd {
 	next := p.walk.Index + delta
 	switch {
 	case next < 0:
-		return p.ctx.status("This is the first step.")
+		return p.ctx.status(p.ctx.Text.Page.FirstStep)
 	case next >= len(p.walk.Steps):
 		p.walk.Index = 0 // a finished walk starts again from the top
 		return p.ctx.replace(newMine(p.ctx))
@@ -262,7 +263,7 @@ func (p *pageScreen) Crumbs() []string {
 // Info is the page's review date.
 func (p *pageScreen) Info() string {
 	if pg, ok := p.page(); ok {
-		return "Reviewed " + pg.Reviewed.Format("2006-01-02")
+		return p.ctx.Text.Page.Reviewed(pg.Reviewed)
 	}
 	return ""
 }
@@ -274,12 +275,12 @@ func (p *pageScreen) Status() string {
 	}
 	parts := []string{}
 	if p.walk != nil && p.walk.Index < len(p.walk.Steps) {
-		parts = append(parts, "Step "+strconv.Itoa(p.walk.Index+1)+" of "+strconv.Itoa(len(p.walk.Steps))+" — "+p.walk.Steps[p.walk.Index].Label)
+		parts = append(parts, p.ctx.Text.Page.Step(p.walk.Index+1, len(p.walk.Steps), p.walk.Steps[p.walk.Index].Label))
 	}
 	if n := len(p.hits); n > 0 {
-		parts = append(parts, "Match "+strconv.Itoa(p.hit+1)+" of "+strconv.Itoa(n))
+		parts = append(parts, p.ctx.Text.Page.Match(p.hit+1, n))
 	}
-	return strings.Join(append(parts, p.text.position(p.ctx.Height)), " · ")
+	return strings.Join(append(parts, p.text.position(p.ctx.Height, p.ctx.Text)), " · ")
 }
 
 // Scroll moves by a few lines (mouse wheel).
@@ -292,10 +293,10 @@ func (p *pageScreen) Scroll(delta int) {
 func (p *pageScreen) View() string {
 	c := p.ctx
 	if p.err != nil {
-		return c.Styles.Error.Render("This page could not be shown: " + p.err.Error())
+		return c.Styles.Error.Render(c.Text.Page.NotShown(p.err))
 	}
 	if !p.rendered {
-		return c.Styles.Muted.Render("Loading…")
+		return c.Styles.Muted.Render(c.Text.Page.Loading)
 	}
 	lines := p.text.view(c.Height)
 	if len(p.hitRanges) == 0 {
@@ -330,9 +331,10 @@ func openWalk(ctx *Context) tea.Cmd {
 // walkItem is the home menu's first entry: start or resume the walkthrough.
 func walkItem(ctx *Context) menuItem {
 	steps := ctx.Guide.Paths.Walkthrough
-	title := "Start here, step by step"
+	t := ctx.Text.Home
+	title := t.WalkStart
 	if r := ctx.Session.WalkResume; r > 0 && r < len(steps) {
-		title = "Continue where you left off (step " + strconv.Itoa(r+1) + " of " + strconv.Itoa(len(steps)) + ")"
+		title = t.WalkResume(r+1, len(steps))
 	}
-	return menuItem{ID: walkID, Title: title, Summary: "One page at a time, stage by stage, ending with your list of questions. Press n for next, p for previous."}
+	return menuItem{ID: walkID, Title: title, Summary: t.WalkSummary}
 }

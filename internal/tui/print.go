@@ -15,6 +15,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/her2guide/her2guide/internal/export"
+	"github.com/her2guide/her2guide/internal/i18n"
 	"github.com/her2guide/her2guide/internal/printing"
 )
 
@@ -54,10 +55,7 @@ const (
 	stepExists
 )
 
-const (
-	saveToFileID = "\x00file"
-	deskMessage  = "The printer is not working. Please ask at the desk."
-)
+const saveToFileID = "\x00file"
 
 // printScreen is "Print or save": destination, format, file name, preview,
 // then the result. Nothing is written until the patient confirms. Back
@@ -100,7 +98,7 @@ func newPrint(ctx *Context) *printScreen {
 		return s
 	}
 	s.step, s.loading = stepDestination, true
-	s.dest = listScreen{Intro: "Where should your questions go?", Menu: menu{items: destItems(nil)}}
+	s.dest = listScreen{Intro: ctx.Text.Print.Where, Menu: menu{items: destItems(ctx.Text, nil)}}
 	return s
 }
 
@@ -124,26 +122,28 @@ func (s *printScreen) Show() tea.Cmd {
 // spoolerTimeout bounds every talk with the print spooler.
 const spoolerTimeout = 20 * time.Second
 
-func destItems(ps []printing.Printer) []menuItem {
+func destItems(text *i18n.Catalog, ps []printing.Printer) []menuItem {
+	t := text.Print
 	var items []menuItem
 	for _, p := range ps {
-		sum := "Print on " + p.Name + "."
-		if p.Default {
-			sum = "Print on " + p.Name + ", this computer's usual printer."
-		}
+		sum := t.PrintOnSummary(p.Name, p.Default)
 		if p.State == "stopped" || p.State == "disabled" {
-			sum += " It looks " + p.State + " now."
+			sum += t.LooksState(p.State)
 		}
-		items = append(items, menuItem{ID: p.Name, Title: "Print on " + p.Name, Summary: sum})
+		items = append(items, menuItem{ID: p.Name, Title: t.PrintOn(p.Name), Summary: sum})
 	}
-	return append(items, menuItem{ID: saveToFileID, Title: "Save to a file", Summary: "Save the list as PDF, web page, Markdown or plain text."})
+	return append(items, menuItem{ID: saveToFileID, Title: t.SaveToFile, Summary: t.SaveSummary})
 }
 
-var formatItems = []menuItem{
-	{ID: "pdf", Title: "PDF", Summary: "Best for printing later or sending by email."},
-	{ID: "html", Title: "Web page (HTML)", Summary: "Opens in any web browser, and prints well from there."},
-	{ID: "markdown", Title: "Markdown", Summary: "Plain text with checkboxes, for notes apps."},
-	{ID: "text", Title: "Plain text", Summary: "Works everywhere."},
+// formatItems are the kinds of file the list can be saved as.
+func formatItems(text *i18n.Catalog) []menuItem {
+	t := text.Print
+	return []menuItem{
+		{ID: string(export.PDF), Title: t.PDF, Summary: t.PDFSummary},
+		{ID: string(export.HTML), Title: t.HTML, Summary: t.HTMLSummary},
+		{ID: string(export.Markdown), Title: t.Markdown, Summary: t.MarkdownSummary},
+		{ID: string(export.Text), Title: t.Text, Summary: t.TextSummary},
+	}
 }
 
 // sheet builds the printout from the patient's list.
@@ -172,9 +172,9 @@ func (s *printScreen) Update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		s.loading, s.printers = false, msg.printers
-		s.dest = s.dest.withItems(destItems(msg.printers))
+		s.dest = s.dest.withItems(destItems(s.ctx.Text, msg.printers))
 		if msg.err != nil {
-			s.dest.Intro = printing.Explain(msg.err) + " You can still save to a file."
+			s.dest.Intro = printing.Explain(msg.err) + s.ctx.Text.Print.CanStillSave
 		}
 		return nil
 	case doneMsg:
@@ -186,11 +186,11 @@ func (s *printScreen) Update(msg tea.Msg) tea.Cmd {
 		case errors.As(msg.err, &exists):
 			s.step, s.message, s.free = stepExists, exists.Plain(), exists.Free
 		case msg.err != nil && s.ctx.Opts.Print.Desk:
-			s.step, s.message = stepFailed, deskMessage
+			s.step, s.message = stepFailed, s.ctx.Text.Print.Desk
 		case msg.err != nil:
-			s.step, s.message = stepFailed, printing.Explain(msg.err)+" Your list has not changed."
+			s.step, s.message = stepFailed, printing.Explain(msg.err)+s.ctx.Text.Print.Unchanged
 		default:
-			s.step, s.message = stepDone, "Done: your questions went to "+msg.where+"."
+			s.step, s.message = stepDone, s.ctx.Text.Print.Done(msg.where)
 		}
 		return nil
 	case tea.PasteMsg:
@@ -246,7 +246,7 @@ func (s *printScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		case msg.String() == "enter":
 			if strings.TrimSpace(s.name.Value()) == "" {
-				return s.ctx.status("Type a file name first.")
+				return s.ctx.status(s.ctx.Text.Print.TypeName)
 			}
 			s.showPreview()
 			return nil
@@ -304,7 +304,7 @@ func (s *printScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (s *printScreen) chooseFormat() {
-	s.formats = listScreen{Intro: "Save as which kind of file?", Menu: menu{items: formatItems}}
+	s.formats = listScreen{Intro: s.ctx.Text.Print.WhichFormat, Menu: menu{items: formatItems(s.ctx.Text)}}
 	s.step = stepFormat
 }
 
@@ -315,7 +315,7 @@ func (s *printScreen) previewHeight() int { return max(1, s.ctx.Height-2) }
 func (s *printScreen) showPreview() {
 	var buf bytes.Buffer
 	if err := export.Write(&buf, s.sheet(), export.Text, s.paper()); err != nil {
-		s.step, s.message = stepFailed, "The preview could not be made: "+err.Error()
+		s.step, s.message = stepFailed, s.ctx.Text.Print.PreviewFailed(err)
 		return
 	}
 	s.preview = textView{Lines: strings.Split(strings.TrimRight(buf.String(), "\n"), "\n")}
@@ -327,10 +327,7 @@ func (s *printScreen) deliver() tea.Cmd {
 	sheet, paper, sp := s.sheet(), s.paper(), s.ctx.Opts.Print.Spooler
 	if s.printer != "" || s.ctx.Opts.Print.Desk {
 		printer := s.printer
-		where := "the printer " + printer
-		if printer == "" {
-			where = "the printer"
-		}
+		where := s.ctx.Text.Print.ThePrinter(printer)
 		return func() tea.Msg {
 			ctx, cancel := context.WithTimeout(context.Background(), spoolerTimeout)
 			defer cancel()
@@ -359,21 +356,23 @@ func (s *printScreen) Bindings() []key.Binding {
 		if s.ctx.Opts.Print.Desk {
 			return []key.Binding{k.Back}
 		}
-		return []key.Binding{key.NewBinding(key.WithKeys(k.Open.Keys()...), key.WithHelp(k.Open.Help().Key, "save to a file")), k.Back}
+		return []key.Binding{key.NewBinding(key.WithKeys(k.Open.Keys()...), key.WithHelp(k.Open.Help().Key, s.ctx.Text.Keys.SaveToFile)), k.Back}
 	case stepDone:
 		return []key.Binding{k.Back}
 	case stepExists:
-		back := key.NewBinding(key.WithKeys(k.Back.Keys()...), key.WithHelp(k.Back.Help().Key, "another name"))
+		back := key.NewBinding(key.WithKeys(k.Back.Keys()...), key.WithHelp(k.Back.Help().Key, s.ctx.Text.Keys.AnotherName))
 		if s.free == "" {
 			return []key.Binding{back}
 		}
-		return []key.Binding{key.NewBinding(key.WithKeys(k.Open.Keys()...), key.WithHelp(k.Open.Help().Key, "save as "+filepath.Base(s.free))), back}
+		return []key.Binding{key.NewBinding(key.WithKeys(k.Open.Keys()...), key.WithHelp(k.Open.Help().Key, s.ctx.Text.Keys.SaveAs(filepath.Base(s.free)))), back}
 	}
 	return nil
 }
 
 // Crumbs name the screen.
-func (s *printScreen) Crumbs() []string { return []string{"My questions", "Print or save"} }
+func (s *printScreen) Crumbs() []string {
+	return []string{s.ctx.Text.MyQuestions, s.ctx.Text.PrintOrSave}
+}
 
 // Cursor is the file name's cursor, below its title line.
 func (s *printScreen) Cursor() *tea.Cursor {
@@ -404,41 +403,41 @@ func (s *printScreen) Click(_, y int) tea.Cmd {
 
 // View draws the current step.
 func (s *printScreen) View() string {
-	c := s.ctx
+	c, t := s.ctx, s.ctx.Text.Print
 	switch s.step {
 	case stepDestination:
 		if s.loading {
-			return s.dest.View(c) + "\n\n" + c.Styles.Muted.Render("Looking for printers…")
+			return s.dest.View(c) + "\n\n" + c.Styles.Muted.Render(t.LookingFor)
 		}
 		return s.dest.View(c)
 	case stepFormat:
 		return s.formats.View(c)
 	case stepFileName:
-		return c.Styles.Title.Render("Save to this file:") + "\n" + s.name.View()
+		return c.Styles.Title.Render(t.SaveToThisFile) + "\n" + s.name.View()
 	case stepPreview:
-		what := "Press enter to print on " + s.printer + "."
+		what := t.PressPrintOn(s.printer)
 		switch {
 		case c.Opts.Print.Desk:
-			what = "Press enter to print."
+			what = t.PressPrint
 		case s.printer == "":
-			what = "Press enter to save it."
+			what = t.PressSave
 		}
-		return c.Styles.Title.Render("Preview. "+what) + "\n\n" + strings.Join(s.preview.view(s.previewHeight()), "\n")
+		return c.Styles.Title.Render(t.Preview(what)) + "\n\n" + strings.Join(s.preview.view(s.previewHeight()), "\n")
 	case stepWorking:
-		return c.Styles.Muted.Render("Working…")
+		return c.Styles.Muted.Render(t.Working)
 	case stepDone:
-		return c.Styles.Title.Render(lipgloss.Wrap(s.message, c.Width, "/ ")) + "\n\nPress esc to go back to your list."
+		return c.Styles.Title.Render(lipgloss.Wrap(s.message, c.Width, "/ ")) + "\n\n" + t.DoneBack
 	case stepExists:
-		what := "Press esc to type another name."
+		what := t.ExistsBack
 		if s.free != "" {
-			what = "Press enter to save it as " + filepath.Base(s.free) + ", or esc to type another name."
+			what = t.ExistsFree(filepath.Base(s.free))
 		}
 		return c.Styles.Title.Render(lipgloss.Wrap(s.message, c.Width, "/ ")) + "\n\n" + what
 	case stepFailed:
 		if c.Opts.Print.Desk {
-			return c.Styles.Error.Render(lipgloss.Wrap(s.message, c.Width, "/ ")) + "\n\nYour questions are still here. Tap Back to see them."
+			return c.Styles.Error.Render(lipgloss.Wrap(s.message, c.Width, "/ ")) + "\n\n" + t.DeskFailed
 		}
-		return c.Styles.Error.Render(lipgloss.Wrap(s.message, c.Width, "/ ")) + "\n\nPress enter to save to a file instead, or esc to go back."
+		return c.Styles.Error.Render(lipgloss.Wrap(s.message, c.Width, "/ ")) + "\n\n" + t.FailedOffer
 	}
 	return ""
 }

@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"strconv"
-
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
@@ -31,7 +29,7 @@ var _ Screen = (*pickScreen)(nil)
 
 func newPick(ctx *Context, p *guide.Page) *pickScreen {
 	return &pickScreen{ctx: ctx, page: p, suggested: checklist.Suggested(p),
-		list: listScreen{ID: p.ID, Intro: "Questions you could ask about “" + p.Title + "”. Tick the ones you want on your list.", Reserve: 3}}
+		list: listScreen{ID: p.ID, Intro: ctx.Text.Questions.PickIntro(p.Title), Reserve: 3}}
 }
 
 // Show ticks the boxes of the questions on the list.
@@ -91,7 +89,9 @@ func (s *pickScreen) tick() key.Binding {
 }
 
 // Crumbs are the page's and "Questions".
-func (s *pickScreen) Crumbs() []string { return pageCrumbs(s.ctx, s.page.ID, "Questions") }
+func (s *pickScreen) Crumbs() []string {
+	return pageCrumbs(s.ctx, s.page.ID, s.ctx.Text.Questions.Crumb)
+}
 
 // Click ticks or unticks the question under a tap.
 func (s *pickScreen) Click(_, y int) tea.Cmd {
@@ -122,6 +122,7 @@ func newMine(ctx *Context) *mineScreen { return &mineScreen{ctx: ctx} }
 // Show refreshes the list from the session.
 func (s *mineScreen) Show() tea.Cmd {
 	l := &s.ctx.Session.List
+	t := s.ctx.Text.Questions
 	all := l.Items()
 	items := make([]menuItem, len(all))
 	for i, it := range all {
@@ -129,15 +130,15 @@ func (s *mineScreen) Show() tea.Cmd {
 		if it.Top {
 			mark = markTop
 		}
-		about := "Your own question"
+		about := t.OwnQuestion
 		if !it.Own {
-			about = "From “" + it.TopicTitle + "”"
+			about = t.From(it.TopicTitle)
 		}
 		items[i] = menuItem{ID: it.ID, Title: it.Text, Summary: about + ": " + it.Text, Mark: mark}
 	}
-	s.list.Intro = "My questions (" + strconv.Itoa(l.Len()) + "). The * ones print first (up to 3)."
+	s.list.Intro = t.MineIntro(l.Len())
 	if l.Len() == 0 {
-		s.list.Intro = "My questions: none yet. Open a page and press a to add its questions, or n to write your own."
+		s.list.Intro = t.MineEmpty
 	}
 	s.list = s.list.withItems(items)
 	_, _, rows, _ := s.list.layout(s.ctx)
@@ -166,13 +167,13 @@ func (s *mineScreen) Update(msg tea.Msg) tea.Cmd {
 		own := s.own(it.ID)
 		l.Remove(it.ID)
 		if own {
-			cmd = s.ctx.status("Removed your question.")
+			cmd = s.ctx.status(s.ctx.Text.Questions.RemovedOwn)
 		} else {
-			cmd = s.ctx.status("Removed. It is still on its page if you want it back.")
+			cmd = s.ctx.status(s.ctx.Text.Questions.Removed)
 		}
 	case key.Matches(kp, k.Important) && has:
 		if err := l.SetTop(it.ID, it.Mark != markTop); err != nil {
-			cmd = s.ctx.status("You can mark up to 3 questions as most important. Unmark one first.")
+			cmd = s.ctx.status(s.ctx.Text.Questions.TopLimit)
 		}
 	case key.Matches(kp, k.NewQuestion):
 		return s.ctx.push(newEditor(s.ctx, "", ""))
@@ -182,10 +183,10 @@ func (s *mineScreen) Update(msg tea.Msg) tea.Cmd {
 				return s.ctx.push(newEditor(s.ctx, q.ID, q.Text))
 			}
 		}
-		return s.ctx.status("Only your own questions can be edited.")
+		return s.ctx.status(s.ctx.Text.Questions.OnlyOwnEdit)
 	case key.Matches(kp, k.Print):
 		if l.Len() == 0 {
-			return s.ctx.status("Your list is empty. Add questions first.")
+			return s.ctx.status(s.ctx.Text.ListEmpty)
 		}
 		return s.ctx.push(newPrint(s.ctx))
 	default:
@@ -222,7 +223,7 @@ func (s *mineScreen) Hides(b *key.Binding) bool {
 }
 
 // Crumbs name the screen.
-func (s *mineScreen) Crumbs() []string { return []string{"My questions"} }
+func (s *mineScreen) Crumbs() []string { return []string{s.ctx.Text.MyQuestions} }
 
 // Click selects the question under a tap.
 func (s *mineScreen) Click(_, y int) tea.Cmd {
@@ -248,7 +249,7 @@ var _ Screen = (*editorScreen)(nil)
 
 func newEditor(ctx *Context, id, text string) *editorScreen {
 	ta := textarea.New()
-	ta.Placeholder = "Type your question. Press ctrl+s to save, esc to cancel."
+	ta.Placeholder = ctx.Text.Questions.Placeholder
 	ta.CharLimit = checklist.MaxOwnLength
 	ta.ShowLineNumbers = false
 	// The terminal's own cursor, not a drawn one: screen readers follow it,
@@ -286,7 +287,7 @@ func (s *editorScreen) Update(msg tea.Msg) tea.Cmd {
 				err = l.EditOwn(s.id, s.area.Value())
 			}
 			if err != nil {
-				return s.ctx.status("Nothing to save: the question is empty.")
+				return s.ctx.status(s.ctx.Text.Questions.Empty)
 			}
 			return s.ctx.back()
 		}
@@ -301,9 +302,9 @@ func (s *editorScreen) Update(msg tea.Msg) tea.Cmd {
 
 // View is a one-line title above the text box.
 func (s *editorScreen) View() string {
-	title := "Write your own question"
+	title := s.ctx.Text.Questions.WriteTitle
 	if s.id != "" {
-		title = "Edit your question"
+		title = s.ctx.Text.Questions.EditTitle
 	}
 	return s.ctx.Styles.Title.Render(title) + "\n" + s.area.View()
 }
@@ -314,7 +315,7 @@ func (s *editorScreen) Bindings() []key.Binding {
 }
 
 // Crumbs name the screen.
-func (s *editorScreen) Crumbs() []string { return []string{"My questions"} }
+func (s *editorScreen) Crumbs() []string { return []string{s.ctx.Text.MyQuestions} }
 
 // Cursor is the text box's cursor, below the title line.
 func (s *editorScreen) Cursor() *tea.Cursor {

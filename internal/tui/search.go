@@ -28,7 +28,7 @@ type searchScreen struct {
 var _ Screen = (*searchScreen)(nil)
 
 func newSearch(ctx *Context) *searchScreen {
-	s := &searchScreen{ctx: ctx, input: newField("Search: ", "a word, a drug, a test…", 80, ctx.Width), list: listScreen{Reserve: 4}}
+	s := &searchScreen{ctx: ctx, input: newField(ctx.Text.Find.Prompt, ctx.Text.Find.Placeholder, 80, ctx.Width), list: listScreen{Reserve: 4}}
 	s.input.Focus()
 	return s
 }
@@ -60,7 +60,7 @@ func (s *searchScreen) run() {
 	for i, r := range s.results {
 		title := r.Title
 		if r.PageID == "" {
-			title = "Word list: " + r.Title
+			title = s.ctx.Text.Find.WordResult(r.Title)
 		}
 		items[i] = menuItem{ID: r.PageID + "\x00" + r.TermID, Title: title, Summary: r.Snippet}
 		if items[i].ID == sel {
@@ -132,11 +132,11 @@ func (s *searchScreen) View() string {
 	var body string
 	switch {
 	case s.ctx.Index == nil:
-		body = c.Styles.Muted.Render("Getting search ready…")
+		body = c.Styles.Muted.Render(c.Text.Find.Preparing)
 	case strings.TrimSpace(s.input.Value()) == "":
-		body = c.Styles.Muted.Render("Type to search every page and the word list. Drug brand names work too.")
+		body = c.Styles.Muted.Render(c.Text.Find.Hint)
 	case len(s.results) == 0:
-		body = c.Styles.Muted.Render("Nothing found. Check the spelling, or try another word.")
+		body = c.Styles.Muted.Render(c.Text.Find.NothingFound)
 	default:
 		body = s.list.View(c)
 	}
@@ -149,7 +149,7 @@ func (s *searchScreen) Bindings() []key.Binding {
 }
 
 // Crumbs name the screen.
-func (s *searchScreen) Crumbs() []string { return []string{"Search"} }
+func (s *searchScreen) Crumbs() []string { return []string{s.ctx.Text.Search} }
 
 // Cursor is the query's cursor.
 func (s *searchScreen) Cursor() *tea.Cursor { return s.input.Cursor() }

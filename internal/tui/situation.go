@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"strconv"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -10,14 +8,11 @@ import (
 	"github.com/her2guide/her2guide/internal/guide"
 )
 
-const (
-	startOverID = "\x00startover"
-	privacyNote = "Private: your answers stay in this program's memory. They are never saved or sent."
-)
+const startOverID = "\x00startover"
 
-func situationItem() menuItem {
-	return menuItem{ID: situationID, Title: "My situation (private)",
-		Summary: "Answer up to 5 short questions to get your own reading path and suggested questions. " + privacyNote}
+func situationItem(ctx *Context) menuItem {
+	t := ctx.Text.Situation
+	return menuItem{ID: situationID, Title: t.Title, Summary: t.Summary + t.Privacy}
 }
 
 // openSituation shows the form at its first unanswered question, or the
@@ -59,12 +54,12 @@ func (s *formScreen) load() {
 	items := make([]menuItem, len(q.Answers))
 	cursor := 0
 	for i, a := range q.Answers {
-		items[i] = menuItem{ID: a.ID, Title: a.Label, Summary: privacyNote}
+		items[i] = menuItem{ID: a.ID, Title: a.Label, Summary: s.ctx.Text.Situation.Privacy}
 		if s.ctx.Session.Answers[q.ID] == a.ID {
 			cursor = i
 		}
 	}
-	intro := "Question " + strconv.Itoa(s.index+1) + " of " + strconv.Itoa(len(qs)) + " (private, never saved): " + q.Ask
+	intro := s.ctx.Text.Situation.Question(s.index+1, len(qs), q.Ask)
 	s.list = listScreen{ID: q.ID, Intro: intro, Menu: menu{items: items, cursor: cursor}}
 }
 
@@ -115,13 +110,13 @@ func (s *formScreen) Bindings() []key.Binding {
 	k := s.ctx.Keys
 	out := []key.Binding{k.Open}
 	if s.index > 0 {
-		out = append(out, key.NewBinding(key.WithKeys(k.Back.Keys()...), key.WithHelp(k.Back.Help().Key, "previous question")))
+		out = append(out, key.NewBinding(key.WithKeys(k.Back.Keys()...), key.WithHelp(k.Back.Help().Key, s.ctx.Text.Keys.PreviousQuestion)))
 	}
 	return append(out, k.nav()...)
 }
 
 // Crumbs name the screen.
-func (s *formScreen) Crumbs() []string { return []string{"My situation"} }
+func (s *formScreen) Crumbs() []string { return []string{s.ctx.Text.MySituation} }
 
 // Click answers with the row under a tap.
 func (s *formScreen) Click(_, y int) tea.Cmd {
@@ -157,17 +152,17 @@ func newPath(ctx *Context) *menuScreen {
 		steps = append(steps, guide.Step{Page: p.ID, Label: p.Title})
 		items = append(items, menuItem{ID: p.ID, Title: p.Title, Summary: p.Summary})
 	}
-	items = append(items, menuItem{ID: startOverID, Title: "Start over (clear my answers)",
-		Summary: "Clears your answers and this path. Questions on your list stay until you remove them."})
-	intro := "Your own path: " + strconv.Itoa(len(steps)) + " pages. Enter opens one; n and p step through them."
+	t := ctx.Text.Situation
+	items = append(items, menuItem{ID: startOverID, Title: t.StartOver, Summary: t.StartOverSummary})
+	intro := t.PathIntro(len(steps))
 	if ticked > 0 {
-		intro += " " + strconv.Itoa(ticked) + " questions were added to My questions; remove any you do not want."
+		intro += " " + t.PathTicked(ticked)
 	}
-	s := &menuScreen{ctx: ctx, crumbs: []string{"My situation"}, list: listScreen{Intro: intro, Menu: menu{items: items}}}
+	s := &menuScreen{ctx: ctx, crumbs: []string{ctx.Text.MySituation}, list: listScreen{Intro: intro, Menu: menu{items: items}}}
 	s.open = func(it menuItem) tea.Cmd {
 		if it.ID == startOverID {
 			ctx.Session.Answers = map[string]string{}
-			return ctx.send(backMsg{}, statusMsg("Your answers are cleared."))
+			return ctx.send(backMsg{}, statusMsg(t.Cleared))
 		}
 		p := newPage(ctx, it.ID)
 		p.walk = &walk{Steps: steps, Index: s.list.Menu.cursor}

@@ -1,0 +1,255 @@
+// Package i18n holds every user-facing string of the interactive guide (the
+// TUI and the --plain mode) in one Catalog, so that a second language is a
+// new file with a new Catalog, not code changes. Medical content lives in
+// content/; staff log lines and the errors of pure packages are not here.
+//
+// Strings that carry numbers or names are funcs, so a translation can put
+// them where its grammar wants them.
+package i18n
+
+import "time"
+
+// Catalog is every UI string of the guide, grouped by screen. The shared
+// names come first because several screens show them.
+type Catalog struct {
+	// MyQuestions is the name of the patient's question list.
+	MyQuestions string
+	// WordList is the name of the glossary.
+	WordList string
+	// MySituation is the name of the private "My situation" form.
+	MySituation string
+	// Search is the name of the search screen.
+	Search string
+	// PrintOrSave is the name of the print flow.
+	PrintOrSave string
+	// ListEmpty is said when printing an empty list.
+	ListEmpty string
+
+	Keys      Keys
+	Chrome    Chrome
+	Home      Home
+	Page      Page
+	Overlay   Overlay
+	Glossary  Glossary
+	Find      Find
+	Questions Questions
+	Situation Situation
+	Print     Print
+	Kiosk     Kiosk
+	Plain     Plain
+}
+
+// Keys are the help texts of the key bindings.
+type Keys struct {
+	Up, Down, PageUp, PageDown, Top, Bottom, Open, Back, Help, Quit string
+	AddQuestions, MyQuestions, Toggle, MoveUp, MoveDown, Remove     string
+	Important, NewQuestion, EditQuestion, Print, Glossary, Search   string
+	GoHome, PageWords, Sources, Related, NextMatch, PrevMatch       string
+	Next, Prev, Save, Cancel                                        string
+	// PreviousQuestion is Back on "My situation" past its first question.
+	PreviousQuestion string
+	// SaveToFile is Open after printing failed.
+	SaveToFile string
+	// AnotherName is Back when the chosen file exists.
+	AnotherName string
+	// SaveAs is Open when the chosen file exists and name is free.
+	SaveAs func(name string) string
+}
+
+// Chrome is the header and the too-small window.
+type Chrome struct {
+	// TooSmall asks for a window of at least w×h.
+	TooSmall func(w, h int) string
+	// TooSmallQuit follows TooSmall when the guide may be quit.
+	TooSmallQuit string
+	// MyList is the header's count of questions on the list.
+	MyList func(n int) string
+}
+
+// Home is the home menu's own entries.
+type Home struct {
+	MyQuestionsSummary string
+	WordListSummary    string
+	Finish             string
+	FinishSummary      string
+	// WalkStart and WalkResume name the guided walkthrough.
+	WalkStart   string
+	WalkResume  func(step, steps int) string
+	WalkSummary string
+}
+
+// Page is the page screen.
+type Page struct {
+	FirstStep string
+	// Reviewed is the header's review date.
+	Reviewed func(t time.Time) string
+	// Step is the walk's progress in the footer.
+	Step func(step, steps int, label string) string
+	// Match is the search match shown.
+	Match func(match, matches int) string
+	// All, Top and End are the scroll position.
+	All, Top, End string
+	NotShown      func(err error) string
+	Loading       string
+}
+
+// Overlay is the words, related and sources boxes over a page.
+type Overlay struct {
+	Words, WordsIntro, NoWords       string
+	Related, RelatedIntro, NoRelated string
+	Sources, SourcesIntro            string
+	SourcesReviewed                  func(reviewed, next time.Time) string
+}
+
+// Glossary is the word list and a word's own screen.
+type Glossary struct {
+	// Say and AlsoCalled start parts of a word's summary.
+	Say, AlsoCalled string
+	Filter          string
+	FilterHint      string
+	NoMatch         string
+	NotInList       string
+	PagesUsingIt    string
+}
+
+// Find is the search screen.
+type Find struct {
+	Prompt, Placeholder string
+	// WordResult is a result that is a glossary word.
+	WordResult   func(title string) string
+	Preparing    string
+	Hint         string
+	NothingFound string
+}
+
+// Questions are the question picker, My questions and the editor.
+type Questions struct {
+	// Crumb names the question picker in the header.
+	Crumb       string
+	PickIntro   func(title string) string
+	OwnQuestion string
+	From        func(title string) string
+	MineIntro   func(n int) string
+	MineEmpty   string
+	RemovedOwn  string
+	Removed     string
+	TopLimit    string
+	OnlyOwnEdit string
+	Placeholder string
+	Empty       string
+	WriteTitle  string
+	EditTitle   string
+}
+
+// Situation is the private "My situation" form and the reader's path.
+type Situation struct {
+	Privacy string
+	// Title and Summary are the home menu's entry; Privacy follows Summary.
+	Title, Summary   string
+	Question         func(n, of int, ask string) string
+	StartOver        string
+	StartOverSummary string
+	PathIntro        func(pages int) string
+	PathTicked       func(n int) string
+	Cleared          string
+}
+
+// Print is "Print or save".
+type Print struct {
+	Desk           string
+	Where          string
+	PrintOn        func(printer string) string
+	PrintOnSummary func(printer string, isDefault bool) string
+	LooksState     func(state string) string
+	SaveToFile     string
+	SaveSummary    string
+	// Format titles and summaries.
+	PDF, PDFSummary           string
+	HTML, HTMLSummary         string
+	Markdown, MarkdownSummary string
+	Text, TextSummary         string
+	WhichFormat               string
+	// CanStillSave and Unchanged follow the printing package's words.
+	CanStillSave, Unchanged string
+	Done                    func(where string) string
+	// ThePrinter names where the sheet went, for Done.
+	ThePrinter     func(printer string) string
+	TypeName       string
+	PreviewFailed  func(err error) string
+	LookingFor     string
+	SaveToThisFile string
+	PressPrintOn   func(printer string) string
+	PressPrint     string
+	PressSave      string
+	Preview        func(what string) string
+	Working        string
+	DoneBack       string
+	ExistsBack     string
+	ExistsFree     func(name string) string
+	DeskFailed     string
+	FailedOffer    string
+}
+
+// Kiosk is what kiosk mode adds: hints, the staff prompt, the idle
+// countdown and the touch buttons.
+type Kiosk struct {
+	Hint        string
+	StaffNotice func(warnings []string) string
+	Cleared     string
+	StaffCode   string
+	WrongCode   string
+	Countdown   func(seconds int) string
+	StaffOnly   string
+	StaffHelp   string
+	// Buttons, long and short labels.
+	Back, Home, AddQuestions, Add, Mine, Print, Help string
+	OpenPageFirst                                    string
+}
+
+// Plain is the --plain mode's prompts and replies.
+type Plain struct {
+	Goodbye, EndOfInput                      string
+	PromptHome, PromptMenu, PromptPageQs     string
+	PromptSearch, PromptWord, PromptOpen     string
+	PromptOpenPage, PromptNew, PromptPageEnd string
+	NothingFound                             func(q string) string
+	Results                                  func(q string, n int) string
+	WordResult                               func(title string) string
+	CannotOpen                               string
+	WordListTitle, EndOfWords                string
+	NoWord, WordsMatch                       func(q string) string
+	Say, AlsoCalled, Meaning                 string
+	NoPageUses, PagesUsing, Pages            string
+	MainMenu, SectionPages                   string
+	TypeCommand                              string
+	ChangeHow, NotACommand, TypeNumber       func(s string) string
+	MinePromptEmpty                          string
+	MineCommands, MinePrintCommand           string
+	MinePrompt                               func(commands string) string
+	MineHelp                                 []string
+	MineHelpPrint                            string
+	MineEmpty                                string
+	MineIntro                                func(n, top int) string
+	OwnQuestion                              string
+	From                                     func(title string) string
+	NothingAdded, NothingAddedEmpty          string
+	Added, ListEmpty, Removed, StillOnPage   string
+	AlreadyFirst, AlreadyLast                string
+	MovedUp, MovedDown                       func(n int) string
+	TopLimit                                 func(top int) string
+	DidNotWork, Unmarked, Marked             string
+	PageNotShown                             func(err error) string
+	EndOfPage, TypeAOrB, PressEnterForMore   string
+	Part                                     func(part, parts int) string
+	PickIntro                                func(title string) string
+	Unticked, Ticked                         string
+	NothingToPrint, NoWayToPrint, PrintTitle string
+	NothingSaved                             string
+	PrintFailed                              func(msg string) string
+	FileExists                               func(name, dir string) string
+	PromptOtherName                          string
+	PromptFreeName                           func(name string) string
+	TypeFileName                             string
+	NothingToChoose, TypeOne                 string
+	TypeNumberUpTo                           func(n int) string
+}

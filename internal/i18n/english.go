@@ -1,0 +1,334 @@
+package i18n
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// English returns the guide's strings in English. Each call returns a new
+// Catalog, so nobody shares one that another can change.
+func English() *Catalog {
+	return &Catalog{
+		MyQuestions: "My questions",
+		WordList:    "Word list",
+		MySituation: "My situation",
+		Search:      "Search",
+		PrintOrSave: "Print or save",
+		ListEmpty:   "Your list is empty. Add questions first.",
+
+		Keys: Keys{
+			Up: "up", Down: "down", PageUp: "page up", PageDown: "page down", Top: "top", Bottom: "bottom",
+			Open: "open", Back: "back", Help: "more keys", Quit: "quit",
+			AddQuestions: "add questions", MyQuestions: "my questions", Toggle: "tick/untick",
+			MoveUp: "move up", MoveDown: "move down", Remove: "remove", Important: "top 3 on/off",
+			NewQuestion: "new question", EditQuestion: "edit", Print: "print or save", Glossary: "word list",
+			Search: "search", GoHome: "home", PageWords: "words on this page", Sources: "sources",
+			Related: "related pages", NextMatch: "next/previous match", PrevMatch: "previous match",
+			Next: "next step", Prev: "previous", Save: "save", Cancel: "cancel",
+			PreviousQuestion: "previous question",
+			SaveToFile:       "save to a file",
+			AnotherName:      "another name",
+			SaveAs:           func(name string) string { return "save as " + name },
+		},
+
+		Chrome: Chrome{
+			TooSmall: func(w, h int) string {
+				return "Make the window larger (at least " + strconv.Itoa(w) + "×" + strconv.Itoa(h) + ")."
+			},
+			TooSmallQuit: " Press q to quit.",
+			MyList:       func(n int) string { return "My list: " + strconv.Itoa(n) },
+		},
+
+		Home: Home{
+			MyQuestionsSummary: "The questions you picked for your next visit. Print or save them.",
+			WordListSummary:    "Plain meanings of the medical words in this guide.",
+			Finish:             "Finish and clear",
+			FinishSummary:      "Clears your questions and answers from this screen, so the next person starts fresh.",
+			WalkStart:          "Start here, step by step",
+			WalkResume: func(step, steps int) string {
+				return "Continue where you left off (step " + strconv.Itoa(step) + " of " + strconv.Itoa(steps) + ")"
+			},
+			WalkSummary: "One page at a time, stage by stage, ending with your list of questions. Press n for next, p for previous.",
+		},
+
+		Page: Page{
+			FirstStep: "This is the first step.",
+			Reviewed:  func(t time.Time) string { return "Reviewed " + t.Format("2006-01-02") },
+			Step: func(step, steps int, label string) string {
+				return "Step " + strconv.Itoa(step) + " of " + strconv.Itoa(steps) + " — " + label
+			},
+			Match: func(match, matches int) string {
+				return "Match " + strconv.Itoa(match) + " of " + strconv.Itoa(matches)
+			},
+			All:      "All",
+			Top:      "Top",
+			End:      "End",
+			NotShown: func(err error) string { return "This page could not be shown: " + err.Error() },
+			Loading:  "Loading…",
+		},
+
+		Overlay: Overlay{
+			Words:        "Words",
+			WordsIntro:   "Words on this page. The meaning of the selected word is shown below.",
+			NoWords:      "This page has no words in the word list.",
+			Related:      "Related",
+			RelatedIntro: "Related pages. Press enter to open one.",
+			NoRelated:    "This page has no related pages.",
+			Sources:      "Sources",
+			SourcesIntro: "Sources for this page:",
+			SourcesReviewed: func(reviewed, next time.Time) string {
+				return "Reviewed " + reviewed.Format("2 January 2006") + ". Next review by " + next.Format("2 January 2006") + "."
+			},
+		},
+
+		Glossary: Glossary{
+			Say:          "Say: ",
+			AlsoCalled:   "Also called: ",
+			Filter:       "Find a word: ",
+			FilterHint:   "type to filter",
+			NoMatch:      "No words match. Try fewer letters.",
+			NotInList:    "This word is not in the word list.",
+			PagesUsingIt: " Pages that use it:",
+		},
+
+		Find: Find{
+			Prompt:       "Search: ",
+			Placeholder:  "a word, a drug, a test…",
+			WordResult:   func(title string) string { return "Word list: " + title },
+			Preparing:    "Getting search ready…",
+			Hint:         "Type to search every page and the word list. Drug brand names work too.",
+			NothingFound: "Nothing found. Check the spelling, or try another word.",
+		},
+
+		Questions: Questions{
+			Crumb: "Questions",
+			PickIntro: func(title string) string {
+				return "Questions you could ask about “" + title + "”. Tick the ones you want on your list."
+			},
+			OwnQuestion: "Your own question",
+			From:        func(title string) string { return "From “" + title + "”" },
+			MineIntro: func(n int) string {
+				return "My questions (" + strconv.Itoa(n) + "). The * ones print first (up to 3)."
+			},
+			MineEmpty:   "My questions: none yet. Open a page and press a to add its questions, or n to write your own.",
+			RemovedOwn:  "Removed your question.",
+			Removed:     "Removed. It is still on its page if you want it back.",
+			TopLimit:    "You can mark up to 3 questions as most important. Unmark one first.",
+			OnlyOwnEdit: "Only your own questions can be edited.",
+			Placeholder: "Type your question. Press ctrl+s to save, esc to cancel.",
+			Empty:       "Nothing to save: the question is empty.",
+			WriteTitle:  "Write your own question",
+			EditTitle:   "Edit your question",
+		},
+
+		Situation: Situation{
+			Privacy: "Private: your answers stay in this program's memory. They are never saved or sent.",
+			Title:   "My situation (private)",
+			Summary: "Answer up to 5 short questions to get your own reading path and suggested questions. ",
+			Question: func(n, of int, ask string) string {
+				return "Question " + strconv.Itoa(n) + " of " + strconv.Itoa(of) + " (private, never saved): " + ask
+			},
+			StartOver:        "Start over (clear my answers)",
+			StartOverSummary: "Clears your answers and this path. Questions on your list stay until you remove them.",
+			PathIntro: func(pages int) string {
+				return "Your own path: " + strconv.Itoa(pages) + " pages. Enter opens one; n and p step through them."
+			},
+			PathTicked: func(n int) string {
+				return strconv.Itoa(n) + " questions were added to My questions; remove any you do not want."
+			},
+			Cleared: "Your answers are cleared.",
+		},
+
+		Print: Print{
+			Desk:    "The printer is not working. Please ask at the desk.",
+			Where:   "Where should your questions go?",
+			PrintOn: func(printer string) string { return "Print on " + printer },
+			PrintOnSummary: func(printer string, isDefault bool) string {
+				if isDefault {
+					return "Print on " + printer + ", this computer's usual printer."
+				}
+				return "Print on " + printer + "."
+			},
+			LooksState:      func(state string) string { return " It looks " + state + " now." },
+			SaveToFile:      "Save to a file",
+			SaveSummary:     "Save the list as PDF, web page, Markdown or plain text.",
+			PDF:             "PDF",
+			PDFSummary:      "Best for printing later or sending by email.",
+			HTML:            "Web page (HTML)",
+			HTMLSummary:     "Opens in any web browser, and prints well from there.",
+			Markdown:        "Markdown",
+			MarkdownSummary: "Plain text with checkboxes, for notes apps.",
+			Text:            "Plain text",
+			TextSummary:     "Works everywhere.",
+			WhichFormat:     "Save as which kind of file?",
+			CanStillSave:    " You can still save to a file.",
+			Unchanged:       " Your list has not changed.",
+			Done:            func(where string) string { return "Done: your questions went to " + where + "." },
+			ThePrinter: func(printer string) string {
+				if printer == "" {
+					return "the printer"
+				}
+				return "the printer " + printer
+			},
+			TypeName:       "Type a file name first.",
+			PreviewFailed:  func(err error) string { return "The preview could not be made: " + err.Error() },
+			LookingFor:     "Looking for printers…",
+			SaveToThisFile: "Save to this file:",
+			PressPrintOn:   func(printer string) string { return "Press enter to print on " + printer + "." },
+			PressPrint:     "Press enter to print.",
+			PressSave:      "Press enter to save it.",
+			Preview:        func(what string) string { return "Preview. " + what },
+			Working:        "Working…",
+			DoneBack:       "Press esc to go back to your list.",
+			ExistsBack:     "Press esc to type another name.",
+			ExistsFree: func(name string) string {
+				return "Press enter to save it as " + name + ", or esc to type another name."
+			},
+			DeskFailed:  "Your questions are still here. Tap Back to see them.",
+			FailedOffer: "Press enter to save to a file instead, or esc to go back.",
+		},
+
+		Kiosk: Kiosk{
+			Hint:        "Ask staff to close the guide.",
+			StaffNotice: func(warnings []string) string { return "Staff: " + strings.Join(warnings, " ") },
+			Cleared:     "Cleared. The guide is ready for the next person.",
+			StaffCode:   "Staff code: ",
+			WrongCode:   "Wrong code.",
+			Countdown: func(seconds int) string {
+				return "Still reading?\n\nTouch the screen or press any key.\n\nOtherwise the guide will clear your questions and start again in " +
+					strconv.Itoa(seconds) + " seconds."
+			},
+			StaffOnly:     "Staff only",
+			StaffHelp:     "Press enter to close the guide, esc to go back.",
+			Back:          "Back",
+			Home:          "Home",
+			AddQuestions:  "Add questions",
+			Add:           "Add",
+			Mine:          "Mine",
+			Print:         "Print",
+			Help:          "Help",
+			OpenPageFirst: "Open a page first, then tap Add questions.",
+		},
+
+		Plain: englishPlain(),
+	}
+}
+
+// englishPlain is the --plain mode's strings.
+func englishPlain() Plain {
+	return Plain{
+		Goodbye:        "Goodbye.",
+		EndOfInput:     "End of input. Goodbye.",
+		PromptHome:     "Type a number and press Enter. Type q to quit.",
+		PromptMenu:     "Type a number and press Enter. Type b to go back, q to quit.",
+		PromptPageQs:   "Type a number and press Enter to tick or untick it. Type b to go back, q to quit.",
+		PromptSearch:   "Search for: type one or more words and press Enter. Press Enter alone to go back, or type q to quit.",
+		PromptWord:     "Type a word, or press Enter for the whole list. Type b to go back, q to quit.",
+		PromptOpen:     "Type a number and press Enter to open it. Type b to go back, q to quit.",
+		PromptOpenPage: "Type a number and press Enter to open that page. Type b to go back, q to quit.",
+		PromptNew:      "Type your question on one line and press Enter. Press Enter alone to cancel.",
+		PromptPageEnd:  "Type a to add this page's questions, b to go back, q to quit.",
+		NothingFound: func(q string) string {
+			return fmt.Sprintf("Nothing found for %q. Try fewer or shorter words, or look in the Word list.", q)
+		},
+		Results:       func(q string, n int) string { return fmt.Sprintf("Results for %q (%d):", q, n) },
+		WordResult:    func(title string) string { return "Word: " + title },
+		CannotOpen:    "Sorry, that result could not be opened.",
+		WordListTitle: "Word list.",
+		EndOfWords:    "End of the word list.",
+		NoWord: func(q string) string {
+			return fmt.Sprintf("No word %q in the word list. Try Search from the main menu: it also looks inside pages.", q)
+		},
+		WordsMatch:   func(q string) string { return fmt.Sprintf("Words that match %q:", q) },
+		Say:          "Say: ",
+		AlsoCalled:   "Also called: ",
+		Meaning:      "Meaning: ",
+		NoPageUses:   "No page uses this word yet.",
+		PagesUsing:   "Pages that use this word:",
+		Pages:        "Pages: ",
+		MainMenu:     "Main menu:",
+		SectionPages: "Pages:",
+		TypeCommand:  "Please type a command. Type h for the list of commands.",
+		ChangeHow: func(n string) string {
+			return fmt.Sprintf("To change question %s, type a command and its number, for example d %s to remove it or t %s to mark it most important.", n, n, n)
+		},
+		NotACommand: func(text string) string {
+			return fmt.Sprintf("Sorry, %q is not a command here. Type h for the list of commands.", text)
+		},
+		TypeNumber: func(cmd string) string {
+			return fmt.Sprintf("Type %s and the question's number, for example %s 1.", cmd, cmd)
+		},
+		MinePromptEmpty:  "Type n to write a question. Type b to go back, q to quit.",
+		MineCommands:     "n, d N, t N, u N, down N, l",
+		MinePrintCommand: ", p",
+		MinePrompt: func(commands string) string {
+			return "Type a command (" + commands + ") and press Enter. Type h for help, b to go back, q to quit."
+		},
+		MineHelp: []string{
+			"Commands, each followed by Enter:",
+			"  n       write a question of your own",
+			"  d 2     remove question 2",
+			"  t 2     mark or unmark question 2 as most important",
+			"  u 2     move question 2 up",
+			"  down 2  move question 2 down",
+			"  l       list the questions again",
+		},
+		MineHelpPrint: "  p       print or save the list",
+		MineEmpty:     "My questions: none yet. Open a page, read to its end and type a to add its questions, or type n to write your own.",
+		MineIntro: func(n, top int) string {
+			return fmt.Sprintf("My questions (%d). The ones marked * are the most important (up to %d); they print first.", n, top)
+		},
+		OwnQuestion:       "Your own question.",
+		From:              func(title string) string { return "From \"" + title + "\"." },
+		NothingAdded:      "Nothing added.",
+		NothingAddedEmpty: "Nothing added: the question is empty.",
+		Added:             "Added: ",
+		ListEmpty:         "Your list is empty, so there is nothing to change.",
+		Removed:           "Removed: ",
+		StillOnPage:       "It is still on its page if you want it back.",
+		AlreadyFirst:      "That question is already first.",
+		AlreadyLast:       "That question is already last.",
+		MovedUp:           func(n int) string { return fmt.Sprintf("Moved up to number %d.", n) },
+		MovedDown:         func(n int) string { return fmt.Sprintf("Moved down to number %d.", n) },
+		TopLimit: func(top int) string {
+			return fmt.Sprintf("You can mark up to %d questions as most important. Type t and the number of a marked one to unmark it first.", top)
+		},
+		DidNotWork: "Sorry, that did not work: ",
+		Unmarked:   "No longer marked most important: ",
+		Marked:     "Marked most important: ",
+		PageNotShown: func(err error) string {
+			return fmt.Sprintf("Sorry, this page could not be shown (%v). Please try another page.", err)
+		},
+		EndOfPage:         "End of the page.",
+		TypeAOrB:          "Please type a or b.",
+		PressEnterForMore: "Please press Enter for more, or type b to go back.",
+		Part: func(part, parts int) string {
+			return fmt.Sprintf("Part %d of %d. Press Enter for more, b to go back, q to quit.", part, parts)
+		},
+		PickIntro: func(title string) string {
+			return "Questions you could ask about \"" + title + "\". Ticked [x] ones are on My questions."
+		},
+		Unticked:       "Unticked, and taken off My questions:",
+		Ticked:         "Ticked, and added to My questions:",
+		NothingToPrint: "Your list is empty, so there is nothing to print yet.",
+		NoWayToPrint:   "Sorry, there is no way to print or save here. Your list is kept.",
+		PrintTitle:     "Print or save My questions:",
+		NothingSaved:   "Nothing was saved. Your list is kept.",
+		PrintFailed: func(msg string) string {
+			return fmt.Sprintf("Sorry, that did not work: %v Your list is kept.", msg)
+		},
+		FileExists: func(name, dir string) string {
+			return "There is already a file called " + name + " in " + dir + ". It is kept as it is."
+		},
+		PromptOtherName: "Type another file name and press Enter. Type b to go back, q to quit.",
+		PromptFreeName: func(name string) string {
+			return "Press Enter to save as " + name + ", or type another file name and press Enter. Type b to go back, q to quit."
+		},
+		TypeFileName:    "Please type a file name.",
+		NothingToChoose: "There is nothing to choose here.",
+		TypeOne:         "Please type the number 1.",
+		TypeNumberUpTo:  func(n int) string { return fmt.Sprintf("Please type a number from 1 to %d.", n) },
+	}
+}
