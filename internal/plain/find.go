@@ -14,12 +14,6 @@ const (
 	maxMatches = 10
 )
 
-const (
-	promptSearch = "Search for: type one or more words and press Enter. Press Enter alone to go back, or type q to quit."
-	promptWord   = "Type a word, or press Enter for the whole list. Type b to go back, q to quit."
-	promptOpen   = "Type a number and press Enter to open it. Type b to go back, q to quit."
-)
-
 // search asks for words and lists the pages and glossary entries that
 // match; a number opens one.
 func (s *session) search() error {
@@ -28,7 +22,7 @@ func (s *session) search() error {
 	}
 	for {
 		s.say("")
-		q, err := s.read(promptSearch)
+		q, err := s.read(s.t.PromptSearch)
 		if err != nil {
 			return err
 		}
@@ -48,23 +42,23 @@ func (s *session) search() error {
 func (s *session) results(q string) error {
 	res := s.index.Search(q, maxResults)
 	if len(res) == 0 {
-		s.say(fmt.Sprintf("Nothing found for %q. Try fewer or shorter words, or look in the Word list.", q))
+		s.say(s.t.NothingFound(q))
 		return nil
 	}
 	for {
 		s.say("")
-		s.say(fmt.Sprintf("Results for %q (%d):", q, len(res)))
+		s.say(s.t.Results(q, len(res)))
 		for i, r := range res {
 			title := r.Title
 			if r.TermID != "" {
-				title = "Word: " + title
+				title = s.t.WordResult(title)
 			}
 			s.item(i+1, title)
 			if r.Snippet != "" {
 				s.note(r.Snippet)
 			}
 		}
-		k, _, err := s.choose(len(res), promptOpen, "b")
+		k, _, err := s.choose(len(res), s.t.PromptOpen, "b")
 		if err != nil || k == 0 {
 			return err
 		}
@@ -84,7 +78,7 @@ func (s *session) open(r search.Result) error {
 	if t, ok := s.g.Term(r.TermID); ok {
 		return s.term(t)
 	}
-	s.say("Sorry, that result could not be opened.")
+	s.say(s.t.CannotOpen)
 	return nil
 }
 
@@ -92,8 +86,8 @@ func (s *session) open(r search.Result) error {
 func (s *session) words() error {
 	for {
 		s.say("")
-		s.say("Word list.")
-		q, err := s.read(promptWord)
+		s.say(s.t.WordListTitle)
+		q, err := s.read(s.t.PromptWord)
 		if err != nil {
 			return err
 		}
@@ -123,7 +117,7 @@ func (s *session) allWords() error {
 	}
 	back, err := s.pager(lines)
 	if err == nil && !back {
-		s.say("End of the word list.")
+		s.say(s.t.EndOfWords)
 	}
 	return err
 }
@@ -143,7 +137,7 @@ func (s *session) lookUp(q string) error {
 		terms = append(terms, m.Term)
 	}
 	if len(terms) == 0 {
-		s.say(fmt.Sprintf("No word %q in the word list. Try Search from the main menu: it also looks inside pages.", q))
+		s.say(s.t.NoWord(q))
 		return nil
 	}
 	if len(terms) == 1 {
@@ -151,11 +145,11 @@ func (s *session) lookUp(q string) error {
 	}
 	for {
 		s.say("")
-		s.say(fmt.Sprintf("Words that match %q:", q))
+		s.say(s.t.WordsMatch(q))
 		for i, t := range terms {
 			s.item(i+1, t.Term)
 		}
-		k, _, err := s.choose(len(terms), promptOpen, "b")
+		k, _, err := s.choose(len(terms), s.t.PromptOpen, "b")
 		if err != nil || k == 0 {
 			return err
 		}
@@ -176,7 +170,7 @@ func (s *session) term(t *guide.Term) error {
 		if len(pages) == 0 {
 			return nil
 		}
-		k, _, err := s.choose(len(pages), "Type a number and press Enter to open that page. Type b to go back, q to quit.", "b")
+		k, _, err := s.choose(len(pages), s.t.PromptOpenPage, "b")
 		if err != nil || k == 0 {
 			return err
 		}
@@ -197,18 +191,18 @@ func (s *session) entry(t *guide.Term, numbered bool) []string {
 		lines = append(lines, strings.Split(indent+wrap(text, width, indent), "\n")...)
 	}
 	if t.Say != "" {
-		add("Say: " + t.Say)
+		add(s.t.Say + t.Say)
 	}
 	if len(t.AKA) > 0 {
-		add("Also called: " + strings.Join(t.AKA, ", "))
+		add(s.t.AlsoCalled + strings.Join(t.AKA, ", "))
 	}
-	add("Meaning: " + t.Definition)
+	add(s.t.Meaning + t.Definition)
 	pages := s.g.PagesUsing(t.ID)
 	switch {
 	case len(pages) == 0:
-		add("No page uses this word yet.")
+		add(s.t.NoPageUses)
 	case numbered:
-		add("Pages that use this word:")
+		add(s.t.PagesUsing)
 		for i, p := range pages {
 			num := fmt.Sprintf("%d. ", i+1)
 			pad := indent + strings.Repeat(" ", len(num))
@@ -219,7 +213,7 @@ func (s *session) entry(t *guide.Term, numbered bool) []string {
 		for i, p := range pages {
 			titles[i] = p.Title
 		}
-		add("Pages: " + strings.Join(titles, "; "))
+		add(s.t.Pages + strings.Join(titles, "; "))
 	}
 	return lines
 }

@@ -12,7 +12,7 @@ func (s *session) home() error {
 	for {
 		s.homeMenu()
 		n := len(s.g.Sections)
-		k, _, err := s.choose(n+3, promptHome)
+		k, _, err := s.choose(n+3, s.t.PromptHome)
 		if err != nil {
 			return err
 		}
@@ -41,14 +41,14 @@ func (s *session) homeMenu() {
 	}
 	s.say(s.g.Meta.Notice)
 	s.say("")
-	s.say("Main menu:")
+	s.say(s.t.MainMenu)
 	for i, sec := range s.g.Sections {
 		s.item(i+1, sec.Title)
 	}
 	n := len(s.g.Sections)
-	s.item(n+1, "Search")
-	s.item(n+2, "Word list")
-	mine := "My questions"
+	s.item(n+1, s.text.Search)
+	s.item(n+2, s.text.WordList)
+	mine := s.text.MyQuestions
 	if c := s.list.Len(); c > 0 {
 		mine += " (" + strconv.Itoa(c) + ")"
 	}
@@ -62,11 +62,11 @@ func (s *session) section(sec *guide.Section) error {
 		s.say(sec.Title)
 		s.say(sec.Summary)
 		s.say("")
-		s.say("Pages:")
+		s.say(s.t.SectionPages)
 		for i, p := range sec.Pages {
 			s.item(i+1, p.Title)
 		}
-		k, _, err := s.choose(len(sec.Pages), promptMenu, "b")
+		k, _, err := s.choose(len(sec.Pages), s.t.PromptMenu, "b")
 		if err != nil || k == 0 {
 			return err
 		}

@@ -2,14 +2,11 @@ package plain
 
 import (
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 
 	"github.com/her2guide/her2guide/internal/checklist"
 )
-
-const promptNew = "Type your question on one line and press Enter. Press Enter alone to cancel."
 
 // mine is My questions: the list, and one-line commands to change it.
 func (s *session) mine() error {
@@ -24,7 +21,7 @@ func (s *session) mine() error {
 		}
 		fields := strings.Fields(strings.ToLower(text))
 		if len(fields) == 0 {
-			s.say("Please type a command. Type h for the list of commands.")
+			s.say(s.t.TypeCommand)
 			continue
 		}
 		cmd := fields[0]
@@ -46,11 +43,11 @@ func (s *session) mine() error {
 		case (cmd == "h" || cmd == "?") && len(fields) == 1:
 			s.mineHelp()
 		case len(fields) == 1 && isNumber(cmd):
-			s.say(fmt.Sprintf("To change question %s, type a command and its number, for example d %s to remove it or t %s to mark it most important.", cmd, cmd, cmd))
+			s.say(s.t.ChangeHow(cmd))
 		case cmd == "d" || cmd == "t" || cmd == "u" || cmd == "up" || cmd == "down":
 			s.change(cmd, fields[1:])
 		default:
-			s.say(fmt.Sprintf("Sorry, %q is not a command here. Type h for the list of commands.", text))
+			s.say(s.t.NotACommand(text))
 		}
 	}
 }
@@ -59,26 +56,22 @@ func (s *session) mine() error {
 // says it in full.
 func (s *session) minePrompt() string {
 	if s.list.Len() == 0 {
-		return "Type n to write a question. Type b to go back, q to quit."
+		return s.t.MinePromptEmpty
 	}
-	cmds := "n, d N, t N, u N, down N, l"
+	cmds := s.t.MineCommands
 	if s.print != nil {
-		cmds += ", p"
+		cmds += s.t.MinePrintCommand
 	}
-	return "Type a command (" + cmds + ") and press Enter. Type h for help, b to go back, q to quit."
+	return s.t.MinePrompt(cmds)
 }
 
 // mineHelp explains every command of My questions.
 func (s *session) mineHelp() {
-	s.say("Commands, each followed by Enter:")
-	s.say("  n       write a question of your own")
-	s.say("  d 2     remove question 2")
-	s.say("  t 2     mark or unmark question 2 as most important")
-	s.say("  u 2     move question 2 up")
-	s.say("  down 2  move question 2 down")
-	s.say("  l       list the questions again")
+	for _, l := range s.t.MineHelp {
+		s.say(l)
+	}
 	if s.print != nil {
-		s.say("  p       print or save the list")
+		s.say(s.t.MineHelpPrint)
 	}
 }
 
@@ -87,11 +80,10 @@ func (s *session) listMine() {
 	items := s.list.Items()
 	s.say("")
 	if len(items) == 0 {
-		s.say("My questions: none yet. Open a page, read to its end and type a to add its questions, or type n to write your own.")
+		s.say(s.t.MineEmpty)
 		return
 	}
-	s.say(fmt.Sprintf("My questions (%d). The ones marked * are the most important (up to %d); they print first.",
-		len(items), checklist.MaxTop))
+	s.say(s.t.MineIntro(len(items), checklist.MaxTop))
 	for i, it := range items {
 		mark := "  "
 		if it.Top {
@@ -99,29 +91,29 @@ func (s *session) listMine() {
 		}
 		s.item(i+1, mark+it.Text)
 		if it.Own {
-			s.note("Your own question.")
+			s.note(s.t.OwnQuestion)
 		} else {
-			s.note("From \"" + it.TopicTitle + "\".")
+			s.note(s.t.From(it.TopicTitle))
 		}
 	}
 }
 
 // newQuestion reads one line and adds it as the patient's own question.
 func (s *session) newQuestion() error {
-	text, err := s.read(promptNew)
+	text, err := s.read(s.t.PromptNew)
 	if err != nil {
 		return err
 	}
 	if text == "" {
-		s.say("Nothing added.")
+		s.say(s.t.NothingAdded)
 		return nil
 	}
 	it, err := s.list.AddOwn(text)
 	if err != nil {
-		s.say("Nothing added: the question is empty.")
+		s.say(s.t.NothingAddedEmpty)
 		return nil
 	}
-	s.say("Added: " + it.Text)
+	s.say(s.t.Added + it.Text)
 	s.listMine()
 	return nil
 }
@@ -130,16 +122,16 @@ func (s *session) newQuestion() error {
 func (s *session) change(cmd string, args []string) {
 	items := s.list.Items()
 	if len(items) == 0 {
-		s.say("Your list is empty, so there is nothing to change.")
+		s.say(s.t.ListEmpty)
 		return
 	}
 	if len(args) != 1 {
-		s.say(fmt.Sprintf("Type %s and the question's number, for example %s 1.", cmd, cmd))
+		s.say(s.t.TypeNumber(cmd))
 		return
 	}
 	k, err := strconv.Atoi(args[0])
 	if err != nil || k < 1 || k > len(items) {
-		s.say(pleaseNumber(len(items)))
+		s.say(s.pleaseNumber(len(items)))
 		return
 	}
 	i := k - 1
@@ -147,9 +139,9 @@ func (s *session) change(cmd string, args []string) {
 	switch cmd {
 	case "d":
 		s.list.Remove(it.ID)
-		s.say("Removed: " + it.Text)
+		s.say(s.t.Removed + it.Text)
 		if !it.Own {
-			s.say("It is still on its page if you want it back.")
+			s.say(s.t.StillOnPage)
 		}
 	case "t":
 		if !s.toggleTop(items, i) {
@@ -157,18 +149,18 @@ func (s *session) change(cmd string, args []string) {
 		}
 	case "u", "up":
 		if i == 0 {
-			s.say("That question is already first.")
+			s.say(s.t.AlreadyFirst)
 			return
 		}
 		s.list.Move(it.ID, -1)
-		s.say(fmt.Sprintf("Moved up to number %d.", k-1))
+		s.say(s.t.MovedUp(k - 1))
 	case "down":
 		if i == len(items)-1 {
-			s.say("That question is already last.")
+			s.say(s.t.AlreadyLast)
 			return
 		}
 		s.list.Move(it.ID, 1)
-		s.say(fmt.Sprintf("Moved down to number %d.", k+1))
+		s.say(s.t.MovedDown(k + 1))
 	}
 	s.listMine()
 }
@@ -181,9 +173,9 @@ func (s *session) toggleTop(items []checklist.Item, i int) bool {
 	it := items[i]
 	if err := s.list.SetTop(it.ID, !it.Top); err != nil {
 		if errors.Is(err, checklist.ErrTooManyTop) {
-			s.say(fmt.Sprintf("You can mark up to %d questions as most important. Type t and the number of a marked one to unmark it first.", checklist.MaxTop))
+			s.say(s.t.TopLimit(checklist.MaxTop))
 		} else {
-			s.say("Sorry, that did not work: " + err.Error())
+			s.say(s.t.DidNotWork + err.Error())
 		}
 		return false
 	}
@@ -191,13 +183,13 @@ func (s *session) toggleTop(items []checklist.Item, i int) bool {
 		for j := i; j+1 < len(items) && items[j+1].Top; j++ {
 			s.list.Move(it.ID, 1)
 		}
-		s.say("No longer marked most important: " + it.Text)
+		s.say(s.t.Unmarked + it.Text)
 		return true
 	}
 	for j := i; j > 0 && !items[j-1].Top; j-- {
 		s.list.Move(it.ID, -1)
 	}
-	s.say("Marked most important: " + it.Text)
+	s.say(s.t.Marked + it.Text)
 	return true
 }
 

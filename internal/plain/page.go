@@ -1,7 +1,6 @@
 package plain
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -11,24 +10,22 @@ import (
 	"github.com/her2guide/her2guide/internal/render"
 )
 
-const promptPageEnd = "Type a to add this page's questions, b to go back, q to quit."
-
 // page prints a page in chunks, then offers its questions.
 func (s *session) page(p *guide.Page) error {
 	s.say("")
 	s.say(p.Title)
 	r, err := s.cache.Render(p, s.width, render.ASCII)
 	if err != nil {
-		s.say(fmt.Sprintf("Sorry, this page could not be shown (%v). Please try another page.", err))
+		s.say(s.t.PageNotShown(err))
 		return nil
 	}
 	back, err := s.pager(tidy(r.Lines))
 	if err != nil || back {
 		return err
 	}
-	s.say("End of the page.")
+	s.say(s.t.EndOfPage)
 	for {
-		text, err := s.read(promptPageEnd)
+		text, err := s.read(s.t.PromptPageEnd)
 		if err != nil {
 			return err
 		}
@@ -42,7 +39,7 @@ func (s *session) page(p *guide.Page) error {
 				return err
 			}
 		default:
-			s.say("Please type a or b.")
+			s.say(s.t.TypeAOrB)
 		}
 	}
 }
@@ -58,7 +55,7 @@ func (s *session) pager(lines []string) (back bool, err error) {
 		if i == len(parts)-1 {
 			break
 		}
-		prompt := fmt.Sprintf("Part %d of %d. Press Enter for more, b to go back, q to quit.", i+1, len(parts))
+		prompt := s.t.Part(i+1, len(parts))
 		for {
 			text, err := s.read(prompt)
 			if err != nil {
@@ -74,7 +71,7 @@ func (s *session) pager(lines []string) (back bool, err error) {
 			if low == "" {
 				break
 			}
-			s.say("Please press Enter for more, or type b to go back.")
+			s.say(s.t.PressEnterForMore)
 		}
 	}
 	return false, nil
@@ -133,19 +130,19 @@ func tidy(lines []string) []string {
 func (s *session) pageQuestions(p *guide.Page) error {
 	items := checklist.Suggested(p)
 	s.say("")
-	s.say("Questions you could ask about \"" + p.Title + "\". Ticked [x] ones are on My questions.")
+	s.say(s.t.PickIntro(p.Title))
 	for i, it := range items {
 		s.item(i+1, s.box(it)+it.Text)
 	}
 	for {
-		k, _, err := s.choose(len(items), promptPageQs, "b")
+		k, _, err := s.choose(len(items), s.t.PromptPageQs, "b")
 		if err != nil || k == 0 {
 			return err
 		}
 		it := items[k-1]
-		done := "Unticked, and taken off My questions:"
+		done := s.t.Unticked
 		if s.list.Toggle(it) {
-			done = "Ticked, and added to My questions:"
+			done = s.t.Ticked
 		}
 		s.say(done)
 		s.item(k, s.box(it)+it.Text)

@@ -19,6 +19,7 @@ import (
 
 	"github.com/her2guide/her2guide/internal/checklist"
 	"github.com/her2guide/her2guide/internal/guide"
+	"github.com/her2guide/her2guide/internal/i18n"
 	"github.com/her2guide/her2guide/internal/render"
 	"github.com/her2guide/her2guide/internal/search"
 )
@@ -52,6 +53,8 @@ type Options struct {
 	// Printer prints or saves the list from My questions; nil leaves the
 	// "p" command out.
 	Printer Printer
+	// Text is the language of the guide's own words; nil means English.
+	Text *i18n.Catalog
 }
 
 // Printer prints or saves the patient's question list. The plain guide asks
@@ -78,13 +81,6 @@ type Printer interface {
 // errQuit ends the session when the reader types q.
 var errQuit = errors.New("quit")
 
-// Prompts shared by the screens. Each ends with what to type.
-const (
-	promptHome   = "Type a number and press Enter. Type q to quit."
-	promptMenu   = "Type a number and press Enter. Type b to go back, q to quit."
-	promptPageQs = "Type a number and press Enter to tick or untick it. Type b to go back, q to quit."
-)
-
 // Run reads the guide with the reader until they type q or the input ends.
 // It returns nil then, and also when ctx is cancelled; it returns an error
 // only when writing or reading fails.
@@ -94,11 +90,11 @@ func Run(ctx context.Context, g *guide.Guide, in io.Reader, out io.Writer, opts 
 	err := s.home()
 	switch {
 	case errors.Is(err, errQuit):
-		s.say("Goodbye.")
+		s.say(s.t.Goodbye)
 		return s.out.err
 	case errors.Is(err, io.EOF):
 		s.say("")
-		s.say("End of input. Goodbye.")
+		s.say(s.t.EndOfInput)
 		return s.out.err
 	case ctx.Err() != nil && errors.Is(err, ctx.Err()):
 		return nil
@@ -119,6 +115,9 @@ type session struct {
 	list  *checklist.List
 	print Printer
 	index *search.Index // built on first search
+	// text is every string the guide says; t is its --plain part.
+	text *i18n.Catalog
+	t    *i18n.Plain
 }
 
 func newSession(ctx context.Context, g *guide.Guide, in io.Reader, out io.Writer, opts Options) *session {
@@ -140,6 +139,11 @@ func newSession(ctx context.Context, g *guide.Guide, in io.Reader, out io.Writer
 	if s.list == nil {
 		s.list = &checklist.List{}
 	}
+	s.text = opts.Text
+	if s.text == nil {
+		s.text = i18n.English()
+	}
+	s.t = &s.text.Plain
 	s.lines = readLines(in, s.done)
 	return s
 }
@@ -321,19 +325,19 @@ func (s *session) choose(n int, prompt string, also ...string) (int, string, err
 		if k, err := strconv.Atoi(text); err == nil && k >= 1 && k <= n {
 			return k, "", nil
 		}
-		s.say(pleaseNumber(n))
+		s.say(s.pleaseNumber(n))
 	}
 }
 
 func isQuit(low string) bool { return low == "q" || low == "quit" }
 
 // pleaseNumber asks again for a number from 1 to n.
-func pleaseNumber(n int) string {
+func (s *session) pleaseNumber(n int) string {
 	switch n {
 	case 0:
-		return "There is nothing to choose here."
+		return s.t.NothingToChoose
 	case 1:
-		return "Please type the number 1."
+		return s.t.TypeOne
 	}
-	return fmt.Sprintf("Please type a number from 1 to %d.", n)
+	return s.t.TypeNumberUpTo(n)
 }

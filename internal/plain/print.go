@@ -2,7 +2,6 @@ package plain
 
 import (
 	"errors"
-	"fmt"
 	"path/filepath"
 	"strings"
 
@@ -14,7 +13,7 @@ import (
 // list is kept.
 func (s *session) printList() error {
 	if s.list.Len() == 0 {
-		s.say("Your list is empty, so there is nothing to print yet.")
+		s.say(s.t.NothingToPrint)
 		return nil
 	}
 	choices, note := s.print.Choices(s.ctx)
@@ -23,14 +22,14 @@ func (s *session) printList() error {
 		s.say(note)
 	}
 	if len(choices) == 0 {
-		s.say("Sorry, there is no way to print or save here. Your list is kept.")
+		s.say(s.t.NoWayToPrint)
 		return nil
 	}
-	s.say("Print or save My questions:")
+	s.say(s.t.PrintTitle)
 	for i, c := range choices {
 		s.item(i+1, c)
 	}
-	k, _, err := s.choose(len(choices), promptMenu, "b")
+	k, _, err := s.choose(len(choices), s.t.PromptMenu, "b")
 	if err != nil || k == 0 {
 		return err
 	}
@@ -42,13 +41,13 @@ func (s *session) printList() error {
 			return rerr
 		}
 		if !ok {
-			s.say("Nothing was saved. Your list is kept.")
+			s.say(s.t.NothingSaved)
 			return nil
 		}
 		done, err = s.print.Do(s.ctx, k-1, s.list.Items(), name)
 	}
 	if err != nil {
-		s.say(fmt.Sprintf("Sorry, that did not work: %v Your list is kept.", strings.TrimSpace(err.Error())))
+		s.say(s.t.PrintFailed(strings.TrimSpace(err.Error())))
 		return nil
 	}
 	s.say(done)
@@ -61,11 +60,10 @@ func (s *session) printList() error {
 // when the reader goes back.
 func (s *session) otherName(taken *export.ExistsError) (string, bool, error) {
 	dir := filepath.Dir(taken.Path)
-	s.say("There is already a file called " + filepath.Base(taken.Path) + " in " + dir + ". It is kept as it is.")
-	prompt := "Type another file name and press Enter. Type b to go back, q to quit."
+	s.say(s.t.FileExists(filepath.Base(taken.Path), dir))
+	prompt := s.t.PromptOtherName
 	if taken.Free != "" {
-		prompt = "Press Enter to save as " + filepath.Base(taken.Free) +
-			", or type another file name and press Enter. Type b to go back, q to quit."
+		prompt = s.t.PromptFreeName(filepath.Base(taken.Free))
 	}
 	for {
 		text, err := s.read(prompt)
@@ -81,7 +79,7 @@ func (s *session) otherName(taken *export.ExistsError) (string, bool, error) {
 		case text == "" && taken.Free != "":
 			return taken.Free, true, nil
 		case text == "":
-			s.say("Please type a file name.")
+			s.say(s.t.TypeFileName)
 			continue
 		case !filepath.IsAbs(text):
 			text = filepath.Join(dir, text)
