@@ -1,8 +1,12 @@
 package content_test
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -16,7 +20,12 @@ import (
 
 func load(t *testing.T) *guide.Guide {
 	t.Helper()
-	g, err := guide.Load(guide.Source{FS: content.FS(), Name: "content"}, guide.DefaultRules(time.Now()))
+	return loadBundle(t, guide.Source{FS: content.FS(), Name: content.Name})
+}
+
+func loadBundle(t *testing.T, src guide.Source) *guide.Guide {
+	t.Helper()
+	g, err := guide.Load(src, guide.DefaultRules(time.Now()))
 	var ps guide.Problems
 	if errors.As(err, &ps) {
 		for _, p := range ps {
@@ -29,12 +38,57 @@ func load(t *testing.T) *guide.Guide {
 	return g
 }
 
-// TestBundledContentIsValid runs the same checks as `her2guide check`
-// (not --due: whether a review has fallen due depends on the day).
+// TestBundledContentIsValid runs the same checks as `her2guide check` on
+// every language's bundle (not --due: whether a review has fallen due
+// depends on the day).
 func TestBundledContentIsValid(t *testing.T) {
+	for _, lang := range content.Languages() {
+		t.Run(lang, func(t *testing.T) {
+			b, err := content.Bundle(lang)
+			if err != nil {
+				t.Fatal(err)
+			}
+			g := loadBundle(t, guide.Source{FS: b, Name: content.Path(lang)})
+			if len(g.Pages) < 6 {
+				t.Errorf("only %d pages", len(g.Pages))
+			}
+		})
+	}
+}
+
+// TestBundles: English is bundled and is what FS returns, an unknown or
+// malformed language is an error, and the names messages give the bundled
+// files are paths that exist in the repository.
+func TestBundles(t *testing.T) {
+	langs := content.Languages()
+	if !contains(langs, content.English) {
+		t.Fatalf("Languages() = %v, want it to include %q", langs, content.English)
+	}
+	if content.Name != content.Path(content.English) || content.Name != "content/en" {
+		t.Errorf("Name %q, Path(English) %q, want both \"content/en\"", content.Name, content.Path(content.English))
+	}
+	for _, bad := range []string{"", "xx", ".", "..", "en/pages", "../content"} {
+		if _, err := content.Bundle(bad); err == nil {
+			t.Errorf("Bundle(%q): no error", bad)
+		}
+	}
+	en, err := content.Bundle(content.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := fs.ReadFile(en, "guide.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := fs.ReadFile(content.FS(), "guide.yaml"); err != nil || !bytes.Equal(got, want) {
+		t.Errorf("FS() guide.yaml differs from Bundle(%q): %v", content.English, err)
+	}
 	g := load(t)
-	if len(g.Pages) < 6 {
-		t.Errorf("only %d pages", len(g.Pages))
+	for _, f := range []string{g.Pages[0].File, g.Safety[0].File} {
+		// The test runs in content/; the names are relative to the repository.
+		if _, err := os.Stat(filepath.Join("..", filepath.FromSlash(f))); err != nil {
+			t.Errorf("messages name %q, which is not a file in the repository: %v", f, err)
+		}
 	}
 }
 
@@ -190,7 +244,7 @@ func contains(list []string, s string) bool {
 // line, and the same page with {{call ID}} passes.
 func TestEachSafetyRuleFailsABrokenPage(t *testing.T) {
 	g := load(t)
-	base := guide.Source{FS: content.FS(), Name: "content"}
+	base := guide.Source{FS: content.FS(), Name: content.Name}
 	page := func(body string) fstest.MapFS {
 		return fstest.MapFS{"extra.md": {Data: []byte("---\nid: extra\ntitle: Extra?\nsummary: A test page.\nsection: " +
 			g.Sections[0].ID + "\norder: 999\nreviewed: 2026-11-30\nnext_review: 2027-05-30\nsources: [\"A. J Test 2026.\", \"B. NEJM 2025.\"]\n" +

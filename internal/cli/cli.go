@@ -98,7 +98,7 @@ var errNoTerminal = errors.New("the interactive guide needs a terminal, and this
 // `her2guide check` and the tests do that.
 func bundled() (*guide.Guide, error) {
 	rules := guide.DefaultRules(time.Time{})
-	g, err := guide.Load(guide.Source{FS: content.FS(), Name: "content"}, rules)
+	g, err := guide.Load(guide.Source{FS: content.FS(), Name: content.Name}, rules)
 	if err != nil {
 		return nil, fmt.Errorf("the built-in content is broken (run her2guide check):\n%w", err)
 	}
@@ -109,7 +109,7 @@ func bundled() (*guide.Guide, error) {
 // (a third of the time "show" takes otherwise). A topic that is not a page
 // loads the guide, for suggestions.
 func bundledPage(id string) (*guide.Page, error) {
-	p, err := guide.LoadPage(guide.Source{FS: content.FS(), Name: "content"}, id)
+	p, err := guide.LoadPage(guide.Source{FS: content.FS(), Name: content.Name}, id)
 	switch {
 	case errors.Is(err, guide.ErrNoPage):
 		g, err := bundled()

@@ -134,7 +134,7 @@ func checkCmd(env Env) *cobra.Command {
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			rules := guide.DefaultRules(env.Now())
-			base := guide.Source{FS: content.FS(), Name: "content"}
+			base := guide.Source{FS: content.FS(), Name: content.Name}
 			var g *guide.Guide
 			var err error
 			switch {

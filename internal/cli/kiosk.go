@@ -192,7 +192,7 @@ func kioskGuide(cfg kiosk.Config, logf func(string, ...any), now time.Time) (*gu
 		return g, nil, err
 	}
 	rules := guide.DefaultRules(time.Time{}) // as bundled(): a wrong clock must not hide pages
-	base := guide.Source{FS: content.FS(), Name: "content"}
+	base := guide.Source{FS: content.FS(), Name: content.Name}
 	dir := filepath.ToSlash(cfg.Content)
 	c, err := guide.LoadClinic(base, guide.Source{FS: os.DirFS(cfg.Content), Name: dir}, rules, cfg.ContentOverride)
 	if err != nil {

@@ -196,7 +196,7 @@ func TestKioskGuide(t *testing.T) {
 	if p, ok := g.Page("clinic-contacts"); !ok || !strings.Contains(p.Body, "Ask at the desk.") {
 		t.Error("the good clinic page is missing")
 	}
-	if p, _ := g.Page("her2-positive"); p.File != "content/pages/her2-positive.md" {
+	if p, _ := g.Page("her2-positive"); p.File != "content/en/pages/her2-positive.md" {
 		t.Errorf("a clinic page replaced a bundled one without override: %s", p.File)
 	}
 	if len(warnings) != 3 {
@@ -207,7 +207,7 @@ func TestKioskGuide(t *testing.T) {
 		"Clinic page clinic-broken.md skipped: " + slash + `/clinic-broken.md:5: unknown section "talkin" (known: diagnosis, `,
 		`. 1 more: run her2guide check ` + dir + ".",
 		"Clinic page clinic-colour.md skipped: " + slash + `/clinic-colour.md:7: unknown field "colour".`,
-		"Clinic page her2-positive.md skipped: " + slash + `/her2-positive.md: page id "her2-positive" is already used by the bundled page content/pages/her2-positive.md`,
+		"Clinic page her2-positive.md skipped: " + slash + `/her2-positive.md: page id "her2-positive" is already used by the bundled page content/en/pages/her2-positive.md`,
 	} {
 		if !strings.Contains(strings.Join(warnings, "\n"), want) {
 			t.Errorf("warnings lack %q:\n%s", want, strings.Join(warnings, "\n"))
@@ -223,7 +223,7 @@ func TestKioskGuide(t *testing.T) {
 	// With override, the clinic version is still skipped: it has three
 	// questions and paths.yaml ticks the fourth.
 	_, warnings, err = kioskGuide(kiosk.Config{Content: dir, ContentOverride: true}, logf, now)
-	if err != nil || !strings.Contains(strings.Join(warnings, "\n"), `Clinic page her2-positive.md skipped: content/paths.yaml:`) ||
+	if err != nil || !strings.Contains(strings.Join(warnings, "\n"), `Clinic page her2-positive.md skipped: content/en/paths.yaml:`) ||
 		!strings.Contains(strings.Join(warnings, "\n"), `page "her2-positive" has 3 questions, not 4`) {
 		t.Errorf("override that breaks paths.yaml: %v\n%s", err, strings.Join(warnings, "\n"))
 	}

@@ -16,7 +16,7 @@ import (
 // questions, as with --all).
 func benchSheets(b testing.TB) map[string]Sheet {
 	b.Helper()
-	g, err := guide.Load(guide.Source{FS: content.FS(), Name: "content"}, guide.DefaultRules(time.Time{}))
+	g, err := guide.Load(guide.Source{FS: content.FS(), Name: content.Name}, guide.DefaultRules(time.Time{}))
 	if err != nil {
 		b.Fatal(err)
 	}

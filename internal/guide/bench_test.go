@@ -11,7 +11,7 @@ import (
 // BenchmarkLoad is loading and checking the bundled content, which the
 // guide does once before its first frame.
 func BenchmarkLoad(b *testing.B) {
-	src := guide.Source{FS: content.FS(), Name: "content"}
+	src := guide.Source{FS: content.FS(), Name: content.Name}
 	rules := guide.DefaultRules(time.Time{})
 	b.ReportAllocs()
 	for b.Loop() {

@@ -21,7 +21,7 @@ import (
 
 func bundled(t testing.TB) *guide.Guide {
 	t.Helper()
-	g, err := guide.Load(guide.Source{FS: content.FS(), Name: "content"}, guide.DefaultRules(time.Time{}))
+	g, err := guide.Load(guide.Source{FS: content.FS(), Name: content.Name}, guide.DefaultRules(time.Time{}))
 	if err != nil {
 		t.Fatal(err)
 	}

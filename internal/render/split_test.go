@@ -37,7 +37,7 @@ func onScreen(lines []string) string {
 // and 4 at once) and whole, in every style at many widths, and requires the
 // same screen, line for line.
 func TestSplitRenderLooksLikeWhole(t *testing.T) {
-	g, err := guide.Load(guide.Source{FS: content.FS(), Name: "content"}, guide.DefaultRules(time.Time{}))
+	g, err := guide.Load(guide.Source{FS: content.FS(), Name: content.Name}, guide.DefaultRules(time.Time{}))
 	if err != nil {
 		t.Fatal(err)
 	}

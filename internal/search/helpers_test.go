@@ -11,7 +11,7 @@ import (
 // loadGuide loads the bundled content, as the program does.
 func loadGuide(tb testing.TB) *guide.Guide {
 	tb.Helper()
-	g, err := guide.Load(guide.Source{FS: content.FS(), Name: "content"}, guide.DefaultRules(time.Time{}))
+	g, err := guide.Load(guide.Source{FS: content.FS(), Name: content.Name}, guide.DefaultRules(time.Time{}))
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -13,7 +13,7 @@ import (
 
 func realGuide(b *testing.B) *guide.Guide {
 	b.Helper()
-	g, err := guide.Load(guide.Source{FS: content.FS(), Name: "content"}, guide.DefaultRules(time.Time{}))
+	g, err := guide.Load(guide.Source{FS: content.FS(), Name: content.Name}, guide.DefaultRules(time.Time{}))
 	if err != nil {
 		b.Fatal(err)
 	}

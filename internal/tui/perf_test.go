@@ -19,7 +19,7 @@ import (
 // counts how often a page is composed for Glamour (once per render).
 func countingModel(t *testing.T, w, h int) (*Model, *atomic.Int32) {
 	t.Helper()
-	g, err := guide.Load(guide.Source{FS: content.FS(), Name: "content"}, guide.DefaultRules(time.Time{}))
+	g, err := guide.Load(guide.Source{FS: content.FS(), Name: content.Name}, guide.DefaultRules(time.Time{}))
 	if err != nil {
 		t.Fatal(err)
 	}
