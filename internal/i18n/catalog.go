@@ -198,9 +198,11 @@ type Kiosk struct {
 	Cleared     string
 	StaffCode   string
 	WrongCode   string
-	Countdown   func(seconds int) string
-	StaffOnly   string
-	StaffHelp   string
+	// LockedOut says how long to wait after wrong codes.
+	LockedOut func(wait time.Duration) string
+	Countdown func(seconds int) string
+	StaffOnly string
+	StaffHelp string
 	// Buttons, long and short labels.
 	Back, Home, AddQuestions, Add, Mine, Print, Help string
 	OpenPageFirst                                    string

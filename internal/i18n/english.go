@@ -196,6 +196,9 @@ func English() *Catalog {
 			Cleared:     "Cleared. The guide is ready for the next person.",
 			StaffCode:   "Staff code: ",
 			WrongCode:   "Wrong code.",
+			LockedOut: func(wait time.Duration) string {
+				return "Wrong code. Try again in " + wait.Round(time.Second).String() + "."
+			},
 			Countdown: func(seconds int) string {
 				return "Still reading?\n\nTouch the screen or press any key.\n\nOtherwise the guide will clear your questions and start again in " +
 					strconv.Itoa(seconds) + " seconds."

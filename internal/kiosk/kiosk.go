@@ -26,6 +26,9 @@ const (
 	// MinExitCode is the shortest staff exit code allowed: shorter codes
 	// are too easy to hit by chance.
 	MinExitCode = 4
+	// MaxExitCode is the longest staff exit code: the staff prompt takes no
+	// more, so a longer code could never be typed.
+	MaxExitCode = 64
 )
 
 // Config is the whole kiosk configuration.
@@ -258,6 +261,8 @@ func checkExitCode(v string) error {
 	}
 	if n := len([]rune(v)); n < MinExitCode {
 		return fmt.Errorf("the code must be at least %d characters (it has %d)", MinExitCode, n)
+	} else if n > MaxExitCode {
+		return fmt.Errorf("the code can be at most %d characters (it has %d): the staff prompt takes no more", MaxExitCode, n)
 	}
 	return nil
 }

@@ -219,3 +219,16 @@ func TestLoadErrors(t *testing.T) {
 		t.Errorf("bad variable over a good file: %v", err)
 	}
 }
+
+// TestExitCodeLimit: a code longer than the staff prompt takes is refused
+// at start, since it could never be typed.
+func TestExitCodeLimit(t *testing.T) {
+	c := Defaults()
+	err := c.ApplyFlags(map[string]string{KeyExitCode: strings.Repeat("7", MaxExitCode+1)})
+	if err == nil || !strings.Contains(err.Error(), "at most 64 characters") {
+		t.Errorf("a 65-character code: %v", err)
+	}
+	if err := c.ApplyFlags(map[string]string{KeyExitCode: strings.Repeat("7", MaxExitCode)}); err != nil {
+		t.Errorf("a 64-character code: %v", err)
+	}
+}

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -53,9 +54,12 @@ func (c *Context) indexCmd() tea.Cmd {
 
 // Session is what one patient does with the guide: their question list,
 // their "My situation" answers and where they left the walkthrough. It is
-// never saved; a kiosk reset replaces it.
+// never saved; a kiosk reset replaces it and cancels its work in flight.
 type Session struct {
-	List checklist.List
+	// ctx is cancelled when the session is wiped: prints in flight stop.
+	ctx    context.Context
+	cancel context.CancelFunc
+	List   checklist.List
 	// Answers maps a "My situation" question id to the chosen answer id.
 	Answers map[string]string
 	// WalkResume is the step of the guided walkthrough to resume at.

@@ -10,6 +10,9 @@ func newField(prompt, placeholder string, limit, width int) textinput.Model {
 	ti.Prompt = prompt
 	ti.Placeholder = placeholder
 	ti.CharLimit = limit
+	// No clipboard tools: ctrl+v would run xclip, xsel or wl-paste from
+	// PATH. The terminal's own paste still arrives as a paste message.
+	ti.KeyMap.Paste.SetEnabled(false)
 	ti.SetVirtualCursor(false)
 	ti.SetWidth(max(10, width-len(prompt)-1))
 	return ti

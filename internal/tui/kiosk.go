@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"crypto/subtle"
 	"errors"
 	"strings"
@@ -14,6 +15,7 @@ import (
 	"github.com/her2guide/her2guide/internal/checklist"
 	"github.com/her2guide/her2guide/internal/guide"
 	"github.com/her2guide/her2guide/internal/i18n"
+	"github.com/her2guide/her2guide/internal/kiosk"
 	"github.com/her2guide/her2guide/internal/printing"
 	"github.com/her2guide/her2guide/internal/render"
 )
@@ -60,6 +62,10 @@ type KioskModel struct {
 	staffArmed bool
 	staff      bool
 	code       textinput.Model
+	// wrongTries counts wrong staff codes in a row; until lockedUntil no
+	// code is checked (1 s, 2 s, 4 s … up to maxLockout).
+	wrongTries  int
+	lockedUntil time.Time
 	// tick schedules the next look at the idle clock (tests stop it).
 	tick func() tea.Cmd
 }
@@ -71,6 +77,9 @@ const (
 	staffFirst  = "ctrl+e"
 	staffSecond = "ctrl+x"
 )
+
+// maxLockout is the longest wait after wrong staff codes.
+const maxLockout = 5 * time.Minute
 
 // kioskBlocked reports the keys that would quit, suspend or leave the
 // guide. In kiosk mode they only show a hint.
@@ -157,14 +166,24 @@ func (m *KioskModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.guide.status = m.text().Kiosk.Cleared
 		return m, tea.Batch(cmd, m.log("finish and clear"))
 	case doneMsg:
+		// Every print's outcome is logged, also after its patient left.
+		late := ""
+		if msg.session != m.guide.ctx.Session {
+			late = ", after that patient's session was cleared"
+		}
 		var logCmd tea.Cmd
-		if msg.err != nil {
+		switch {
+		case errors.Is(msg.err, context.Canceled):
+			logCmd = m.log("print cancelled: the session was cleared")
+		case msg.err != nil:
 			detail := ""
 			var pe *printing.Error
 			if errors.As(msg.err, &pe) && pe.Detail != "" {
 				detail = " (spooler said: " + pe.Detail + ")"
 			}
-			logCmd = m.log("printing failed: %v%s", msg.err, detail)
+			logCmd = m.log("printing failed%s: %v%s", late, msg.err, detail)
+		default:
+			logCmd = m.log("printed on %s%s", msg.where, late)
 		}
 		_, cmd := m.guide.Update(msg)
 		return m, tea.Batch(cmd, logCmd)
@@ -222,7 +241,7 @@ func (m *KioskModel) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.staffArmed = false
 		if s == staffSecond && m.cfg.ExitCode != "" {
 			m.staff = true
-			m.code = newField(m.text().Kiosk.StaffCode, "", 64, m.width)
+			m.code = newField(m.text().Kiosk.StaffCode, "", kiosk.MaxExitCode, m.width)
 			m.code.EchoMode = textinput.EchoPassword
 			return m, m.code.Focus()
 		}
@@ -250,7 +269,12 @@ func (m *KioskModel) updateStaff(msg tea.KeyPressMsg) tea.Cmd {
 	case "enter":
 		typed := checklist.Sanitize(m.code.Value())
 		m.staff = false
+		if wait := m.lockedUntil.Sub(m.now()); wait > 0 {
+			m.guide.status = m.text().Kiosk.LockedOut(wait)
+			return nil
+		}
 		if subtle.ConstantTimeCompare([]byte(typed), []byte(m.cfg.ExitCode)) == 1 {
+			m.wrongTries = 0
 			l := m.cfg.Log
 			return func() tea.Msg {
 				if l != nil {
@@ -259,8 +283,11 @@ func (m *KioskModel) updateStaff(msg tea.KeyPressMsg) tea.Cmd {
 				return tea.QuitMsg{}
 			}
 		}
+		m.wrongTries++
+		wait := min(time.Second<<min(m.wrongTries-1, 20), maxLockout)
+		m.lockedUntil = m.now().Add(wait)
 		m.guide.status = m.text().Kiosk.WrongCode
-		return m.log("wrong staff code")
+		return m.log("wrong staff code (%d in a row); the next try waits %s", m.wrongTries, wait)
 	}
 	var cmd tea.Cmd
 	m.code, cmd = m.code.Update(msg)

@@ -197,6 +197,7 @@ func TestKioskStaffCode(t *testing.T) {
 	if run(t, k, keyMsg("enter")) || !strings.Contains(kscreen(k), "Wrong code") {
 		t.Fatalf("a wrong code:\n%s", kscreen(k))
 	}
+	k.clock.advance(time.Second) // the wait after one wrong code
 	kpress(t, k, "ctrl+e", "ctrl+x", "4", "3", "2", "1")
 	if !run(t, k, keyMsg("enter")) {
 		t.Fatal("the right code does not quit")
@@ -282,5 +283,107 @@ func TestKioskButtons(t *testing.T) {
 	}
 	if !strings.Contains(kscreen(k), "Mine") {
 		t.Errorf("no short labels at 40 columns:\n%s", kscreen(k))
+	}
+}
+
+// exec runs a command the way the runtime would and returns its messages
+// (a batch gives several).
+func execCmd(cmd tea.Cmd) []tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	msg := cmd()
+	if b, ok := msg.(tea.BatchMsg); ok {
+		var out []tea.Msg
+		for _, c := range b {
+			out = append(out, execCmd(c)...)
+		}
+		return out
+	}
+	return []tea.Msg{msg}
+}
+
+// TestKioskPrintNeverCrossesPatients: patient A prints, then "Finish and
+// clear"; patient B reaches the preview and prints. A's job, still in
+// flight, is cancelled by the reset, is not shown to B, and is logged.
+func TestKioskPrintNeverCrossesPatients(t *testing.T) {
+	sp := &fakeSpooler{}
+	k := kioskModel(t, Kiosk{Idle: time.Minute, Countdown: time.Second, Printer: "Desk"}, sp)
+	kpress(t, kchoose(t, k, "first"), "enter", "a", "space", "m", "p")
+	_, jobA := k.Update(keyMsg("enter")) // A's print starts; not run yet
+	kpress(t, k, "H")
+	kchoose(t, k, finishID)
+	kpress(t, kchoose(t, k, "first"), "enter", "a", "j", "space", "m", "p")
+	_, jobB := k.Update(keyMsg("enter"))
+	if ps(k.guide).step != stepWorking {
+		t.Fatalf("B's print: step %v", ps(k.guide).step)
+	}
+	for _, msg := range execCmd(jobA) {
+		kpress(t, k, msg)
+	}
+	if ps(k.guide).step != stepWorking || strings.Contains(kscreen(k), "Done") {
+		t.Fatalf("A's late result reached B's screen:\n%s", kscreen(k))
+	}
+	if len(sp.printed) != 0 || !strings.Contains(k.log.String(), "print cancelled: the session was cleared") {
+		t.Errorf("A's job was not cancelled or not logged: printed %v, log:\n%s", sp.printed, k.log)
+	}
+	for _, msg := range execCmd(jobB) {
+		kpress(t, k, msg)
+	}
+	if ps(k.guide).step != stepDone || len(sp.printed) != 1 || !strings.Contains(k.log.String(), "printed on the printer Desk") {
+		t.Errorf("B's print: step %v, printed %v, log:\n%s", ps(k.guide).step, sp.printed, k.log)
+	}
+}
+
+// TestKioskStaffCodeLockout: after a wrong code the prompt waits 1 s, then
+// 2 s, 4 s …, before it checks any code, even the right one.
+func TestKioskStaffCodeLockout(t *testing.T) {
+	k := kioskModel(t, Kiosk{Idle: time.Hour, Countdown: time.Second, ExitCode: "4321"}, nil)
+	try := func(code string) bool {
+		t.Helper()
+		kpress(t, k, "ctrl+e", "ctrl+x")
+		for _, r := range code {
+			kpress(t, k, string(r))
+		}
+		return run(t, k, keyMsg("enter"))
+	}
+	if try("1111") {
+		t.Fatal("a wrong code quit")
+	}
+	if try("4321") || !strings.Contains(kscreen(k), "Try again in 1s") {
+		t.Fatalf("the right code worked during the lockout:\n%s", kscreen(k))
+	}
+	k.clock.advance(time.Second)
+	if try("2222"); !strings.Contains(k.log.String(), "(2 in a row); the next try waits 2s") {
+		t.Errorf("second wrong code: log\n%s", k.log)
+	}
+	k.clock.advance(time.Second)
+	if try("4321") {
+		t.Fatal("the right code worked 1 s into a 2 s lockout")
+	}
+	k.clock.advance(time.Second)
+	if !try("4321") {
+		t.Fatal("the right code did not work after the lockout")
+	}
+}
+
+// TestNoClipboardTools: ctrl+v in a text field runs no clipboard program
+// (it returns no command); the terminal's own paste still works.
+func TestNoClipboardTools(t *testing.T) {
+	m := press(t, newModel(t, 80, 24), "/")
+	if _, cmd := m.Update(tea.KeyPressMsg{Code: 'v', Mod: tea.ModCtrl}); cmd != nil {
+		for _, msg := range execCmd(cmd) {
+			if msg != nil {
+				t.Errorf("ctrl+v in the search field ran a command that returned %T", msg)
+			}
+		}
+	}
+	m = press(t, m, "m", "n")
+	if _, cmd := m.Update(tea.KeyPressMsg{Code: 'v', Mod: tea.ModCtrl}); cmd != nil {
+		for _, msg := range execCmd(cmd) {
+			if msg != nil {
+				t.Errorf("ctrl+v in the question box ran a command that returned %T", msg)
+			}
+		}
 	}
 }

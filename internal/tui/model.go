@@ -7,6 +7,7 @@
 package tui
 
 import (
+	"context"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -96,7 +97,10 @@ func New(g *guide.Guide, cache *render.Cache, opts Options) *Model {
 	return m
 }
 
-func newSession() *Session { return &Session{Answers: map[string]string{}} }
+func newSession() *Session {
+	ctx, cancel := context.WithCancel(context.Background())
+	return &Session{Answers: map[string]string{}, ctx: ctx, cancel: cancel}
+}
 
 // Reset wipes everything the patient did (questions, answers, history,
 // search text, scroll positions) and returns to the home screen. The
@@ -107,6 +111,7 @@ func (m *Model) Reset() tea.Cmd {
 			l.Leave()
 		}
 	}
+	m.ctx.Session.cancel()
 	m.ctx.Session = newSession()
 	m.ctx.queue = nil
 	m.stack = []Screen{newHome(m.ctx)}

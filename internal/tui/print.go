@@ -88,6 +88,10 @@ type printersMsg struct {
 type doneMsg struct {
 	where string
 	err   error
+	// job is the screen that asked, session the patient it was for: a
+	// result for another job or an earlier patient is not shown.
+	job     *printScreen
+	session *Session
 }
 
 func newPrint(ctx *Context) *printScreen {
@@ -178,7 +182,7 @@ func (s *printScreen) Update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case doneMsg:
-		if s.step != stepWorking {
+		if s.step != stepWorking || msg.job != s || msg.session != s.ctx.Session {
 			return nil
 		}
 		var exists *export.ExistsError
@@ -325,19 +329,21 @@ func (s *printScreen) showPreview() {
 // deliver prints or saves in a command; the result comes back as doneMsg.
 func (s *printScreen) deliver() tea.Cmd {
 	sheet, paper, sp := s.sheet(), s.paper(), s.ctx.Opts.Print.Spooler
+	session := s.ctx.Session
 	if s.printer != "" || s.ctx.Opts.Print.Desk {
 		printer := s.printer
 		where := s.ctx.Text.Print.ThePrinter(printer)
 		return func() tea.Msg {
-			ctx, cancel := context.WithTimeout(context.Background(), spoolerTimeout)
+			// Wiping the session (a kiosk reset) cancels the print.
+			ctx, cancel := context.WithTimeout(session.ctx, spoolerTimeout)
 			defer cancel()
 			_, err := sp.PrintWith(ctx, printer, func(w io.Writer) error { return export.Write(w, sheet, export.PDF, paper) })
-			return doneMsg{where: where, err: err}
+			return doneMsg{where: where, err: err, job: s, session: session}
 		}
 	}
 	path, format := strings.TrimSpace(s.name.Value()), s.format
 	return func() tea.Msg {
-		return doneMsg{where: path, err: export.CreateFile(path, sheet, format, paper)}
+		return doneMsg{where: path, err: export.CreateFile(path, sheet, format, paper), job: s, session: session}
 	}
 }
 

@@ -21,7 +21,10 @@ type fakeSpooler struct {
 	fail    string // output of a failing lp
 }
 
-func (f *fakeSpooler) run(_ context.Context, name string, args ...string) ([]byte, error) {
+func (f *fakeSpooler) run(ctx context.Context, name string, args ...string) ([]byte, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err // a cancelled job never reaches the printer
+	}
 	switch {
 	case name == "lpstat" && len(args) > 0 && args[0] == "-p":
 		return []byte("printer Desk is idle.  enabled since Sun 22 Nov 2026\nprinter PDF is idle.  enabled since Sun 22 Nov 2026\n"), nil

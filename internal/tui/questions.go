@@ -251,6 +251,7 @@ func newEditor(ctx *Context, id, text string) *editorScreen {
 	ta := textarea.New()
 	ta.Placeholder = ctx.Text.Questions.Placeholder
 	ta.CharLimit = checklist.MaxOwnLength
+	ta.KeyMap.Paste.SetEnabled(false) // no clipboard tools; see newField
 	ta.ShowLineNumbers = false
 	// The terminal's own cursor, not a drawn one: screen readers follow it,
 	// and it does not need a blink timer.
