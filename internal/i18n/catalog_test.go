@@ -19,12 +19,15 @@ var screens = []string{"../tui", "../plain"}
 // the guide's words, each with why.
 var notUI = map[string]string{
 	// Staff log lines (kiosk.go): for staff, in English, not on screen.
-	"finish and clear":                  "staff log",
-	" (spooler said: ":                  "staff log",
-	"printing failed: %v%s":             "staff log",
-	"idle reset after %s without input": "staff log",
-	"staff exit":                        "staff log",
-	"wrong staff code":                  "staff log",
+	"finish and clear":                                      "staff log",
+	" (spooler said: ":                                      "staff log",
+	"idle reset after %s without input":                     "staff log",
+	"staff exit":                                            "staff log",
+	", after that patient's session was cleared":            "staff log",
+	"print cancelled: the session was cleared":              "staff log",
+	"printing failed%s: %v%s":                               "staff log",
+	"printed on %s%s":                                       "staff log",
+	"wrong staff code (%d in a row); the next try waits %s": "staff log",
 	// A panic a test build triggers on purpose.
 	"deliberate panic (test build)": "test-only panic",
 	// Marks and numbering: symbols, not words.
