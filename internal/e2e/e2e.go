@@ -8,6 +8,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -72,16 +74,27 @@ type Tmux struct {
 	t      testing.TB
 	tmpdir string
 	name   string
+	// Patience is how long the Wait methods wait for the screen. It is a
+	// limit on waiting for the program, not a measure of speed.
+	Patience time.Duration
 }
+
+// exitMark starts the line StartTmux prints when the command has ended,
+// followed by its exit status.
+const exitMark = "E2E-EXIT"
+
+var exitLine = regexp.MustCompile(exitMark + ` (\d+)`)
 
 // StartTmux starts command in a new detached session of the given size on a
 // tmux server of its own (TMUX_TMPDIR is a fresh folder), and kills the
-// server when the test ends.
+// server when the test ends. When command ends, the shell prints its exit
+// status on the screen for WaitForExit, and the pane stays open.
 func StartTmux(t testing.TB, width, height int, command string) *Tmux {
 	t.Helper()
 	NeedTool(t, "tmux")
-	tm := &Tmux{t: t, tmpdir: t.TempDir(), name: "her2guide"}
-	tm.run("new-session", "-d", "-s", tm.name, "-x", fmt.Sprint(width), "-y", fmt.Sprint(height), command)
+	tm := &Tmux{t: t, tmpdir: t.TempDir(), name: "her2guide", Patience: patience}
+	wrapped := fmt.Sprintf("%s\nprintf '\\n%s %%d\\n' $?; sleep 600", command, exitMark)
+	tm.run("new-session", "-d", "-s", tm.name, "-x", fmt.Sprint(width), "-y", fmt.Sprint(height), wrapped)
 	t.Cleanup(func() { _ = tm.cmd("kill-server").Run() })
 	return tm
 }
@@ -126,24 +139,80 @@ func (tm *Tmux) Screen() string {
 	return tm.run("capture-pane", "-p", "-t", tm.name)
 }
 
-// patience is how long WaitFor waits for the screen to show something. It is
-// a limit on waiting for the program, not a measure of speed.
-const patience = 15 * time.Second
+// patience is the default Tmux.Patience.
+const patience = 30 * time.Second
 
-// WaitFor waits until the screen contains every one of want, and returns it.
-func (tm *Tmux) WaitFor(want ...string) string {
+// WaitUntil polls the screen until ok accepts it, and returns that screen;
+// after Patience it fails the test, naming what it waited for.
+func (tm *Tmux) WaitUntil(what string, ok func(screen string) bool) string {
 	tm.t.Helper()
-	deadline := time.Now().Add(patience)
+	deadline := time.Now().Add(tm.Patience)
 	var screen string
-	for time.Now().Before(deadline) {
+	for {
 		screen = tm.Screen()
-		if containsAll(screen, want) {
+		if ok(screen) {
 			return screen
+		}
+		if time.Now().After(deadline) {
+			break
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	tm.t.Fatalf("screen never showed %q; last screen:\n%s", want, screen)
+	tm.t.Fatalf("waited %s for %s; last screen:\n%s", tm.Patience, what, screen)
 	return ""
+}
+
+// WaitFor waits until the screen contains every one of want, and returns
+// it. Use it only for text that is not on the screen before the keys that
+// should bring it: otherwise use WaitForChange or WaitForGone.
+func (tm *Tmux) WaitFor(want ...string) string {
+	tm.t.Helper()
+	return tm.WaitUntil(fmt.Sprintf("the screen to show %q", want), func(s string) bool {
+		return containsAll(s, want)
+	})
+}
+
+// WaitForChange waits until the screen differs from before and contains
+// every one of want, and returns it.
+func (tm *Tmux) WaitForChange(before string, want ...string) string {
+	tm.t.Helper()
+	return tm.WaitUntil(fmt.Sprintf("the screen to change and show %q", want), func(s string) bool {
+		return s != before && containsAll(s, want)
+	})
+}
+
+// WaitForGone waits until the screen contains none of gone, and returns it.
+func (tm *Tmux) WaitForGone(gone ...string) string {
+	tm.t.Helper()
+	return tm.WaitUntil(fmt.Sprintf("%q to leave the screen", gone), func(s string) bool {
+		for _, g := range gone {
+			if strings.Contains(s, g) {
+				return false
+			}
+		}
+		return true
+	})
+}
+
+// Exited reports whether the command has ended (without waiting).
+func (tm *Tmux) Exited() bool {
+	tm.t.Helper()
+	return exitLine.MatchString(tm.Screen())
+}
+
+// WaitForExit waits until the command has ended and returns its exit
+// status. The shell prints the status after the program has ended, into the
+// same terminal, so by then tmux has also read everything the program wrote
+// before it ended (such as leaving the alternate screen).
+func (tm *Tmux) WaitForExit() int {
+	tm.t.Helper()
+	screen := tm.WaitUntil("the program to end", exitLine.MatchString)
+	m := exitLine.FindAllStringSubmatch(screen, -1)
+	code, err := strconv.Atoi(m[len(m)-1][1])
+	if err != nil {
+		tm.t.Fatal(err)
+	}
+	return code
 }
 
 func containsAll(s string, want []string) bool {
@@ -158,13 +227,30 @@ func containsAll(s string, want []string) bool {
 // WaitForFile waits until path exists and is not empty, and returns its content.
 func WaitForFile(t testing.TB, path string) []byte {
 	t.Helper()
+	return WaitForFileContains(t, path, "")
+}
+
+// WaitForFileContains waits until path exists, is not empty and contains
+// want, and returns its content. Files that a program writes as it goes,
+// such as a log, may lag behind its screen.
+func WaitForFileContains(t testing.TB, path, want string) []byte {
+	t.Helper()
 	deadline := time.Now().Add(patience)
-	for time.Now().Before(deadline) {
-		if b, err := os.ReadFile(path); err == nil && len(bytes.TrimSpace(b)) > 0 {
+	var b []byte
+	for {
+		var err error
+		b, err = os.ReadFile(path)
+		if err == nil && len(bytes.TrimSpace(b)) > 0 && bytes.Contains(b, []byte(want)) {
 			return b
+		}
+		if time.Now().After(deadline) {
+			break
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	t.Fatalf("%s never appeared", path)
+	if want == "" {
+		t.Fatalf("%s never appeared", path)
+	}
+	t.Fatalf("after %s, %s still lacks %q:\n%s", patience, path, want, b)
 	return nil
 }
