@@ -7,7 +7,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/her2guide/her2guide/internal/e2e"
 )
@@ -43,10 +42,9 @@ func binary(t *testing.T) string {
 // TestInteractiveInTmux runs the real guide in a real terminal: open a
 // topic, scroll, resize, go back, quit, and check it exited with status 0.
 func TestInteractiveInTmux(t *testing.T) {
+	t.Parallel()
 	e2e.NeedTool(t, "tmux")
-	bin := binary(t)
-	status := filepath.Join(t.TempDir(), "status")
-	tm := e2e.StartTmux(t, 100, 30, fmt.Sprintf("%s; echo $? > %s; sleep 30", bin, status))
+	tm := e2e.StartTmux(t, 100, 30, binary(t))
 
 	tm.WaitFor("HER2 Guide", "not medical advice", "Understanding your diagnosis", "q quit")
 	tm.Send("Down", "Down", "Enter")
@@ -63,7 +61,13 @@ func TestInteractiveInTmux(t *testing.T) {
 	tm.WaitFor("End ·", "Sources")
 
 	tm.Resize(60, 20)
-	narrow := tm.WaitFor("Reviewed 20")
+	// tmux cuts the old frame to the new size at once; the program's own
+	// frame for 60x20 has the page's header on the first line and its
+	// footer on the last.
+	narrow := tm.WaitUntil("the page drawn for 60x20", func(s string) bool {
+		lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+		return len(lines) == 20 && strings.Contains(lines[0], "Reviewed 20") && strings.Contains(lines[19], "esc back")
+	})
 	for i, line := range strings.Split(strings.TrimRight(narrow, "\n"), "\n") {
 		if n := len([]rune(line)); n > 60 {
 			t.Errorf("after resize, line %d is %d wide: %q", i, n, line)
@@ -76,14 +80,15 @@ func TestInteractiveInTmux(t *testing.T) {
 	tm.Send("Escape")
 	tm.WaitFor("Treatment stage by stage")
 	tm.Send("q")
-	if got := strings.TrimSpace(string(e2e.WaitForFile(t, status))); got != "0" {
-		t.Fatalf("exit status %s, want 0", got)
+	if got := tm.WaitForExit(); got != 0 {
+		t.Fatalf("exit status %d, want 0", got)
 	}
 }
 
 // TestNoTerminal checks that the interactive guide refuses to start without
 // a terminal, with a message naming the commands that do work.
 func TestNoTerminal(t *testing.T) {
+	t.Parallel()
 	bin := binary(t)
 	out, err := runBin(bin, "")
 	if err == nil {
@@ -98,6 +103,7 @@ func TestNoTerminal(t *testing.T) {
 
 // TestShowPiped checks that show writes plain ASCII text into a pipe.
 func TestShowPiped(t *testing.T) {
+	t.Parallel()
 	out, err := runBin(binary(t), "", "show", "her2-testing", "--width", "50")
 	if err != nil {
 		t.Fatalf("show: %v\n%s", err, out)
@@ -114,10 +120,9 @@ func TestShowPiped(t *testing.T) {
 // in My situation, follow the path two steps, search for "ultralow", open
 // the result, look up a word, and quit.
 func TestNewcomerInTmux(t *testing.T) {
+	t.Parallel()
 	e2e.NeedTool(t, "tmux")
-	bin := binary(t)
-	status := filepath.Join(t.TempDir(), "status")
-	tm := e2e.StartTmux(t, 100, 30, fmt.Sprintf("%s; echo $? > %s; sleep 30", bin, status))
+	tm := e2e.StartTmux(t, 100, 30, binary(t))
 	tm.WaitFor("My situation (private)")
 	tm.Send("Down", "Enter")
 	tm.WaitFor("Question 1 of 5", "What stage is your cancer?")
@@ -162,8 +167,8 @@ func TestNewcomerInTmux(t *testing.T) {
 	tm.Send("Escape")
 	tm.WaitFor("Start here")
 	tm.Send("q")
-	if got := strings.TrimSpace(string(e2e.WaitForFile(t, status))); got != "0" {
-		t.Fatalf("exit status %s, want 0", got)
+	if got := tm.WaitForExit(); got != 0 {
+		t.Fatalf("exit status %d, want 0", got)
 	}
 }
 
@@ -171,11 +176,10 @@ func TestNewcomerInTmux(t *testing.T) {
 // your own, open My questions, move one to the top, save to a file, and
 // check the file.
 func TestQuestionsToFileInTmux(t *testing.T) {
+	t.Parallel()
 	e2e.NeedTool(t, "tmux")
-	bin := binary(t)
 	home := t.TempDir()
-	status := filepath.Join(t.TempDir(), "status")
-	tm := e2e.StartTmux(t, 100, 30, fmt.Sprintf("HOME=%s LANG=en_US.UTF-8 %s; echo $? > %s; sleep 30", home, bin, status))
+	tm := e2e.StartTmux(t, 100, 30, fmt.Sprintf("HOME=%s LANG=en_US.UTF-8 %s", home, binary(t)))
 	tm.WaitFor("Understanding your diagnosis")
 	tm.Send("Down", "Down", "Enter") // the first section
 	tm.WaitFor("1. What does HER2-positive mean?")
@@ -206,8 +210,14 @@ func TestQuestionsToFileInTmux(t *testing.T) {
 	tm.Send("Enter")
 	done := tm.WaitFor("Done: your questions went to")
 	t.Logf("after saving:\n%s", done)
-	path := filepath.Join(home, "my-questions-"+time.Now().Format("2006-01-02")+".txt")
-	data, err := os.ReadFile(path)
+	// The file is named for the day it was saved, by the program's clock
+	// (the TUI has no fixed date): find it rather than guess the name, so
+	// that a run across midnight passes.
+	saved, err := filepath.Glob(filepath.Join(home, "my-questions-*.txt"))
+	if err != nil || len(saved) != 1 {
+		t.Fatalf("want one my-questions-*.txt in the home folder, found %v (%v)", saved, err)
+	}
+	data, err := os.ReadFile(saved[0])
 	if err != nil {
 		t.Fatalf("saved file: %v", err)
 	}
@@ -225,9 +235,9 @@ func TestQuestionsToFileInTmux(t *testing.T) {
 	}
 	t.Logf("saved file:\n%s", text)
 	tm.Send("Escape")
-	tm.WaitFor("My questions (3)")
+	tm.WaitForGone("Done: your questions went to")
 	tm.Send("q")
-	if got := strings.TrimSpace(string(e2e.WaitForFile(t, status))); got != "0" {
-		t.Fatalf("exit status %s, want 0", got)
+	if got := tm.WaitForExit(); got != 0 {
+		t.Fatalf("exit status %d, want 0", got)
 	}
 }

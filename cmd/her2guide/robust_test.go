@@ -13,7 +13,8 @@ import (
 )
 
 // assertTerminalRestored checks that the program left the terminal as it
-// found it: main screen, no mouse reporting, cursor shown.
+// found it: main screen, no mouse reporting, cursor shown. Call it after
+// WaitForExit, when tmux has read all the program wrote.
 func assertTerminalRestored(t *testing.T, tm *e2e.Tmux) {
 	t.Helper()
 	for f, want := range map[string]string{"#{alternate_on}": "0", "#{mouse_any_flag}": "0", "#{cursor_flag}": "1"} {
@@ -26,10 +27,9 @@ func assertTerminalRestored(t *testing.T, tm *e2e.Tmux) {
 // TestSmallWindowsAndResizeStorm runs the guide at 40x12, shrinks it to
 // 20x6, throws many sizes at it, and checks it ends usable.
 func TestSmallWindowsAndResizeStorm(t *testing.T) {
+	t.Parallel()
 	e2e.NeedTool(t, "tmux")
-	bin := binary(t)
-	status := filepath.Join(t.TempDir(), "status")
-	tm := e2e.StartTmux(t, 40, 12, fmt.Sprintf("%s; echo $? > %s; sleep 30", bin, status))
+	tm := e2e.StartTmux(t, 40, 12, binary(t))
 	tm.WaitFor("Start here", "not medical advice")
 	tm.Send("Down", "Down", "Enter", "Enter")
 	page := tm.WaitFor("Reviewed 20")
@@ -44,25 +44,32 @@ func TestSmallWindowsAndResizeStorm(t *testing.T) {
 		tm.Resize(1+(i*37)%140, 1+(i*11)%50)
 	}
 	tm.Resize(80, 24)
-	tm.WaitFor("What does HER2-positive mean?", "Reviewed 20")
+	// The page drawn for 80x24: its header on the first line and its
+	// footer on the last (a frame for another size, cut by tmux, has
+	// only one of them).
+	tm.WaitUntil("the page drawn for 80x24", func(s string) bool {
+		lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+		return len(lines) == 24 && strings.Contains(lines[0], "Reviewed 20") && strings.Contains(lines[23], "esc back")
+	})
 	tm.Send("Escape")
 	tm.WaitFor("1. What does HER2-positive mean?")
 	tm.Send("q")
-	if got := strings.TrimSpace(string(e2e.WaitForFile(t, status))); got != "0" {
-		t.Fatalf("exit status %s, want 0", got)
+	if got := tm.WaitForExit(); got != 0 {
+		t.Fatalf("exit status %d, want 0", got)
 	}
 	assertTerminalRestored(t, tm)
 }
 
 // TestSignalsEndCleanly sends SIGTERM and SIGHUP to the running guide.
 func TestSignalsEndCleanly(t *testing.T) {
+	t.Parallel()
 	e2e.NeedTool(t, "tmux")
 	bin := binary(t)
 	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGHUP} {
 		t.Run(sig.String(), func(t *testing.T) {
-			dir := t.TempDir()
-			pidFile, status := filepath.Join(dir, "pid"), filepath.Join(dir, "status")
-			tm := e2e.StartTmux(t, 80, 24, fmt.Sprintf("sh -c 'echo $$ > %s; exec %s'; echo $? > %s; sleep 30", pidFile, bin, status))
+			t.Parallel()
+			pidFile := filepath.Join(t.TempDir(), "pid")
+			tm := e2e.StartTmux(t, 80, 24, fmt.Sprintf("sh -c 'echo $$ > %s; exec %s'", pidFile, bin))
 			tm.WaitFor("Start here")
 			tm.Send("Down", "Down", "Enter", "Enter")
 			tm.WaitFor("Reviewed 20")
@@ -73,8 +80,8 @@ func TestSignalsEndCleanly(t *testing.T) {
 			if err := syscall.Kill(pid, sig); err != nil {
 				t.Fatal(err)
 			}
-			if got := strings.TrimSpace(string(e2e.WaitForFile(t, status))); got != "0" {
-				t.Errorf("exit status after %v: %s, want 0", sig, got)
+			if got := tm.WaitForExit(); got != 0 {
+				t.Errorf("exit status after %v: %d, want 0", sig, got)
 			}
 			assertTerminalRestored(t, tm)
 		})
@@ -84,25 +91,33 @@ func TestSignalsEndCleanly(t *testing.T) {
 // TestPanicRestoresTerminal builds the guide with a key that panics on
 // purpose (-tags paniccheck) and checks that the terminal is usable after.
 func TestPanicRestoresTerminal(t *testing.T) {
+	t.Parallel()
 	e2e.NeedTool(t, "tmux")
 	bin := e2e.BuildTags(t, t.TempDir(), "her2guide-panic", "paniccheck")
 	dir := t.TempDir()
-	status, errOut := filepath.Join(dir, "status"), filepath.Join(dir, "stderr")
-	tm := e2e.StartTmux(t, 80, 24, fmt.Sprintf("%s 2> %s; echo $? > %s; sleep 30", bin, errOut, status))
+	pidFile, errOut := filepath.Join(dir, "pid"), filepath.Join(dir, "stderr")
+	tm := e2e.StartTmux(t, 80, 24, fmt.Sprintf("sh -c 'echo $$ > %s; exec %s 2> %s'", pidFile, bin, errOut))
 	tm.WaitFor("Start here")
 	tm.Send("Down", "Down", "Enter", "Enter")
 	tm.WaitFor("Reviewed 20")
-	// If it fails, show what was on the screen and in stderr: a key that
-	// never arrived and a shutdown that hung look the same from here (one
-	// CI run out of about 50 timed out waiting for the exit status).
+	// If it fails, show the screen and stderr; if the program still runs,
+	// first make it write where each goroutine is (SIGQUIT): a key that
+	// never arrived and a shutdown that hangs look the same from here.
 	t.Cleanup(func() {
-		if t.Failed() {
-			stderr, _ := os.ReadFile(errOut)
-			t.Logf("screen at failure:\n%s\nstderr:\n%s", tm.Screen(), stderr)
+		if !t.Failed() {
+			return
 		}
+		if !tm.Exited() {
+			if pid, err := strconv.Atoi(strings.TrimSpace(string(e2e.WaitForFile(t, pidFile)))); err == nil {
+				_ = syscall.Kill(pid, syscall.SIGQUIT)
+				tm.WaitForExit()
+			}
+		}
+		stderr, _ := os.ReadFile(errOut)
+		t.Logf("screen at failure:\n%s\nstderr:\n%s", tm.Screen(), stderr)
 	})
 	tm.Send("C-]")
-	if got := strings.TrimSpace(string(e2e.WaitForFile(t, status))); got == "0" {
+	if got := tm.WaitForExit(); got == 0 {
 		t.Errorf("exit status after a panic is 0")
 	}
 	assertTerminalRestored(t, tm)
