@@ -387,3 +387,32 @@ func TestNoClipboardTools(t *testing.T) {
 		}
 	}
 }
+
+// FuzzKiosk sends random keys, taps, pastes and resizes to the kiosk. It
+// must never quit (the exit code cannot be typed from these keys), never
+// offer to save a file, and never write patient text to the staff log.
+func FuzzKiosk(f *testing.F) {
+	f.Add([]byte{0, 0, 0, 0, 0, 11, 0, 23, 0, 12, 5, 40, 0, 1})
+	f.Add([]byte{0, 12, 0, 13, 0, 0, 0, 23, 7, 66, 0, 24, 0, 12, 0, 21, 0, 22, 0, 20})
+	f.Add([]byte{6, 23, 6, 23, 0, 2, 6, 23, 0, 0, 0, 0})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		k := kioskModel(t, Kiosk{Idle: time.Minute, Countdown: time.Second, ExitCode: "zzzz"}, &fakeSpooler{})
+		for i, msg := range messages(data) {
+			if i%7 == 6 {
+				msg = keyMsg([]string{"ctrl+e", "ctrl+x"}[i%2])
+			}
+			if run(t, k, msg) {
+				t.Fatalf("%T %v quit the kiosk", msg, msg)
+			}
+			if s, ok := k.guide.top().(*printScreen); ok && (s.step == stepFormat || s.step == stepFileName || s.step == stepExists) {
+				t.Fatalf("%T %v reached a save step (%v)", msg, msg, s.step)
+			}
+		}
+		log := k.log.String()
+		for _, patient := range []string{"First?", "Second?", "Third?", "pasted"} {
+			if strings.Contains(log, patient) {
+				t.Fatalf("the staff log holds patient text %q:\n%s", patient, log)
+			}
+		}
+	})
+}
