@@ -42,8 +42,8 @@ func kioskCmd(env Env) *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error { return runKiosk(cmd, env) },
 	}
 	f := cmd.Flags()
-	f.Duration(kiosk.KeyIdle, kiosk.DefaultIdle, "time without input before the \"Still reading?\" notice (at least 1s)")
-	f.Duration(kiosk.KeyCountdown, kiosk.DefaultCountdown, "how long the notice waits before the session is wiped (at least 1s)")
+	f.Duration(kiosk.KeyIdle, kiosk.DefaultIdle, "time without input before the \"Still reading?\" notice (1s to 24h)")
+	f.Duration(kiosk.KeyCountdown, kiosk.DefaultCountdown, "how long the notice waits before the session is wiped (1s to 10m)")
 	f.String(kiosk.KeyPrinter, "", "print queue for \"Print my questions\" (default: the system's default printer)")
 	f.String(kiosk.KeyExitCode, "", "staff code that ends the kiosk, at least 4 characters (prefer the config file: flags show in ps)")
 	f.String(kiosk.KeyContent, "", "folder of the clinic's own pages, added to the guide")

@@ -8,92 +8,110 @@ import (
 	"strings"
 
 	"github.com/her2guide/her2guide/internal/fuzzy"
-	toml "github.com/pelletier/go-toml/v2"
 	"github.com/pelletier/go-toml/v2/unstable"
 )
 
-// fileConfig is the TOML file exactly as written: every key optional, each
-// of the one TOML type it may have.
-type fileConfig struct {
-	Idle            *string `toml:"idle"`
-	Countdown       *string `toml:"countdown"`
-	Printer         *string `toml:"printer"`
-	ExitCode        *string `toml:"exit-code"`
-	Content         *string `toml:"content"`
-	ContentOverride *bool   `toml:"content-override"`
-	Log             *string `toml:"log"`
-	Phone           *string `toml:"phone"`
-	AfterHoursPhone *string `toml:"after-hours-phone"`
-}
-
 // ApplyFile sets what the TOML config file sets. name is the file's path,
-// used in messages and to resolve relative paths; data is its text. An
-// unknown key, a value of the wrong type or a bad value is an error of the
-// form "name:line: message".
+// used in messages and to resolve relative paths; data is its text. Every
+// unknown key, value of the wrong type, key set twice and bad value is
+// reported, each as "name:line: message"; a syntax error stops the reading
+// there. The file holds only top-level keys, each of one TOML type.
 func (c *Config) ApplyFile(name string, data []byte) error {
 	if bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
 		return fmt.Errorf("%s:1: the file starts with a byte-order mark (BOM); save it as UTF-8 without BOM", name)
 	}
-	var f fileConfig
-	dec := toml.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&f); err != nil {
-		return fileError(name, err)
-	}
-	lines := keyLines(data)
-	text := map[string]*string{
-		KeyIdle: f.Idle, KeyCountdown: f.Countdown, KeyPrinter: f.Printer,
-		KeyExitCode: f.ExitCode, KeyContent: f.Content, KeyLog: f.Log,
-		KeyPhone: f.Phone, KeyAfterHoursPhone: f.AfterHoursPhone,
-	}
 	var errs []error
-	for _, k := range Keys() {
-		var err error
+	fail := func(line int, format string, args ...any) {
+		errs = append(errs, fmt.Errorf("%s:%d: %s", name, line, fmt.Sprintf(format, args...)))
+	}
+	seen := map[string]int{}
+	var p unstable.Parser
+	p.Reset(data)
+	for p.NextExpression() {
+		e := p.Expression()
+		if e.Kind != unstable.KeyValue && e.Kind != unstable.Table && e.Kind != unstable.ArrayTable {
+			continue // a comment or a blank line
+		}
+		key, line := keyOf(&p, e)
+		if e.Kind != unstable.KeyValue {
+			fail(line, "unknown key %q: the settings are written at the top of the file, not in a [section]", key)
+			break // every key after a [section] is in it
+		}
+		parts := strings.Split(key, ".")
 		switch {
-		case k == KeyContentOverride:
-			if f.ContentOverride != nil {
-				c.ContentOverride = *f.ContentOverride
+		case len(parts) > 1 && isKey(parts[0]):
+			fail(line, "%s: %s is one value, not a group: write %s = %s", key, parts[0], parts[0], example[parts[0]])
+			continue
+		case !isKey(key):
+			fail(line, "unknown key %q%s", key, didYouMean(key))
+			continue
+		}
+		if first, ok := seen[key]; ok {
+			fail(line, "%s: already set on line %d", key, first)
+			continue
+		}
+		seen[key] = line
+		v := e.Value()
+		if key == KeyContentOverride {
+			if v.Kind != unstable.Bool {
+				fail(line, "%s: %s", key, wantType[key])
+				continue
 			}
-		case text[k] == nil:
-		case k == KeyContent || k == KeyLog:
-			err = c.set(k, resolve(name, *text[k]))
-		default:
-			err = c.set(k, *text[k])
+			c.ContentOverride = string(v.Data) == "true"
+			continue
 		}
-		if err != nil {
-			errs = append(errs, fmt.Errorf("%s:%d: %s%s: %w", name, lines[k], k, shown(k, " = ", *text[k]), err))
+		if v.Kind != unstable.String {
+			fail(line, "%s: %s", key, wantType[key])
+			continue
 		}
+		text := string(v.Data)
+		if key == KeyContent || key == KeyLog {
+			text = resolve(name, text)
+		}
+		if err := c.set(key, text); err != nil {
+			fail(line, "%s%s: %v", key, shown(key, " = ", string(v.Data)), err)
+		}
+	}
+	if err := p.Error(); err != nil {
+		errs = append(errs, syntaxError(name, &p, err))
 	}
 	return errors.Join(errs...)
 }
 
-// fileError turns a go-toml error into "name:line: message" lines that say
-// what to write instead.
-func fileError(name string, err error) error {
-	var strict *toml.StrictMissingError
-	if errors.As(err, &strict) {
-		errs := make([]error, 0, len(strict.Errors))
-		for _, e := range strict.Errors {
-			line, _ := e.Position()
-			key := strings.Join(e.Key(), ".")
-			errs = append(errs, fmt.Errorf("%s:%d: unknown key %q%s", name, line, key, didYouMean(key)))
+// keyOf returns an expression's key, dotted parts joined with ".", and the
+// line it is on.
+func keyOf(p *unstable.Parser, e *unstable.Node) (string, int) {
+	var parts []string
+	line := 0
+	for it := e.Key(); it.Next(); {
+		n := it.Node()
+		parts = append(parts, string(n.Data))
+		if line == 0 {
+			line = p.Shape(n.Raw).Start.Line
 		}
-		return errors.Join(errs...)
 	}
-	var de *toml.DecodeError
-	if errors.As(err, &de) {
-		line, _ := de.Position()
-		key := strings.Join(de.Key(), ".")
-		if want, ok := wantType[key]; ok && strings.Contains(de.Error(), "cannot decode") {
-			return fmt.Errorf("%s:%d: %s: %s", name, line, key, want)
-		}
-		msg := strings.TrimPrefix(de.Error(), "toml: ")
-		if key != "" {
-			msg = key + ": " + msg
-		}
-		return fmt.Errorf("%s:%d: not valid TOML: %s", name, line, msg)
+	return strings.Join(parts, "."), line
+}
+
+// syntaxError is "name:line: not valid TOML: message" for a parser error.
+func syntaxError(name string, p *unstable.Parser, err error) error {
+	var pe *unstable.ParserError
+	if !errors.As(err, &pe) {
+		return fmt.Errorf("%s: not valid TOML: %w", name, err)
 	}
-	return fmt.Errorf("%s: %w", name, err)
+	line := 1
+	// The highlight is a part of the input; Range panics if it is not.
+	if off := cap(p.Data()) - cap(pe.Highlight); off >= 0 && off+len(pe.Highlight) <= len(p.Data()) {
+		line = p.Shape(p.Range(pe.Highlight)).Start.Line
+	}
+	return fmt.Errorf("%s:%d: not valid TOML: %s", name, line, pe.Message)
+}
+
+// example is a value of each key, for messages.
+var example = map[string]string{
+	KeyIdle: `"3m"`, KeyCountdown: `"30s"`, KeyPrinter: `"desk"`, KeyExitCode: `"..."`,
+	KeyContent: `"pages"`, KeyContentOverride: `false`, KeyLog: `"kiosk.log"`,
+	KeyPhone: `"(555) 010-0100"`, KeyAfterHoursPhone: `"(555) 010-0199"`,
 }
 
 // wantType says what each key holds, for a value of the wrong TOML type.
@@ -126,26 +144,4 @@ func didYouMean(key string) string {
 	known := Keys()
 	sort.Strings(known)
 	return " (known keys: " + strings.Join(known, ", ") + ")"
-}
-
-// keyLines maps each top-level key of a valid TOML document to its line.
-func keyLines(data []byte) map[string]int {
-	out := map[string]int{}
-	var p unstable.Parser
-	p.Reset(data)
-	for p.NextExpression() {
-		e := p.Expression()
-		if e.Kind != unstable.KeyValue {
-			continue
-		}
-		it := e.Key()
-		if !it.Next() {
-			continue
-		}
-		key := string(it.Node().Data)
-		if v := e.Value(); v != nil {
-			out[key] = p.Shape(v.Raw).Start.Line
-		}
-	}
-	return out
 }

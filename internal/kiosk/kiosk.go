@@ -23,6 +23,11 @@ const (
 	DefaultCountdown = 30 * time.Second
 	// MinDuration is the shortest idle time or countdown allowed.
 	MinDuration = time.Second
+	// MaxIdle and MaxCountdown are the longest allowed: anything longer is
+	// a slip (a missing unit, hours for minutes) that would leave one
+	// patient's session on screen for the next.
+	MaxIdle      = 24 * time.Hour
+	MaxCountdown = 10 * time.Minute
 	// MinExitCode is the shortest staff exit code allowed: shorter codes
 	// are too easy to hit by chance.
 	MinExitCode = 4
@@ -172,9 +177,9 @@ func isKey(k string) bool {
 func (c *Config) set(key, v string) error {
 	switch key {
 	case KeyIdle:
-		return setDuration(&c.Idle, v)
+		return setDuration(&c.Idle, v, MaxIdle)
 	case KeyCountdown:
-		return setDuration(&c.Countdown, v)
+		return setDuration(&c.Countdown, v, MaxCountdown)
 	case KeyPrinter:
 		if err := checkPrinter(v); err != nil {
 			return err
@@ -211,8 +216,8 @@ func (c *Config) set(key, v string) error {
 	return nil
 }
 
-func setDuration(d *time.Duration, v string) error {
-	x, err := parseDuration(v)
+func setDuration(d *time.Duration, v string, most time.Duration) error {
+	x, err := parseDuration(v, most)
 	if err != nil {
 		return err
 	}
@@ -220,17 +225,33 @@ func setDuration(d *time.Duration, v string) error {
 	return nil
 }
 
-// parseDuration reads a duration like 3m, 90s or 1m30s of at least
-// MinDuration.
-func parseDuration(v string) (time.Duration, error) {
+// parseDuration reads a duration like 3m, 90s or 1m30s from MinDuration to
+// most.
+func parseDuration(v string, most time.Duration) (time.Duration, error) {
 	d, err := time.ParseDuration(strings.TrimSpace(v))
 	if err != nil {
 		return 0, errors.New("not a duration: write it like 3m, 90s or 1m30s")
 	}
 	if d < MinDuration {
-		return 0, fmt.Errorf("must be at least %s", MinDuration)
+		return 0, fmt.Errorf("must be at least %s", plainDuration(MinDuration))
+	}
+	if d > most {
+		return 0, fmt.Errorf("must be at most %s", plainDuration(most))
 	}
 	return d, nil
+}
+
+// plainDuration writes a whole duration without its zero parts: 24h, not
+// 24h0m0s.
+func plainDuration(d time.Duration) string {
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	return s
 }
 
 // checkPrinter accepts a CUPS queue name (optionally queue@host), or empty

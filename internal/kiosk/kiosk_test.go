@@ -86,7 +86,7 @@ func TestFileErrors(t *testing.T) {
 		{"array for content", "content = [\"a\"]\n", `k.toml:1: content: must be a folder path in quotes`},
 		{"number for log", "log = 1\n", `k.toml:1: log: must be a file path in quotes`},
 		{"syntax", "idle = \n", `k.toml:1: not valid TOML:`},
-		{"duplicate key", "idle = \"3m\"\nidle = \"4m\"\n", `k.toml:2: not valid TOML: idle: key idle is already defined`},
+		{"duplicate key", "idle = \"3m\"\nidle = \"4m\"\n", `k.toml:2: idle: already set on line 1`},
 		{"byte-order mark", "\xef\xbb\xbfidle = \"3m\"\n", `k.toml:1: the file starts with a byte-order mark`},
 	}
 	for _, tc := range cases {
@@ -230,5 +230,68 @@ func TestExitCodeLimit(t *testing.T) {
 	}
 	if err := c.ApplyFlags(map[string]string{KeyExitCode: strings.Repeat("7", MaxExitCode)}); err != nil {
 		t.Errorf("a 64-character code: %v", err)
+	}
+}
+
+// TestFileReportsEveryProblem: one run of the kiosk names every mistake in
+// the file, each as "file:line: message", in the reader's words.
+func TestFileReportsEveryProblem(t *testing.T) {
+	data := "idle = 180\n" +
+		"countdown = \"0s\"\n" +
+		"printer.name = \"desk\"\n" +
+		"exit-code = 1234\n" +
+		"log = \"a.log\"\n" +
+		"log = \"b.log\"\n" +
+		"colour = \"red\"\n" +
+		"content-override = \"yes\"\n" +
+		"kiosk.idle = \"3m\"\n"
+	c := Defaults()
+	err := c.ApplyFile("k.toml", []byte(data))
+	if err == nil {
+		t.Fatal("no error")
+	}
+	msg := err.Error()
+	for _, want := range []string{
+		`k.toml:1: idle: must be a duration in quotes, like "3m" or "90s"`,
+		`k.toml:2: countdown = "0s": must be at least 1s`,
+		`k.toml:3: printer.name: printer is one value, not a group: write printer = "desk"`,
+		`k.toml:4: exit-code: must be text in quotes`,
+		`k.toml:6: log: already set on line 5`,
+		`k.toml:7: unknown key "colour"`,
+		`k.toml:8: content-override: must be true or false, without quotes`,
+		`k.toml:9: unknown key "kiosk.idle"`,
+	} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("error lacks %q:\n%s", want, msg)
+		}
+	}
+	for _, bad := range []string{"fileConfig", "struct", "of type", "toml: "} {
+		if strings.Contains(msg, bad) {
+			t.Errorf("error shows %q:\n%s", bad, msg)
+		}
+	}
+	if n := strings.Count(msg, "\n") + 1; n != 8 {
+		t.Errorf("%d lines, want 8:\n%s", n, msg)
+	}
+}
+
+// TestDurationLimits: a timer far too long is a mistake (a missing unit, or
+// hours for minutes), refused in every layer with a plain message.
+func TestDurationLimits(t *testing.T) {
+	c := Defaults()
+	err := c.ApplyFile("k.toml", []byte("idle = \"25h\"\ncountdown = \"11m\"\n"))
+	if err == nil || !strings.Contains(err.Error(), `k.toml:1: idle = "25h": must be at most 24h`) ||
+		!strings.Contains(err.Error(), `k.toml:2: countdown = "11m": must be at most 10m`) {
+		t.Errorf("file: %v", err)
+	}
+	if err := c.ApplyEnv(envOf(map[string]string{"HER2GUIDE_IDLE": "9999h"})); err == nil || !strings.Contains(err.Error(), "must be at most 24h") {
+		t.Errorf("variable: %v", err)
+	}
+	if err := c.ApplyFlags(map[string]string{"countdown": "1h"}); err == nil || !strings.Contains(err.Error(), "must be at most 10m") {
+		t.Errorf("flag: %v", err)
+	}
+	c = Defaults()
+	if err := c.ApplyFlags(map[string]string{"idle": "24h", "countdown": "10m"}); err != nil || c.Idle != MaxIdle || c.Countdown != MaxCountdown {
+		t.Errorf("the limits themselves: %+v, %v", c, err)
 	}
 }
