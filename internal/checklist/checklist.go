@@ -99,6 +99,20 @@ func (l *List) Remove(id string) {
 	}
 }
 
+// Restore puts a question taken off the list back at index at (clamped to
+// the list), as Remove left it: for undo. A question already on the list
+// is not added twice; a top mark that would be one too many is dropped.
+func (l *List) Restore(it Item, at int) {
+	if l.Has(it.ID) {
+		return
+	}
+	if it.Top && l.TopCount() >= MaxTop {
+		it.Top = false
+	}
+	at = min(max(at, 0), len(l.items))
+	l.items = append(l.items[:at], append([]Item{it}, l.items[at:]...)...)
+}
+
 // Move moves the question with the given id delta places: -1 is up, +1 is
 // down. It stops at either end of the list.
 func (l *List) Move(id string, delta int) {

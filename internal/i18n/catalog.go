@@ -35,6 +35,7 @@ type Catalog struct {
 	Questions Questions
 	Situation Situation
 	Print     Print
+	Quit      Quit
 	Kiosk     Kiosk
 	Plain     Plain
 }
@@ -46,6 +47,9 @@ type Keys struct {
 	Important, NewQuestion, EditQuestion, Print, Glossary, Search   string
 	GoHome, PageWords, Sources, Related, NextMatch, PrevMatch       string
 	Next, Prev, Save, Cancel                                        string
+	// Undo brings back the question just removed; Print is "print" alone
+	// where the list cannot be saved (the kiosk).
+	Undo, PrintOnly string
 	// PreviousQuestion is Back on "My situation" past its first question.
 	PreviousQuestion string
 	// SaveToFile is Open after printing failed.
@@ -132,6 +136,8 @@ type Questions struct {
 	MineIntro   func(n int) string
 	MineEmpty   string
 	RemovedOwn  string
+	// Undone is said when a removed question comes back.
+	Undone      string
 	Removed     string
 	TopLimit    string
 	OnlyOwnEdit string
@@ -188,6 +194,16 @@ type Print struct {
 	ExistsFree     func(name string) string
 	DeskFailed     string
 	FailedOffer    string
+}
+
+// Quit is the question asked before quitting with questions that are not
+// printed or saved.
+type Quit struct {
+	Crumb                  string
+	Intro                  func(n int) string
+	SaveFirst, SaveSummary string
+	Anyway, AnywaySummary  string
+	Stay, StaySummary      string
 }
 
 // Kiosk is what kiosk mode adds: hints, the staff prompt, the idle

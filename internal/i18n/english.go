@@ -27,6 +27,7 @@ func English() *Catalog {
 			Search: "search", GoHome: "home", PageWords: "words on this page", Sources: "sources",
 			Related: "related pages", NextMatch: "next/previous match", PrevMatch: "previous match",
 			Next: "next step", Prev: "previous", Save: "save", Cancel: "cancel",
+			Undo: "undo", PrintOnly: "print",
 			PreviousQuestion: "previous question",
 			SaveToFile:       "save to a file",
 			AnotherName:      "another name",
@@ -113,7 +114,8 @@ func English() *Catalog {
 				return "My questions (" + strconv.Itoa(n) + "). The * ones print first (up to 3)."
 			},
 			MineEmpty:   "My questions: none yet. Open a page and press a to add its questions, or n to write your own.",
-			RemovedOwn:  "Removed your question.",
+			RemovedOwn:  "Removed your question. Press u to undo.",
+			Undone:      "Your question is back.",
 			Removed:     "Removed. It is still on its page if you want it back.",
 			TopLimit:    "You can mark up to 3 questions as most important. Unmark one first.",
 			OnlyOwnEdit: "Only your own questions can be edited.",
@@ -188,6 +190,19 @@ func English() *Catalog {
 			},
 			DeskFailed:  "Your questions are still here. Tap Back to see them.",
 			FailedOffer: "Press enter to save to a file instead, or esc to go back.",
+		},
+
+		Quit: Quit{
+			Crumb: "Quit?",
+			Intro: func(n int) string {
+				return "You have " + strconv.Itoa(n) + " questions on your list that are not printed or saved. They will be gone when the guide closes."
+			},
+			SaveFirst:     "Print or save my questions first",
+			SaveSummary:   "Opens Print or save with your list.",
+			Anyway:        "Quit anyway",
+			AnywaySummary: "Closes the guide. Your list is not kept.",
+			Stay:          "Stay",
+			StaySummary:   "Goes back to where you were.",
 		},
 
 		Kiosk: Kiosk{

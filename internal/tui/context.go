@@ -2,6 +2,8 @@ package tui
 
 import (
 	"context"
+	"strconv"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -64,7 +66,23 @@ type Session struct {
 	Answers map[string]string
 	// WalkResume is the step of the guided walkthrough to resume at.
 	WalkResume int
+	// saved is the list as it was last printed or saved (see listMark).
+	saved string
 }
+
+// listMark sums up the list, to tell whether it changed since it was
+// last printed or saved.
+func listMark(l *checklist.List) string {
+	var b strings.Builder
+	for _, it := range l.Items() {
+		b.WriteString(it.ID + "\x00" + it.Text + "\x00" + strconv.FormatBool(it.Top) + "\x00")
+	}
+	return b.String()
+}
+
+// Unsaved reports whether the list has questions that are not printed or
+// saved as they are now.
+func (s *Session) Unsaved() bool { return s.List.Len() > 0 && listMark(&s.List) != s.saved }
 
 // now is the guide's clock: the print options' clock when set.
 func (c *Context) now() time.Time {

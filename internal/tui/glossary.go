@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -24,31 +25,59 @@ func termSummary(text *i18n.Catalog, t *guide.Term) string {
 	return b.String()
 }
 
-// glossaryItems are the terms that match the filter: through the search
-// index's word lookup (the same folding and typo tolerance as search and
-// `her2guide glossary`), or, until the index is built, the terms whose name,
-// other names or definition contain every word of the filter.
+// glossaryItems are the terms that match the filter, A–Z, exact names
+// first, then names, then meanings: through the search index's word lookup
+// (the same folding and typo tolerance as search and `her2guide glossary`),
+// or, until the index is built, the terms whose name, other names or
+// definition contain every word of the filter.
 func glossaryItems(ctx *Context, filter string) []menuItem {
-	var items []menuItem
+	// rank: 0 an exact name, 1 a name, 2 a meaning; A–Z within each.
+	type hit struct {
+		t    *guide.Term
+		rank int
+	}
+	var hits []hit
 	if ctx.Index != nil {
 		for _, tm := range ctx.Index.Terms(filter) {
-			items = append(items, menuItem{ID: tm.Term.ID, Title: tm.Term.Term, Summary: termSummary(ctx.Text, tm.Term)})
+			r := 2
+			switch {
+			case tm.Exact:
+				r = 0
+			case tm.Name:
+				r = 1
+			}
+			hits = append(hits, hit{tm.Term, r})
 		}
-		return items
-	}
-	words := strings.Fields(strings.ToLower(filter))
-	for _, t := range ctx.Guide.Terms {
-		hay := strings.ToLower(t.Term + " " + strings.Join(t.AKA, " ") + " " + t.Definition)
-		ok := true
-		for _, w := range words {
-			if !strings.Contains(hay, w) {
-				ok = false
-				break
+	} else {
+		words := strings.Fields(strings.ToLower(filter))
+		for _, t := range ctx.Guide.Terms {
+			hay := strings.ToLower(t.Term + " " + strings.Join(t.AKA, " ") + " " + t.Definition)
+			ok := true
+			for _, w := range words {
+				if !strings.Contains(hay, w) {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				hits = append(hits, hit{t, 2})
 			}
 		}
-		if ok {
-			items = append(items, menuItem{ID: t.ID, Title: t.Term, Summary: termSummary(ctx.Text, t)})
+	}
+	if strings.TrimSpace(filter) == "" {
+		for i := range hits {
+			hits[i].rank = 0
 		}
+	}
+	slices.SortStableFunc(hits, func(a, b hit) int {
+		if a.rank != b.rank {
+			return a.rank - b.rank
+		}
+		return strings.Compare(strings.ToLower(a.t.Term), strings.ToLower(b.t.Term))
+	})
+	items := make([]menuItem, len(hits))
+	for i, h := range hits {
+		items[i] = menuItem{ID: h.t.ID, Title: h.t.Term, Summary: termSummary(ctx.Text, h.t)}
 	}
 	return items
 }

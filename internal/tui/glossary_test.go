@@ -3,6 +3,9 @@ package tui
 import (
 	"strings"
 	"testing"
+
+	"github.com/her2guide/her2guide/internal/guide"
+	"github.com/her2guide/her2guide/internal/search"
 )
 
 func TestGlossaryFilterAndOpen(t *testing.T) {
@@ -46,5 +49,27 @@ func TestWordListFindsMisspeltNames(t *testing.T) {
 	m := typeText(t, press(t, newModel(t, 80, 24), "w"), "Her-2")
 	if !strings.Contains(screen(m), "1. HER2") {
 		t.Errorf("Her-2 in the word list:\n%s", screen(m))
+	}
+}
+
+// TestWordListAToZ: the word list is A–Z, and a filter lists name matches
+// before meaning matches.
+func TestWordListAToZ(t *testing.T) {
+	m := newModel(t, 80, 24)
+	z := &guide.Term{ID: "zeta", Term: "zeta", Definition: "Not HER2 at all."}
+	a := &guide.Term{ID: "alpha-word", Term: "Alpha", Definition: "A word."}
+	m.ctx.Guide.Terms = append([]*guide.Term{z}, append(m.ctx.Guide.Terms, a)...)
+	items := glossaryItems(m.ctx, "")
+	var got []string
+	for _, it := range items {
+		got = append(got, it.Title)
+	}
+	if strings.Join(got, ",") != "Alpha,HER2,zeta" {
+		t.Errorf("word list order %v, want A–Z", got)
+	}
+	m.ctx.Index = search.New(m.ctx.Guide)
+	items = glossaryItems(m.ctx, "her2")
+	if len(items) < 2 || items[0].Title != "HER2" || items[1].Title != "zeta" {
+		t.Errorf("filter her2: %v, want HER2 (its name) before zeta (its meaning)", items)
 	}
 }

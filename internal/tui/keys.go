@@ -46,6 +46,7 @@ type KeyMap struct {
 	Prev         key.Binding
 	Save         key.Binding
 	Cancel       key.Binding
+	Undo         key.Binding
 }
 
 // DefaultKeyMap returns the guide's keys, their help in text's words.
@@ -85,6 +86,7 @@ func DefaultKeyMap(text *i18n.Catalog) KeyMap {
 		Prev:         key.NewBinding(key.WithKeys("p", "left"), key.WithHelp("p/←", t.Prev)),
 		Save:         key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", t.Save)),
 		Cancel:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", t.Cancel)),
+		Undo:         key.NewBinding(key.WithKeys("u"), key.WithHelp("u", t.Undo)),
 	}
 }
 

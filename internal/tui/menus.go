@@ -138,3 +138,34 @@ func newSection(ctx *Context, sec *guide.Section) *menuScreen {
 		list: listScreen{ID: sec.ID, Intro: sec.Summary, Menu: menu{items: items}},
 		open: func(it menuItem) tea.Cmd { return ctx.push(newPage(ctx, it.ID)) }}
 }
+
+// quitScreen asks before quitting with questions that are not printed or
+// saved: print or save them first, quit anyway, or stay.
+type quitScreen struct{ *menuScreen }
+
+const (
+	saveFirstID = "\x00savefirst"
+	quitID      = "\x00quit"
+	stayID      = "\x00stay"
+)
+
+func newQuit(ctx *Context) *quitScreen {
+	t := ctx.Text.Quit
+	items := []menuItem{
+		{ID: saveFirstID, Title: t.SaveFirst, Summary: t.SaveSummary},
+		{ID: quitID, Title: t.Anyway, Summary: t.AnywaySummary},
+		{ID: stayID, Title: t.Stay, Summary: t.StaySummary},
+	}
+	s := &menuScreen{ctx: ctx, crumbs: []string{t.Crumb},
+		list: listScreen{Intro: t.Intro(ctx.Session.List.Len()), Menu: menu{items: items}}}
+	s.open = func(it menuItem) tea.Cmd {
+		switch it.ID {
+		case saveFirstID:
+			return ctx.send(replaceMsg{newMine(ctx)}, pushMsg{newPrint(ctx)})
+		case quitID:
+			return tea.Quit
+		}
+		return ctx.back()
+	}
+	return &quitScreen{s}
+}

@@ -247,6 +247,11 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	g := m.globals()
 	switch {
 	case matches(msg, g.Quit):
+		// Questions not printed or saved would be lost: ask first. A second
+		// quit on that question quits.
+		if _, asking := top.(*quitScreen); !asking && m.ctx.Session.Unsaved() {
+			return m.push(newQuit(m.ctx))
+		}
 		return tea.Quit
 	case matches(msg, g.Help):
 		m.help.ShowAll = !m.help.ShowAll

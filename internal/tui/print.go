@@ -195,6 +195,7 @@ func (s *printScreen) Update(msg tea.Msg) tea.Cmd {
 			s.step, s.message = stepFailed, printing.Explain(msg.err)+s.ctx.Text.Print.Unchanged
 		default:
 			s.step, s.message = stepDone, s.ctx.Text.Print.Done(msg.where)
+			s.ctx.Session.saved = listMark(&s.ctx.Session.List)
 		}
 		return nil
 	case tea.PasteMsg:

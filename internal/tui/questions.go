@@ -113,6 +113,13 @@ func (s *pickScreen) View() string { return s.list.View(s.listCtx()) }
 type mineScreen struct {
 	ctx  *Context
 	list listScreen
+	// removed is the question last removed, and where, for undo.
+	removed *removedItem
+}
+
+type removedItem struct {
+	item checklist.Item
+	at   int
 }
 
 var _ Screen = (*mineScreen)(nil)
@@ -165,12 +172,22 @@ func (s *mineScreen) Update(msg tea.Msg) tea.Cmd {
 		s.list.Menu.cursor++
 	case key.Matches(kp, k.Remove) && has:
 		own := s.own(it.ID)
+		for i, q := range l.Items() {
+			if q.ID == it.ID {
+				s.removed = &removedItem{item: q, at: i}
+			}
+		}
 		l.Remove(it.ID)
 		if own {
 			cmd = s.ctx.status(s.ctx.Text.Questions.RemovedOwn)
 		} else {
 			cmd = s.ctx.status(s.ctx.Text.Questions.Removed)
 		}
+	case s.removed != nil && key.Matches(kp, k.Undo):
+		l.Restore(s.removed.item, s.removed.at)
+		s.list.Menu.cursor = s.removed.at
+		s.removed = nil
+		cmd = s.ctx.status(s.ctx.Text.Questions.Undone)
 	case key.Matches(kp, k.Important) && has:
 		if err := l.SetTop(it.ID, it.Mark != markTop); err != nil {
 			cmd = s.ctx.status(s.ctx.Text.Questions.TopLimit)
@@ -210,8 +227,15 @@ func (s *mineScreen) own(id string) bool {
 func (s *mineScreen) Bindings() []key.Binding {
 	k := s.ctx.Keys
 	out := []key.Binding{k.NewQuestion}
+	if s.removed != nil {
+		out = append(out, k.Undo)
+	}
 	if s.ctx.Session.List.Len() > 0 {
-		out = append(out, k.Print, k.Important, k.Remove, k.MoveUp, k.MoveDown, k.EditQuestion)
+		print := k.Print
+		if s.ctx.Opts.Print.Desk {
+			print = key.NewBinding(key.WithKeys(k.Print.Keys()...), key.WithHelp(k.Print.Help().Key, s.ctx.Text.Keys.PrintOnly))
+		}
+		out = append(out, print, k.Important, k.Remove, k.MoveUp, k.MoveDown, k.EditQuestion)
 		out = append(out, k.nav()...)
 	}
 	return out

@@ -134,3 +134,56 @@ func TestMyQuestionsGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestQuitAsksWhenTheListIsNotSaved: with questions that are not printed
+// or saved, q and ctrl+c ask first; "Stay" keeps everything; a second q
+// quits; after saving, q quits at once.
+func TestQuitAsksWhenTheListIsNotSaved(t *testing.T) {
+	m := press(t, openPage(t, newModel(t, 80, 24)), "a", "space")
+	for _, k := range []string{"q", "ctrl+c"} {
+		if run(t, m, keyMsg(k)) {
+			t.Fatalf("%s quit with an unsaved list", k)
+		}
+		if !is[*quitScreen](m) || !strings.Contains(screen(m), "1 questions on your list that are not printed or saved") {
+			t.Fatalf("%s: %T\n%s", k, m.top(), screen(m))
+		}
+		m = press(t, m, "end", "enter") // Stay
+		if !is[*pickScreen](m) || m.ctx.Session.List.Len() != 1 {
+			t.Fatalf("Stay: %T with %d questions", m.top(), m.ctx.Session.List.Len())
+		}
+	}
+	press(t, m, "q")
+	if !run(t, m, keyMsg("q")) {
+		t.Error("q on the question did not quit")
+	}
+	// "Print or save first" opens the print flow on My questions.
+	m = press(t, printModel(t, &fakeSpooler{}, t.TempDir()), "q", "enter")
+	if !is[*printScreen](m) || !is[*mineScreen](&Model{stack: m.stack[:len(m.stack)-1]}) {
+		t.Fatalf("print first: %T", m.top())
+	}
+	m = press(t, m, "enter", "enter") // print on the first printer
+	if ps(m).step != stepDone {
+		t.Fatalf("print: step %v", ps(m).step)
+	}
+	if !run(t, m, keyMsg("q")) {
+		t.Error("q after printing asked again")
+	}
+}
+
+// TestUndoRemove: a removed question comes back where it was with u.
+func TestUndoRemove(t *testing.T) {
+	m := press(t, newModel(t, 80, 24), "m", "n")
+	m = press(t, typeText(t, m, "Can I drive?"), "ctrl+s", "n")
+	m = press(t, typeText(t, m, "Can I work?"), "ctrl+s", "home", "d")
+	if m.ctx.Session.List.Len() != 1 || !strings.Contains(screen(m), "Press u to undo") {
+		t.Fatalf("d: %d questions\n%s", m.ctx.Session.List.Len(), screen(m))
+	}
+	m = press(t, m, "u")
+	items := m.ctx.Session.List.Items()
+	if len(items) != 2 || items[0].Text != "Can I drive?" || !strings.Contains(screen(m), "Your question is back") {
+		t.Fatalf("u: %v\n%s", items, screen(m))
+	}
+	if strings.Contains(screen(m), "u undo") {
+		t.Error("undo still offered after undoing")
+	}
+}
