@@ -32,6 +32,9 @@ type Env struct {
 	Now func() time.Time
 	// Getenv reads an environment variable; nil reads none.
 	Getenv func(key string) string
+	// Environ lists the environment as "NAME=value" entries; nil lists
+	// none. The kiosk checks the names of its variables with it.
+	Environ func() []string
 }
 
 // OSEnv is the process's real environment.
@@ -48,8 +51,9 @@ func OSEnv() Env {
 			}
 			return w
 		},
-		Now:    time.Now,
-		Getenv: os.Getenv,
+		Now:     time.Now,
+		Getenv:  os.Getenv,
+		Environ: os.Environ,
 	}
 }
 

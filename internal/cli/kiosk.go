@@ -59,11 +59,27 @@ func kioskCmd(env Env) *cobra.Command {
 var errKioskNoTerminal = errors.New("the kiosk needs a terminal, and this input or output is not one.\n" +
 	"Run it from the login shell of the kiosk's terminal (see \"Running on a real kiosk\" in the README)")
 
+// traceVars make Bubble Tea write a trace of every key (the staff code, a
+// patient's questions) to a file, or a debug dump: the kiosk clears them
+// before Bubble Tea starts.
+var traceVars = []string{"TEA_TRACE", "TEA_DEBUG"}
+
+// otherEnvVars are the HER2GUIDE_ variables read outside the kiosk: the
+// guide's --plain switch and the end-to-end tests' switch (internal/e2e).
+var otherEnvVars = []string{plainEnv, "HER2GUIDE_E2E"}
+
 func runKiosk(cmd *cobra.Command, env Env) error {
 	if f := cmd.Flags().Lookup("plain"); f != nil && f.Changed {
 		return errors.New("the kiosk has no --plain mode: it always runs the full-screen guide")
 	}
+	// The process environment itself, whatever env reads: Bubble Tea and
+	// every child process (lp, lpstat) see it.
+	for _, k := range traceVars {
+		os.Unsetenv(k) // cannot fail for a valid name
+	}
 	cfg, err := kioskConfig(cmd, env)
+	// Read now; no child may see the code.
+	os.Unsetenv(kiosk.EnvVar(kiosk.KeyExitCode))
 	if err != nil {
 		// Not starting with the file name: Fang title-cases the first word.
 		return fmt.Errorf("the kiosk's settings have a problem:\n%w", err)
@@ -130,7 +146,12 @@ func kioskConfig(cmd *cobra.Command, env Env) (kiosk.Config, error) {
 			flags[f.Name] = f.Value.String()
 		}
 	})
-	return kiosk.Load(flags, env.Getenv, file)
+	var environ []string
+	if env.Environ != nil {
+		environ = env.Environ()
+	}
+	cfg, err := kiosk.Load(flags, env.Getenv, file)
+	return cfg, errors.Join(kiosk.CheckEnviron(environ, otherEnvVars...), err)
 }
 
 // openKioskLog opens the staff log for appending, creating it readable by

@@ -247,7 +247,7 @@ func TestKioskGuide(t *testing.T) {
 	}
 
 	_, warnings, err = kioskGuide(kiosk.Config{Content: filepath.Join(dir, "missing")}, logf, now)
-	if err != nil || len(warnings) != 1 || !strings.Contains(warnings[0], "cannot read the clinic pages folder") {
+	if err != nil || len(warnings) != 1 || !strings.Contains(warnings[0], "the clinic pages folder does not exist") {
 		t.Errorf("missing folder: %v %q", err, warnings)
 	}
 
@@ -261,5 +261,63 @@ func TestDescribeKioskHidesTheCode(t *testing.T) {
 	s := describeKiosk(kiosk.Config{Idle: time.Minute, Countdown: time.Second, ExitCode: "2468", Printer: "desk"})
 	if strings.Contains(s, "2468") || !strings.Contains(s, "exit code set: true") || !strings.Contains(s, "printer desk") {
 		t.Errorf("describeKiosk = %q", s)
+	}
+}
+
+// TestKioskClearsTraceAndCode: TEA_TRACE and TEA_DEBUG would make Bubble
+// Tea log every key (the staff code, the patient's questions) to a file,
+// and a child process (lp) could read HER2GUIDE_EXIT_CODE: the kiosk
+// removes them from its environment before anything else runs.
+func TestKioskClearsTraceAndCode(t *testing.T) {
+	trace := filepath.Join(t.TempDir(), "trace")
+	t.Setenv("TEA_TRACE", trace)
+	t.Setenv("TEA_DEBUG", "true")
+	t.Setenv("HER2GUIDE_EXIT_CODE", "2468")
+	env, _, errb := testEnv(false, false)
+	env.Getenv = os.Getenv
+	run(t, env, "kiosk") // stops: no terminal
+	if !strings.Contains(errb.String(), "needs a terminal") {
+		t.Fatalf("stderr: %s", errb.String())
+	}
+	for _, k := range []string{"TEA_TRACE", "TEA_DEBUG", "HER2GUIDE_EXIT_CODE"} {
+		if v, ok := os.LookupEnv(k); ok {
+			t.Errorf("%s=%s is still in the environment", k, v)
+		}
+	}
+}
+
+// TestKioskCodeIsReadBeforeItIsCleared: the code from the environment still
+// counts, though the variable is gone by the time the kiosk runs.
+func TestKioskCodeIsReadBeforeItIsCleared(t *testing.T) {
+	t.Setenv("HER2GUIDE_EXIT_CODE", "12")
+	env, _, errb := testEnv(false, false)
+	env.Getenv = os.Getenv
+	if code := run(t, env, "kiosk"); code == 0 || !strings.Contains(errb.String(), "HER2GUIDE_EXIT_CODE: the code must be at least 4") {
+		t.Errorf("exit %d, stderr: %s", code, errb.String())
+	}
+	if _, ok := os.LookupEnv("HER2GUIDE_EXIT_CODE"); ok {
+		t.Error("HER2GUIDE_EXIT_CODE is still in the environment after a settings error")
+	}
+}
+
+// TestKioskUnknownVariable: a misspelt HER2GUIDE_ variable stops the kiosk
+// and names the one meant; the variables of the rest of the program pass.
+func TestKioskUnknownVariable(t *testing.T) {
+	env, _, errb := testEnv(false, false)
+	env.Environ = func() []string {
+		return []string{"HER2GUIDE_EXITCODE=2468", "HER2GUIDE_PLAIN=0", "HER2GUIDE_E2E=1", "HER2GUIDE_IDLE=2m"}
+	}
+	if code := run(t, env, "kiosk"); code == 0 {
+		t.Fatal("exit 0")
+	}
+	if !strings.Contains(errb.String(), "HER2GUIDE_EXITCODE is not a variable the kiosk knows (did you mean HER2GUIDE_EXIT_CODE?)") ||
+		strings.Contains(errb.String(), "PLAIN") || strings.Contains(errb.String(), "E2E") || strings.Contains(errb.String(), "2468") {
+		t.Errorf("stderr: %s", errb.String())
+	}
+	env, _, errb = testEnv(false, false)
+	env.Environ = func() []string { return []string{"HER2GUIDE_PLAIN=0", "HER2GUIDE_E2E=1", "HER2GUIDE_IDLE=2m"} }
+	run(t, env, "kiosk")
+	if !strings.Contains(errb.String(), "needs a terminal") {
+		t.Errorf("known variables refused: %s", errb.String())
 	}
 }
