@@ -4,11 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -162,12 +164,51 @@ func openKioskLog(file string, now func() time.Time) (logf func(string, ...any),
 	if file == "" {
 		return func(string, ...any) {}, func() {}, nil
 	}
-	f, err := os.OpenFile(file, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
+	if err := checkLogFile(file); err != nil {
+		return nil, nil, err
+	}
+	// O_NONBLOCK: should a FIFO take the file's place after the check,
+	// opening it fails instead of waiting for a reader forever. It changes
+	// nothing for a regular file.
+	f, err := os.OpenFile(file, os.O_WRONLY|os.O_APPEND|os.O_CREATE|syscall.O_NONBLOCK, 0o600)
 	if err != nil {
 		return nil, nil, fmt.Errorf("cannot open the staff log: %w", err)
 	}
+	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
+		f.Close() // nothing written
+		return nil, nil, fmt.Errorf("cannot use the staff log %s: it is no longer a regular file", file)
+	}
 	l := &kioskLog{w: f, now: now}
 	return l.printf, func() { l.close(f) }, nil
+}
+
+// checkLogFile accepts a regular file or a path where none exists yet; the
+// log is never a FIFO (opening it would hang the start), a device, a folder
+// or a link to somewhere else.
+func checkLogFile(file string) error {
+	fi, err := os.Lstat(file)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil // created by the caller
+	case err != nil:
+		return fmt.Errorf("cannot open the staff log: %w", err)
+	case fi.Mode().IsRegular():
+		return nil
+	}
+	what := "not a file"
+	switch m := fi.Mode(); {
+	case m&fs.ModeNamedPipe != 0:
+		what = "a named pipe (FIFO)"
+	case m.IsDir():
+		what = "a folder"
+	case m&fs.ModeSymlink != 0:
+		what = "a symbolic link"
+	case m&fs.ModeDevice != 0:
+		what = "a device"
+	case m&fs.ModeSocket != 0:
+		what = "a socket"
+	}
+	return fmt.Errorf("cannot use the staff log %s: it is %s, not a regular file. Set log to the path of a file", file, what)
 }
 
 // kioskLog writes timestamped lines; the TUI may log from its commands, so

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -247,7 +248,7 @@ func TestKioskGuide(t *testing.T) {
 	}
 
 	_, warnings, err = kioskGuide(kiosk.Config{Content: filepath.Join(dir, "missing")}, logf, now)
-	if err != nil || len(warnings) != 1 || !strings.Contains(warnings[0], "the clinic pages folder does not exist") {
+	if err != nil || len(warnings) != 1 || !strings.Contains(warnings[0], "cannot read the clinic pages folder") {
 		t.Errorf("missing folder: %v %q", err, warnings)
 	}
 
@@ -319,5 +320,50 @@ func TestKioskUnknownVariable(t *testing.T) {
 	run(t, env, "kiosk")
 	if !strings.Contains(errb.String(), "needs a terminal") {
 		t.Errorf("known variables refused: %s", errb.String())
+	}
+}
+
+// TestKioskLogOnlyRegularFiles: a --log that is a FIFO used to hang the
+// kiosk's start (opening a FIFO for writing waits for a reader) with a blank
+// screen; a folder, a link or a FIFO is refused at once, in plain words.
+func TestKioskLogOnlyRegularFiles(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "kiosk.fifo")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link.log")
+	if err := os.Symlink(filepath.Join(dir, "real.log"), link); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct{ file, want string }{
+		{fifo, "is a named pipe (FIFO), not a regular file"},
+		{dir, "is a folder, not a regular file"},
+		{link, "is a symbolic link, not a regular file"},
+	}
+	for _, tc := range cases {
+		done := make(chan error, 1)
+		go func() {
+			_, closeLog, err := openKioskLog(tc.file, time.Now)
+			if err == nil {
+				closeLog()
+			}
+			done <- err
+		}()
+		select {
+		case err := <-done:
+			if err == nil || !strings.Contains(err.Error(), "cannot use the staff log "+tc.file+": it "+tc.want) {
+				t.Errorf("%s: %v", tc.file, err)
+			}
+		case <-time.After(3 * time.Second):
+			// Let the blocked open go: a reader on the FIFO releases it.
+			if r, err := os.OpenFile(fifo, os.O_RDONLY|syscall.O_NONBLOCK, 0); err == nil {
+				defer r.Close()
+			}
+			t.Fatalf("%s: opening the log hangs", tc.file)
+		}
+	}
+	if _, err := os.Lstat(filepath.Join(dir, "real.log")); !os.IsNotExist(err) {
+		t.Errorf("a file was created through the link: %v", err)
 	}
 }
