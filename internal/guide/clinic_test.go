@@ -1,8 +1,7 @@
 package guide
 
 import (
-	"os"
-	"path/filepath"
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -102,8 +101,8 @@ func TestLoadClinicPagesLinkToEachOther(t *testing.T) {
 }
 
 func TestLoadClinicDropsPagesLinkingToDroppedPages(t *testing.T) {
-	// z parses but has an unknown section, so it is dropped; then a, which
-	// links to it, is dropped in the next round.
+	// z parses but has an unknown section, so it is dropped; so is a,
+	// which links to it, in the same pass.
 	clinic := fstest.MapFS{
 		"a.md": {Data: []byte(clinicPage("a", "10", replace("related: [alpha]", "related: [z]")))},
 		"z.md": {Data: []byte(clinicPage("z", "20", replace("section: two", "section: nine")))},
@@ -113,7 +112,7 @@ func TestLoadClinicDropsPagesLinkingToDroppedPages(t *testing.T) {
 	if got := strings.Join(c.Added, ","); got != "m" {
 		t.Errorf("Added = %s", got)
 	}
-	if !hasProblem(c.Problems(), `clinic/a.md:16: related page "z" does not exist`) {
+	if !hasProblem(c.Problems(), `clinic/a.md:16: related page "z" is skipped (clinic/z.md has problems)`) {
 		t.Errorf("problems:\n%v", c.Problems())
 	}
 }
@@ -189,20 +188,6 @@ func TestLoadClinicOverrideThatBreaksTheBundledGuide(t *testing.T) {
 	}
 }
 
-func TestLoadClinicUnreadableFolder(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "gone")
-	c, err := LoadClinic(Source{FS: clinicBase(), Name: "content"}, Source{FS: os.DirFS(dir), Name: dir}, DefaultRules(today), false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, ok := c.Guide.Page("alpha"); !ok || len(c.Added) != 0 {
-		t.Errorf("bundled guide not returned: %v", c.Added)
-	}
-	if ps := c.Problems(); len(ps) != 1 || !strings.HasPrefix(ps[0].String(), dir+": cannot read the clinic pages folder") {
-		t.Errorf("problems: %v", ps)
-	}
-}
-
 func TestLoadClinicBrokenBundle(t *testing.T) {
 	base := clinicBase()
 	delete(base, "guide.yaml")
@@ -228,5 +213,82 @@ func TestLoadClinicSafetyRules(t *testing.T) {
 	}
 	if p, ok := c.Guide.Page("safe"); !ok || !strings.Contains(p.Body, "100.4°F") {
 		t.Errorf("safe page not loaded with the fever line")
+	}
+}
+
+// TestLoadClinicChainIsLinear: a chain of 1,000 clinic pages, each linking
+// to the next, the last to a page that does not exist. Every page is
+// skipped, each with its reason, in two loads of the tree (the first finds
+// the broken page, the second checks what is left), not one per page.
+func TestLoadClinicChainIsLinear(t *testing.T) {
+	const n = 1000
+	clinic := chain(n)
+	rules := DefaultRules(today)
+	rules.MaxClinicPages = n
+	c := loadClinic(t, clinicBase(), clinic, rules, false)
+	if len(c.Added) != 0 || len(c.Skipped) != n {
+		t.Fatalf("Added %d, Skipped %d; want 0 and %d", len(c.Added), len(c.Skipped), n)
+	}
+	if c.passes > 2 {
+		t.Errorf("the tree was loaded %d times, want at most 2", c.passes)
+	}
+	last := fmt.Sprintf("clinic/p%04d.md:16: related page \"missing\" does not exist", n-1)
+	next := `clinic/p0000.md:16: related page "p0001" is skipped (clinic/p0001.md has problems)`
+	if !hasProblem(c.Skipped[n-1].Problems, last) || !hasProblem(c.Skipped[0].Problems, next) {
+		t.Errorf("reasons: %v ... %v", c.Skipped[0].Problems, c.Skipped[n-1].Problems)
+	}
+}
+
+// chain is n clinic pages p0000 → p0001 → … → "missing".
+func chain(n int) fstest.MapFS {
+	clinic := fstest.MapFS{}
+	for i := range n {
+		id, next := fmt.Sprintf("p%04d", i), fmt.Sprintf("p%04d", i+1)
+		if i == n-1 {
+			next = "missing"
+		}
+		clinic[id+".md"] = &fstest.MapFile{Data: []byte(clinicPage(id, fmt.Sprint(i+1), replace("related: [alpha]", "related: ["+next+"]")))}
+	}
+	return clinic
+}
+
+// BenchmarkLoadClinicChain is the chain of TestLoadClinicChainIsLinear.
+func BenchmarkLoadClinicChain(b *testing.B) {
+	clinic, base := chain(1000), clinicBase()
+	rules := DefaultRules(today)
+	rules.MaxClinicPages = 1000
+	for b.Loop() {
+		if _, err := LoadClinic(Source{FS: base, Name: "content"}, Source{FS: clinic, Name: "clinic"}, rules, false); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestClinicPagesNeedOneSourceAndTwoQuestions: clinic pages are held to
+// at least 1 source and 2 questions (content/README.md), bundled pages to
+// 2 and 3, under the same default rules.
+func TestClinicPagesNeedOneSourceAndTwoQuestions(t *testing.T) {
+	short := []func(string) string{
+		replace("  - \"Source B. NEJM 2020.\"\n", ""),
+		replace("  - \"Question three?\"\n", ""),
+	}
+	clinic := fstest.MapFS{
+		"short.md": {Data: []byte(clinicPage("short", "10", short...))},
+		"bare.md":  {Data: []byte(clinicPage("bare", "20", append(short, replace("  - \"Source A. J Clin Oncol 2023.\"\n", ""), replace("  - \"Question two?\"\n", ""))...))},
+	}
+	c := loadClinic(t, clinicBase(), clinic, DefaultRules(today), false)
+	if got := strings.Join(c.Added, ","); got != "short" {
+		t.Errorf("Added = %s; problems %v", got, c.Problems())
+	}
+	for _, want := range []string{"clinic/bare.md:9: needs at least 1 source, has 0", "clinic/bare.md:10: needs at least 2 questions, has 1"} {
+		if !hasProblem(c.Problems(), want) {
+			t.Errorf("problems lack %q:\n%v", want, c.Problems())
+		}
+	}
+	_, ps := load(t, tree(map[string]string{"alpha.md": page("alpha", short...), "beta.md": page("beta", replace("order: 10", "order: 20"), replace("related: [beta]", "related: [alpha]"))}))
+	for _, want := range []string{"content/pages/alpha.md:9: needs at least 2 sources, has 1", "content/pages/alpha.md:11: needs at least 3 questions, has 2"} {
+		if !hasProblem(ps, want) {
+			t.Errorf("bundled problems lack %q:\n%v", want, ps)
+		}
 	}
 }

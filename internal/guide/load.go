@@ -21,12 +21,25 @@ type Rules struct {
 	MinSources, MinQuestions int
 	// MaxReviewGap is the longest allowed time from reviewed to next_review.
 	MaxReviewGap time.Duration
+	// ClinicMinSources and ClinicMinQuestions are the least each clinic
+	// page (an extra page, not a bundled one) must carry.
+	ClinicMinSources, ClinicMinQuestions int
+	// MaxPageBytes is the largest a page file may be; 0 is no limit.
+	MaxPageBytes int64
+	// MaxClinicPages is the most clinic pages loaded; 0 is no limit.
+	MaxClinicPages int
 }
 
-// DefaultRules are the rules of the content standard: at least 2 sources and
-// 3 questions a page, and a review at least every 12 months.
+// DefaultRules are the rules of the content standard (content/README.md):
+// at least 2 sources and 3 questions a bundled page, 1 source and 2
+// questions a clinic page, a review at least every 12 months, pages of at
+// most 256 KB and at most 200 clinic pages.
 func DefaultRules(now time.Time) Rules {
-	return Rules{Now: now, MinSources: 2, MinQuestions: 3, MaxReviewGap: 366 * 24 * time.Hour}
+	return Rules{
+		Now: now, MinSources: 2, MinQuestions: 3, MaxReviewGap: 366 * 24 * time.Hour,
+		ClinicMinSources: 1, ClinicMinQuestions: 2,
+		MaxPageBytes: 256 << 10, MaxClinicPages: 200,
+	}
 }
 
 // Source is a content tree to load: a file system and the name to show for
@@ -56,12 +69,14 @@ func LoadWithExtra(src Source, extra *Source, rules Rules) (*Guide, error) {
 	// other files: together they are most of the time before the first
 	// frame, and they do not touch each other.
 	var pc problems
+	var extraPages []*Page
 	pagesDone := make(chan struct{})
 	go func() {
 		defer close(pagesDone)
-		g.Pages = loadPages(&pc, src, "pages", sh)
+		g.Pages = loadPages(&pc, src, "pages", sh, rules.MaxPageBytes)
 		if extra != nil {
-			g.Pages = append(g.Pages, loadPages(&pc, *extra, ".", sh)...)
+			extraPages = loadPages(&pc, *extra, ".", sh, rules.MaxPageBytes)
+			g.Pages = append(g.Pages, extraPages...)
 		}
 	}()
 	decodeFile(&c, d, src, "guide.yaml", &g.Meta, true)
@@ -71,7 +86,10 @@ func LoadWithExtra(src Source, extra *Source, rules Rules) (*Guide, error) {
 	g.Terms = loadGlossary(&c, d, src)
 	<-pagesDone
 	c.list = append(c.list, pc.list...)
-	v := validator{c: &c, g: g, rules: rules, docs: d}
+	v := validator{c: &c, g: g, rules: rules, docs: d, extra: map[*Page]bool{}}
+	for _, p := range extraPages {
+		v.extra[p] = true
+	}
 	v.sections(src)
 	v.terms(src)
 	v.pages()
@@ -246,7 +264,7 @@ type pageMeta struct {
 
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
-func loadPages(c *problems, src Source, dir string, sh *shared) []*Page {
+func loadPages(c *problems, src Source, dir string, sh *shared, max int64) []*Page {
 	names, err := fs.Glob(src.FS, path.Join(dir, "*.md"))
 	if err != nil {
 		c.add(display(src, dir), 0, "cannot list: %v", err)
@@ -259,7 +277,7 @@ func loadPages(c *problems, src Source, dir string, sh *shared) []*Page {
 	found := make([]problems, len(names))
 	var wg sync.WaitGroup
 	for i, name := range names {
-		wg.Go(func() { loaded[i] = loadPage(&found[i], src, name, sh) })
+		wg.Go(func() { loaded[i] = loadPage(&found[i], src, name, sh, max) })
 	}
 	wg.Wait()
 	var pages []*Page
@@ -272,11 +290,13 @@ func loadPages(c *problems, src Source, dir string, sh *shared) []*Page {
 	return pages
 }
 
-func loadPage(c *problems, src Source, name string, sh *shared) *Page {
+// loadPage reads and parses one page file of at most max bytes (0 is no
+// limit).
+func loadPage(c *problems, src Source, name string, sh *shared, max int64) *Page {
 	file := display(src, name)
-	data, err := fs.ReadFile(src.FS, name)
+	data, err := readPage(src.FS, name, max)
 	if err != nil {
-		c.add(file, 0, "cannot read: %v", err)
+		c.add(file, 0, "%v", err)
 		return nil
 	}
 	front, body, bodyLine, lerr := splitFrontMatter(data)
@@ -379,7 +399,7 @@ func LoadPage(src Source, id string) (*Page, error) {
 	}
 	var c problems
 	sh := loadShared(&c, docs{}, src)
-	p := loadPage(&c, src, name, sh)
+	p := loadPage(&c, src, name, sh, 0)
 	if len(c.list) > 0 {
 		return nil, c.list.sorted()
 	}

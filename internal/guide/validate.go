@@ -12,6 +12,7 @@ type validator struct {
 	g     *Guide
 	rules Rules
 	docs  docs
+	extra map[*Page]bool // the clinic pages, held to the clinic minimums
 }
 
 func (v *validator) sections(src Source) {
@@ -127,11 +128,15 @@ func (v *validator) dates(p *Page) {
 }
 
 func (v *validator) lists(p *Page) {
-	if len(p.Sources) < v.rules.MinSources {
-		v.c.add(p.File, p.line("sources"), "needs at least %d sources, has %d", v.rules.MinSources, len(p.Sources))
+	sources, questions := v.rules.MinSources, v.rules.MinQuestions
+	if v.extra[p] {
+		sources, questions = v.rules.ClinicMinSources, v.rules.ClinicMinQuestions
 	}
-	if len(p.Questions) < v.rules.MinQuestions {
-		v.c.add(p.File, p.line("questions"), "needs at least %d questions, has %d", v.rules.MinQuestions, len(p.Questions))
+	if len(p.Sources) < sources {
+		v.c.add(p.File, p.line("sources"), "needs at least %s, has %d", plural(sources, "source"), len(p.Sources))
+	}
+	if len(p.Questions) < questions {
+		v.c.add(p.File, p.line("questions"), "needs at least %s, has %d", plural(questions, "question"), len(p.Questions))
 	}
 	for _, key := range []string{"sources", "questions"} {
 		list := p.Sources
@@ -152,6 +157,14 @@ func (v *validator) sectionIDs() []string {
 		out = append(out, s.ID)
 	}
 	return out
+}
+
+// plural is "1 source" or "2 sources".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
 }
 
 func item(key string, i int) string { return key + "[" + strconv.Itoa(i) + "]" }
