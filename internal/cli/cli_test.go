@@ -136,7 +136,7 @@ func TestCheck(t *testing.T) {
 	}
 
 	env, _, errb := testEnv(false, false)
-	if code := run(t, env, "check", filepath.Join(dir, "missing")); code == 0 || !strings.Contains(errb.String(), "not a folder") {
+	if code := run(t, env, "check", filepath.Join(dir, "missing")); code == 0 || !strings.Contains(errb.String(), "does not exist") {
 		t.Errorf("missing folder: exit %d, %s", code, errb.String())
 	}
 }

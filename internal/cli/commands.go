@@ -3,12 +3,14 @@ package cli
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"text/tabwriter"
+	"time"
 
 	"github.com/charmbracelet/colorprofile"
 	"github.com/spf13/cobra"
@@ -16,6 +18,7 @@ import (
 	"github.com/her2guide/her2guide/content"
 	"github.com/her2guide/her2guide/internal/guide"
 	"github.com/her2guide/her2guide/internal/render"
+	"github.com/her2guide/her2guide/internal/safetext"
 )
 
 func topicsCmd(env Env) *cobra.Command {
@@ -122,51 +125,37 @@ func showCmd(env Env) *cobra.Command {
 }
 
 func checkCmd(env Env) *cobra.Command {
-	var due bool
+	var due, override bool
 	cmd := &cobra.Command{
 		Use:   "check [DIR]",
 		Short: "Check the built-in content, or a folder of pages, and list every problem",
 		Long: "check validates content against the rules in content/README.md and prints each\n" +
 			"problem as file:line: message. With DIR, it checks a whole content folder (one with a\n" +
-			"sections.yaml) or a folder of extra pages, such as a clinic's own, beside the built-in guide.\n" +
+			"sections.yaml) or a folder of clinic pages beside the built-in guide, exactly as the kiosk\n" +
+			"loads them (--content): every page the kiosk would skip is listed with its reasons.\n" +
 			"With --due it also lists pages whose next_review date has passed: run it on a schedule\n" +
 			"(the tests and CI do not, so that an old commit still builds and passes).",
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			rules := guide.DefaultRules(env.Now())
-			base := guide.Source{FS: content.FS(), Name: content.Name}
-			var g *guide.Guide
-			var err error
-			switch {
-			case len(args) == 0:
-				g, err = guide.Load(base, rules)
-			default:
-				dir := args[0]
-				info, statErr := os.Stat(dir)
-				if statErr != nil || !info.IsDir() {
-					return fmt.Errorf("%s is not a folder I can read", dir)
-				}
-				src := guide.Source{FS: os.DirFS(dir), Name: filepath.ToSlash(dir)}
-				if _, e := fs.Stat(src.FS, "sections.yaml"); e == nil {
-					g, err = guide.Load(src, rules)
-				} else {
-					g, err = guide.LoadWithExtra(base, &src, rules)
-				}
+			var dir string
+			if len(args) > 0 {
+				dir = args[0]
 			}
-			var problems guide.Problems
-			if due {
-				problems = guide.Overdue(g, env.Now())
-			}
+			g, problems, skipped, err := checkContent(dir, env.Now(), override)
 			if err != nil {
-				ps, ok := err.(guide.Problems)
-				if !ok {
-					return err
-				}
-				problems = append(ps, problems...)
+				return err
+			}
+			if due {
+				problems = append(problems, guide.Overdue(g, env.Now())...)
 			}
 			if len(problems) > 0 {
+				// File names and messages come from the folder checked:
+				// nothing in them may reach the terminal as a control.
 				for _, p := range problems {
-					fmt.Fprintln(env.Stdout, p.String())
+					fmt.Fprintln(env.Stdout, safetext.Line(p.String()))
+				}
+				if skipped > 0 {
+					return fmt.Errorf("%d problem(s) found; the kiosk would skip %d clinic page(s)", len(problems), skipped)
 				}
 				return fmt.Errorf("%d problem(s) found", len(problems))
 			}
@@ -175,5 +164,60 @@ func checkCmd(env Env) *cobra.Command {
 		},
 	}
 	cmd.Flags().BoolVar(&due, "due", false, "also list pages whose review date has passed")
+	cmd.Flags().BoolVar(&override, "content-override", false, "check clinic pages as the kiosk does with --content-override (a page may replace a built-in one)")
 	return cmd
+}
+
+// checkContent loads what check checks: the built-in content (dir ""), a
+// whole content folder, or a folder of clinic pages through the kiosk's
+// own loader and rules, so that check and the kiosk skip the same pages.
+// It returns the guide, the problems, and how many clinic pages would be
+// skipped; the error is for a folder that cannot be checked at all.
+func checkContent(dir string, now time.Time, override bool) (*guide.Guide, guide.Problems, int, error) {
+	base := guide.Source{FS: content.FS(), Name: content.Name}
+	if dir == "" {
+		g, err := guide.Load(base, guide.DefaultRules(now))
+		ps, err := problemsOf(err)
+		return g, ps, 0, err
+	}
+	info, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, nil, 0, fmt.Errorf("the folder %s does not exist", safetext.Line(dir))
+	case err != nil:
+		return nil, nil, 0, fmt.Errorf("cannot read the folder %s: %s", safetext.Line(dir), safetext.Line(err.Error()))
+	case !info.IsDir():
+		return nil, nil, 0, fmt.Errorf("%s is not a folder", safetext.Line(dir))
+	}
+	src := guide.Source{FS: os.DirFS(dir), Name: filepath.ToSlash(dir)}
+	if _, e := fs.Stat(src.FS, "sections.yaml"); e == nil {
+		g, err := guide.Load(src, guide.DefaultRules(now))
+		ps, err := problemsOf(err)
+		return g, ps, 0, err
+	}
+	// The kiosk's rules: no clock (a wrong clock must not hide pages).
+	c, err := guide.LoadClinic(base, src, guide.DefaultRules(time.Time{}), override)
+	if err != nil {
+		return nil, nil, 0, fmt.Errorf("the built-in content is broken (run her2guide check):\n%s", safetext.Text(err.Error()))
+	}
+	skipped := 0
+	for _, s := range c.Skipped {
+		if !s.Folder {
+			skipped++
+		}
+	}
+	return c.Guide, c.Problems(), skipped, nil
+}
+
+// problemsOf splits a load error into its problems, or returns it when it
+// is something else.
+func problemsOf(err error) (guide.Problems, error) {
+	if err == nil {
+		return nil, nil
+	}
+	var ps guide.Problems
+	if errors.As(err, &ps) {
+		return ps, nil
+	}
+	return nil, err
 }
