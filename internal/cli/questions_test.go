@@ -3,8 +3,10 @@ package cli
 import (
 	"bytes"
 	"context"
+	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -265,31 +267,31 @@ func TestQuestionsExisting(t *testing.T) {
 func TestQuestionsPrint(t *testing.T) {
 	var ran [][]string
 	var printed []byte
-	spooler := printing.Spooler{Run: func(_ context.Context, name string, args ...string) ([]byte, error) {
+	run := func(_ context.Context, data io.Reader, name string, args ...string) ([]byte, error) {
 		ran = append(ran, append([]string{name}, args...))
 		switch name {
 		case "lpstat":
 			return []byte("printer Office is idle.  enabled since Sun Nov 22 00:23:42 2026\n"), nil
 		case "lp":
-			b, err := os.ReadFile(args[len(args)-1])
+			b, err := io.ReadAll(data)
 			printed = b
 			return []byte("request id is Office-7 (1 file(s))\n"), err
 		}
 		return nil, os.ErrNotExist
+	}
+	spooler := printing.Spooler{RunInput: run, Run: func(ctx context.Context, name string, args ...string) ([]byte, error) {
+		return run(ctx, nil, name, args...)
 	}}
 	env, out, _ := testEnv(false, false)
 	if err := runQuestions(t, env, spooler, "--print", "--printer", "Office", "--paper", "letter"); err != nil {
 		t.Fatal(err)
 	}
 	last := ran[len(ran)-1]
-	if last[0] != "lp" || last[1] != "-d" || last[2] != "Office" {
-		t.Fatalf("ran %q", last)
+	if !slices.Equal(last, []string{"lp", "-d", "Office", "-"}) {
+		t.Fatalf("ran %q, want the sheet on lp's standard input", last)
 	}
 	if !bytes.HasPrefix(printed, []byte("%PDF-")) {
 		t.Fatal("lp was not given a PDF")
-	}
-	if _, err := os.Stat(last[3]); !os.IsNotExist(err) {
-		t.Errorf("temporary PDF %s was not removed", last[3])
 	}
 	if !strings.Contains(out.String(), "Sent your questions to Office (job Office-7)") {
 		t.Errorf("stdout = %q", out)

@@ -197,8 +197,11 @@ func (tm *Tmux) WaitForGone(gone ...string) string {
 // Exited reports whether the command has ended (without waiting).
 func (tm *Tmux) Exited() bool {
 	tm.t.Helper()
-	return exitLine.MatchString(tm.Screen())
+	return ShowsExit(tm.Screen())
 }
+
+// ShowsExit reports whether screen shows that StartTmux's command ended.
+func ShowsExit(screen string) bool { return exitLine.MatchString(screen) }
 
 // WaitForExit waits until the command has ended and returns its exit
 // status. The shell prints the status after the program has ended, into the

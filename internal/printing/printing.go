@@ -4,6 +4,7 @@
 package printing
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -12,6 +13,9 @@ import (
 	"os/exec"
 	"regexp"
 	"strings"
+	"time"
+
+	"github.com/her2guide/her2guide/internal/safetext"
 )
 
 // Printer is one print queue.
@@ -28,22 +32,86 @@ type Spooler struct {
 	// Run runs a command and returns its standard output and error,
 	// combined. Tests replace it.
 	Run func(ctx context.Context, name string, args ...string) ([]byte, error)
+	// RunInput runs a command as Run does, with data as its standard
+	// input: lp reads the sheet from it, so the sheet is never written to
+	// a file. When it is nil, Run runs the command without the data, which
+	// suits fakes that do not look at what is printed.
+	RunInput func(ctx context.Context, data io.Reader, name string, args ...string) ([]byte, error)
+	// Timeout bounds each command, so a print service that has stopped
+	// answering cannot hold a patient on "Working…". Zero means
+	// DefaultTimeout. A caller's earlier deadline wins.
+	Timeout time.Duration
 }
 
+// DefaultTimeout is how long a spooler command may take when
+// Spooler.Timeout is zero. lpstat and lp answer in well under a second
+// when the print service is working, also for a printer on the network:
+// the job is queued, not printed, before lp returns.
+const DefaultTimeout = 10 * time.Second
+
 // DefaultSpooler runs the real commands, in the C locale so their output
-// can be read.
+// can be read, with a minimal environment (see ChildEnv), and kills a
+// command that takes longer than the timeout.
 func DefaultSpooler() Spooler {
-	return Spooler{Run: func(ctx context.Context, name string, args ...string) ([]byte, error) {
-		cmd := exec.CommandContext(ctx, name, args...)
-		env := make([]string, 0, len(os.Environ())+2)
-		for _, kv := range os.Environ() {
-			if !strings.HasPrefix(kv, "LANG=") && !strings.HasPrefix(kv, "LC_") && !strings.HasPrefix(kv, "LANGUAGE=") {
-				env = append(env, kv)
-			}
+	return Spooler{
+		Run: func(ctx context.Context, name string, args ...string) ([]byte, error) {
+			return command(ctx, nil, name, args...)
+		},
+		RunInput: command,
+	}
+}
+
+// command runs name with data on its standard input.
+func command(ctx context.Context, data io.Reader, name string, args ...string) ([]byte, error) {
+	cmd := exec.CommandContext(ctx, name, args...)
+	cmd.Env = ChildEnv(os.Environ())
+	cmd.Stdin = data
+	// A killed command's own children may hold its output open: stop
+	// waiting for them soon after.
+	cmd.WaitDelay = time.Second
+	return cmd.CombinedOutput()
+}
+
+// ChildEnv is the environment the spooler's commands get, from the
+// program's environment env: PATH to find them, HOME for the reader's own
+// CUPS settings (~/.cups/lpoptions and client.conf: the usual printer, the
+// print server), CUPS's variables (CUPS_SERVER, CUPS_USER, CUPS_ENCRYPTION
+// and the rest, IPP_PORT), and the C locale. Nothing else reaches them: no
+// HER2GUIDE_* variable (the kiosk's staff code), no secret of the caller's.
+func ChildEnv(env []string) []string {
+	kept := make([]string, 0, 8)
+	for _, kv := range env {
+		name, _, _ := strings.Cut(kv, "=")
+		switch {
+		case name == "PATH", name == "HOME", name == "IPP_PORT", strings.HasPrefix(name, "CUPS_"):
+			kept = append(kept, kv)
 		}
-		cmd.Env = append(env, "LANG=C", "LC_ALL=C")
-		return cmd.CombinedOutput()
-	}}
+	}
+	return append(kept, "LANG=C", "LC_ALL=C")
+}
+
+// run runs one command with the spooler's timeout, feeding it data when
+// data is not nil. A command that ran out of time or whose caller gave up
+// returns an error that wraps the context's (context.DeadlineExceeded or
+// context.Canceled), with whatever it printed before it was stopped.
+func (s Spooler) run(ctx context.Context, data io.Reader, name string, args ...string) ([]byte, error) {
+	timeout := s.Timeout
+	if timeout <= 0 {
+		timeout = DefaultTimeout
+	}
+	cctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	var out []byte
+	var err error
+	if data != nil && s.RunInput != nil {
+		out, err = s.RunInput(cctx, data, name, args...)
+	} else {
+		out, err = s.Run(cctx, name, args...)
+	}
+	if err != nil && cctx.Err() != nil {
+		err = fmt.Errorf("%s: %w (%v)", name, cctx.Err(), err)
+	}
+	return out, err
 }
 
 // Kind says what went wrong, so a screen can offer the right way out.
@@ -57,6 +125,8 @@ const (
 	PrinterStopped      // the queue is paused or refuses jobs
 	SpoolerDown         // the print service (cupsd) is not running
 	NoSpoolerTools      // lp or lpstat is not installed
+	NotAnswering        // the print service did not answer in time
+	Cancelled           // the caller gave up (the kiosk was reset)
 )
 
 // Error is a printing failure. Error() is a plain sentence for the patient;
@@ -64,8 +134,10 @@ const (
 type Error struct {
 	Kind    Kind
 	Printer string // the printer concerned, if any
-	Detail  string // the raw output of the failing command
-	Err     error  // the underlying error, if any
+	// Detail is what the failing command printed, made safe for a log or
+	// a terminal with safetext.Text.
+	Detail string
+	Err    error // the underlying error, if any
 }
 
 // Error returns the plain-language message.
@@ -84,6 +156,10 @@ func (e *Error) Error() string {
 		return "The print service is not running on this computer."
 	case NoSpoolerTools:
 		return "This computer has no print service (the lp command is missing)."
+	case NotAnswering:
+		return "The print service is not answering."
+	case Cancelled:
+		return "Printing was stopped."
 	}
 	if line := firstLine(e.Detail); line != "" {
 		return "Printing did not work: " + line
@@ -114,10 +190,14 @@ func firstLine(out string) string {
 
 // classify turns a failed command's output into an *Error.
 func classify(printer string, out []byte, err error) *Error {
-	detail := strings.TrimSpace(string(out))
+	detail := safetext.Text(strings.TrimSpace(string(out)))
 	e := &Error{Kind: Other, Printer: printer, Detail: detail, Err: err}
 	low := strings.ToLower(detail)
 	switch {
+	case errors.Is(err, context.DeadlineExceeded):
+		e.Kind = NotAnswering
+	case errors.Is(err, context.Canceled):
+		e.Kind = Cancelled
 	case errors.Is(err, exec.ErrNotFound):
 		e.Kind = NoSpoolerTools
 	case strings.Contains(low, "scheduler is not running"),
@@ -141,7 +221,7 @@ func classify(printer string, out []byte, err error) *Error {
 // Printers lists the print queues, the default first, then by name as
 // lpstat gives them. No queue at all is a *Error of kind NoPrinters.
 func (s Spooler) Printers(ctx context.Context) ([]Printer, error) {
-	out, err := s.Run(ctx, "lpstat", "-p")
+	out, err := s.run(ctx, nil, "lpstat", "-p")
 	if err != nil {
 		return nil, classify("", out, err)
 	}
@@ -150,10 +230,10 @@ func (s Spooler) Printers(ctx context.Context) ([]Printer, error) {
 		if e := classify("", out, nil); e.Kind != Other {
 			return nil, e
 		}
-		return nil, &Error{Kind: NoPrinters, Detail: strings.TrimSpace(string(out))}
+		return nil, &Error{Kind: NoPrinters, Detail: safetext.Text(strings.TrimSpace(string(out)))}
 	}
 	// Best effort from here: the list above is already useful.
-	if out, err := s.Run(ctx, "lpstat", "-a"); err == nil {
+	if out, err := s.run(ctx, nil, "lpstat", "-a"); err == nil {
 		for _, name := range parseRejecting(string(out)) {
 			for i := range printers {
 				if printers[i].Name == name && printers[i].State != "stopped" {
@@ -162,7 +242,7 @@ func (s Spooler) Printers(ctx context.Context) ([]Printer, error) {
 			}
 		}
 	}
-	if out, err := s.Run(ctx, "lpstat", "-d"); err == nil {
+	if out, err := s.run(ctx, nil, "lpstat", "-d"); err == nil {
 		if def := parseDefault(string(out)); def != "" {
 			for i := range printers {
 				if printers[i].Name == def {
@@ -187,8 +267,9 @@ var (
 	reRejecting = regexp.MustCompile(`^(\S+) not accepting requests`)
 	// system default destination: PDF
 	reDefault = regexp.MustCompile(`^system default destination: (\S+)`)
-	// request id is PDF-3 (1 file(s))
-	reRequest = regexp.MustCompile(`request id is (\S+)`)
+	// request id is PDF-3 (1 file(s)). The id is given to cancel, so it
+	// must not look like an option.
+	reRequest = regexp.MustCompile(`request id is ([^-\s]\S*-[0-9]+)`)
 )
 
 func parsePrinters(out string) []Printer {
@@ -228,51 +309,79 @@ func parseDefault(out string) string {
 // checks, when lpstat answers, that the printer is not stopped, so a job is
 // not left waiting in a paused queue while the patient thinks it printed.
 func (s Spooler) Print(ctx context.Context, printer, file string) (string, error) {
-	if ps, err := s.Printers(ctx); err == nil {
-		for _, p := range ps {
-			if (p.Name == printer || (printer == "" && p.Default)) && (p.State == "stopped" || p.State == "disabled") {
-				return "", &Error{Kind: PrinterStopped, Printer: p.Name, Detail: "printer state: " + p.State}
-			}
+	return s.print(ctx, printer, file, nil)
+}
+
+// PrintWith sends the document that write writes to printer ("" for the
+// default) on lp's standard input (`lp [-d NAME] -`), and returns the job
+// id. The document is
+// made in memory and never written to a file, so no copy of the patient's
+// questions is left behind if the program is stopped while printing.
+func (s Spooler) PrintWith(ctx context.Context, printer string, write func(io.Writer) error) (string, error) {
+	var doc bytes.Buffer
+	if err := write(&doc); err != nil {
+		return "", fmt.Errorf("could not prepare the page to print: %w", err)
+	}
+	return s.print(ctx, printer, "", &doc)
+}
+
+// print sends file, or data when file is "", to printer. When lp reports a
+// job but runs out of time, or the caller gives up, the job is cancelled:
+// it must not come out of the printer after the patient has left.
+func (s Spooler) print(ctx context.Context, printer, file string, data io.Reader) (string, error) {
+	ps, err := s.Printers(ctx)
+	var pe *Error
+	if errors.As(err, &pe) && (pe.Kind == NotAnswering || pe.Kind == Cancelled) {
+		return "", err
+	}
+	for _, p := range ps {
+		if (p.Name == printer || (printer == "" && p.Default)) && (p.State == "stopped" || p.State == "disabled") {
+			return "", &Error{Kind: PrinterStopped, Printer: p.Name, Detail: "printer state: " + p.State}
 		}
 	}
-	args := []string{file}
+	var args []string
 	if printer != "" {
-		args = []string{"-d", printer, file}
+		args = append(args, "-d", printer)
 	}
-	out, err := s.Run(ctx, "lp", args...)
+	if file == "" {
+		file = "-" // standard input, and nothing else
+	}
+	args = append(args, file)
+	out, err := s.run(ctx, data, "lp", args...)
+	job := ""
+	if m := reRequest.FindStringSubmatch(string(out)); m != nil {
+		job = m[1]
+	}
+	if err == nil && ctx.Err() != nil {
+		err = fmt.Errorf("lp: %w", ctx.Err())
+	}
 	if err != nil {
 		e := classify(printer, out, err)
+		if job != "" && (e.Kind == NotAnswering || e.Kind == Cancelled) {
+			e.Detail = strings.TrimSpace(e.Detail + "\n" + s.cancelJob(ctx, job))
+		}
 		// With the scheduler down, lp says the printer does not exist:
 		// ask the scheduler itself before blaming the printer.
 		if e.Kind == NoSuchPrinter || e.Kind == NoPrinters || e.Kind == Other {
-			if r, rerr := s.Run(ctx, "lpstat", "-r"); rerr == nil && strings.Contains(strings.ToLower(string(r)), "not running") {
+			if r, rerr := s.run(ctx, nil, "lpstat", "-r"); rerr == nil && strings.Contains(strings.ToLower(string(r)), "not running") {
 				e.Kind = SpoolerDown
 			}
 		}
 		return "", e
 	}
-	if m := reRequest.FindStringSubmatch(string(out)); m != nil {
-		return m[1], nil
-	}
-	return "", nil
+	return job, nil
 }
 
-// PrintWith writes a document with write into a temporary file, sends it to
-// printer ("" for the default) and removes the file. It returns the job id.
-func (s Spooler) PrintWith(ctx context.Context, printer string, write func(io.Writer) error) (string, error) {
-	tmp, err := os.CreateTemp("", "her2guide-print-*.pdf")
+// cancelJob cancels a job that was queued too late, with `cancel JOB`, in
+// its own time (the caller's has run out), and says how that went, for the
+// log. If the print service does not answer now either, the job waits for
+// it as lp did, and nothing more can be done from here.
+func (s Spooler) cancelJob(ctx context.Context, job string) string {
+	out, err := s.run(context.WithoutCancel(ctx), nil, "cancel", job)
 	if err != nil {
-		return "", fmt.Errorf("could not prepare the page to print: %w", err)
+		return "could not cancel job " + safetext.Line(job) + ": " + safetext.Line(strings.TrimSpace(string(out))+" "+err.Error())
 	}
-	defer os.Remove(tmp.Name())
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return "", fmt.Errorf("could not prepare the page to print: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return "", fmt.Errorf("could not prepare the page to print: %w", err)
-	}
-	return s.Print(ctx, printer, tmp.Name())
+	return "job " + safetext.Line(job) + " cancelled"
 }
 
 // Plain is the patient's sentence (the same as Error).
