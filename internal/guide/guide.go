@@ -85,6 +85,9 @@ func ParseQuestionRef(ref string) (page string, n int, ok bool) {
 type Step struct {
 	Page  string `yaml:"page"`
 	Label string `yaml:"label"`
+	// Spread marks a step for readers whose cancer has spread: a walk for
+	// early-stage cancer leaves it out.
+	Spread bool `yaml:"spread"`
 }
 
 // Section groups pages under one heading.

@@ -35,6 +35,7 @@ type Catalog struct {
 	Questions Questions
 	Situation Situation
 	Print     Print
+	Walk      Walk
 	Quit      Quit
 	Kiosk     Kiosk
 	Plain     Plain
@@ -89,6 +90,9 @@ type Page struct {
 	Reviewed func(t time.Time) string
 	// Step is the walk's progress in the footer.
 	Step func(step, steps int, label string) string
+	// StepQuestions says, on a walk, how many questions the page has and
+	// the key that adds them.
+	StepQuestions func(n int) string
 	// Match is the search match shown.
 	Match func(match, matches int) string
 	// All, Top and End are the scroll position.
@@ -194,6 +198,21 @@ type Print struct {
 	ExistsFree     func(name string) string
 	DeskFailed     string
 	FailedOffer    string
+}
+
+// Walk is the guided walkthrough's first question and its end.
+type Walk struct {
+	Crumb, Ask                    string
+	Early, EarlySummary           string
+	Spread, SpreadSummary         string
+	Unsure, UnsureSummary         string
+	Every, EverySummary           string
+	Situation, SituationSummary   string
+	ReadyCrumb                    string
+	ReadyIntro                    func(n, added int, page string) string
+	ReadyPrint, ReadyPrintSummary string
+	ReadyList, ReadyListSummary   string
+	ReadyHome, ReadyHomeSummary   string
 }
 
 // Quit is the question asked before quitting with questions that are not

@@ -60,6 +60,9 @@ func English() *Catalog {
 			Step: func(step, steps int, label string) string {
 				return "Step " + strconv.Itoa(step) + " of " + strconv.Itoa(steps) + " — " + label
 			},
+			StepQuestions: func(n int) string {
+				return strconv.Itoa(n) + " questions (a)"
+			},
 			Match: func(match, matches int) string {
 				return "Match " + strconv.Itoa(match) + " of " + strconv.Itoa(matches)
 			},
@@ -190,6 +193,36 @@ func English() *Catalog {
 			},
 			DeskFailed:  "Your questions are still here. Tap Back to see them.",
 			FailedOffer: "Press enter to save to a file instead, or esc to go back.",
+		},
+
+		Walk: Walk{
+			Crumb: "Start here",
+			Ask: "Before you start (private, never saved): has your cancer spread beyond the breast and the lymph nodes near it? " +
+				"The walk then skips the pages that are not about you. You can skip this question.",
+			Early:            "No, it has not spread",
+			EarlySummary:     "The walk skips the pages about cancer that has spread.",
+			Spread:           "Yes, it has spread",
+			SpreadSummary:    "The walk includes the pages about cancer that has spread, and what to do when treatment stops working.",
+			Unsure:           "I don't know",
+			UnsureSummary:    "The walk explains stages and how to get ready to ask at your next visit.",
+			Every:            "Skip this question: show me every step",
+			EverySummary:     "The whole walk, every stage.",
+			Situation:        "Answer a few questions instead (My situation)",
+			SituationSummary: "Up to 5 short private questions build your own reading path.",
+			ReadyCrumb:       "You're ready",
+			ReadyIntro: func(n, added int, page string) string {
+				s := "You're ready. " + strconv.Itoa(n) + " questions are on your list"
+				if added > 0 {
+					s += ", " + strconv.Itoa(added) + " of them from “" + page + "”"
+				}
+				return s + ". Print or save them and bring them to your visit. Remove any you do not want in My questions."
+			},
+			ReadyPrint:        "Print or save my list",
+			ReadyPrintSummary: "Opens Print or save with your list.",
+			ReadyList:         "Look at my list",
+			ReadyListSummary:  "Star the questions that matter most, remove others, or write your own.",
+			ReadyHome:         "Back to the start",
+			ReadyHomeSummary:  "The home screen. Your list stays.",
 		},
 
 		Quit: Quit{

@@ -28,7 +28,7 @@ func BenchmarkWalkNext(b *testing.B) {
 				b.StopTimer()
 				m := New(g, render.NewCache(render.Document), Options{})
 				m = update(b, m, tea.WindowSizeMsg{Width: 120, Height: 40})
-				_, prefetch := m.Update(openWalk(m.ctx)())
+				_, prefetch := m.Update(pushMsg{walkPage(m.ctx, g.Paths.Walkthrough, 0)})
 				if cmd := prefetch; cmd != nil && !m.top().(*pageScreen).rendered {
 					_, prefetch = m.Update(cmd())
 				}

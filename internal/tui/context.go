@@ -64,7 +64,9 @@ type Session struct {
 	List   checklist.List
 	// Answers maps a "My situation" question id to the chosen answer id.
 	Answers map[string]string
-	// WalkResume is the step of the guided walkthrough to resume at.
+	// Walk is the reader's walkthrough (the steps that fit them), and
+	// WalkResume the step to resume at; nil until the walk is started.
+	Walk       []guide.Step
 	WalkResume int
 	// saved is the list as it was last printed or saved (see listMark).
 	saved string

@@ -11,7 +11,7 @@ import (
 // TestLeftOnAWalkIsPrevious: ← on a walk page steps back; it used to leave
 // the walk although the footer said "p/← previous".
 func TestLeftOnAWalkIsPrevious(t *testing.T) {
-	m := press(t, choose(t, newModel(t, 80, 24), walkID), "n")
+	m := press(t, walkEvery(t, newModel(t, 80, 24)), "n")
 	if p := onPage(t, m); p.id != "gamma" {
 		t.Fatalf("n: page %q", p.id)
 	}
@@ -100,7 +100,7 @@ func TestBackFromASearchResult(t *testing.T) {
 // not from the last section visited.
 func TestHeaderShowsThePagesOwnSection(t *testing.T) {
 	m := press(t, choose(t, newModel(t, 80, 24), "second"), "esc")
-	m = press(t, choose(t, m, walkID))
+	m = walkEvery(t, m)
 	if !strings.Contains(screen(m), "HER2 Guide › First section › What is alpha?") {
 		t.Errorf("walk's first page after visiting the second section:\n%s", screen(m))
 	}

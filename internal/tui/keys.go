@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -122,16 +124,31 @@ func minus(b key.Binding, drop ...string) key.Binding {
 	if len(keep) == 0 {
 		return key.NewBinding(key.WithDisabled())
 	}
-	label := keep[0]
-	if f, ok := friendly[label]; ok {
-		label = f
-	}
-	if len(keep) > 1 {
-		second := keep[1]
-		if f, ok := friendly[second]; ok {
-			second = f
+	// Keep the help's key label unless it names a key that is gone.
+	label, named := b.Help().Key, false
+	for _, d := range drop {
+		f := d
+		if ff, ok := friendly[d]; ok {
+			f = ff
 		}
-		label += "/" + second
+		for _, part := range strings.Split(label, "/") {
+			if part == f || part == d {
+				named = true
+			}
+		}
+	}
+	if named {
+		label = keep[0]
+		if f, ok := friendly[label]; ok {
+			label = f
+		}
+		if len(keep) > 1 {
+			second := keep[1]
+			if f, ok := friendly[second]; ok {
+				second = f
+			}
+			label += "/" + second
+		}
 	}
 	return key.NewBinding(key.WithKeys(keep...), key.WithHelp(label, b.Help().Desc))
 }

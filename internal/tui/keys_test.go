@@ -13,7 +13,8 @@ func TestNoKeyDoesTwoThings(t *testing.T) {
 		"home":      func(t *testing.T) *Model { return newModel(t, 80, 24) },
 		"section":   func(t *testing.T) *Model { return choose(t, newModel(t, 80, 24), "first") },
 		"page":      func(t *testing.T) *Model { return press(t, choose(t, newModel(t, 80, 24), "first"), "enter") },
-		"walk page": func(t *testing.T) *Model { return choose(t, newModel(t, 80, 24), walkID) },
+		"walk page": func(t *testing.T) *Model { return walkEvery(t, newModel(t, 80, 24)) },
+		"walk ask":  func(t *testing.T) *Model { return choose(t, newModel(t, 80, 24), walkID) },
 		"search page": func(t *testing.T) *Model {
 			return press(t, typeText(t, press(t, newModel(t, 80, 24), "/"), "sentence"), "enter")
 		},

@@ -326,13 +326,19 @@ func (m *Model) bindings() []key.Binding {
 			own = append(own, b)
 		}
 	}
-	// The screen's first key, then Back: both must fit a narrow footer.
+	// The screen's first key (or first few), then Back: they must fit a
+	// narrow footer.
 	g := m.globals()
-	out := append([]key.Binding{}, own[:min(1, len(own))]...)
+	first := 1
+	if l, ok := m.top().(leader); ok {
+		first = l.Leading()
+	}
+	first = min(first, len(own))
+	out := append([]key.Binding{}, own[:first]...)
 	if g.Back.Enabled() {
 		out = append(out, g.Back)
 	}
-	out = append(out, own[min(1, len(own)):]...)
+	out = append(out, own[first:]...)
 	for _, b := range []key.Binding{g.Home, g.MyQuestions, g.Search, g.Glossary, g.Help, g.Quit} {
 		if b.Enabled() {
 			out = append(out, b)

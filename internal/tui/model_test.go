@@ -29,7 +29,7 @@ func fixture(t testing.TB) *guide.Guide {
 		"guide.yaml":          {Data: []byte("title: HER2 Guide\nsubtitle: A plain-language guide\nnotice: For learning only, not medical advice.\n")},
 		"sections.yaml":       {Data: []byte("- id: first\n  title: First section\n  summary: The first section.\n- id: second\n  title: Second section\n  summary: The second section.\n")},
 		"glossary/terms.yaml": {Data: []byte("- id: her2\n  term: HER2\n  definition: A protein.\n")},
-		"paths.yaml": {Data: []byte("walkthrough:\n  - page: alpha\n    label: Alpha\n  - page: gamma\n    label: Gamma\n" +
+		"paths.yaml": {Data: []byte("walkthrough:\n  - page: alpha\n    label: Alpha\n  - page: gamma\n    label: Gamma\n    spread: true\n" +
 			"situation:\n  - id: stage\n    ask: What stage?\n    answers:\n" +
 			"      - id: one\n        label: Stage one\n        pages: [beta, alpha]\n        questions: [alpha#2]\n" +
 			"      - id: unsure\n        label: I don't know\n        pages: [gamma]\n        questions: []\n")},

@@ -219,12 +219,23 @@ func (p *pageScreen) step(delta int) tea.Cmd {
 		return p.ctx.status(p.ctx.Text.Page.FirstStep)
 	case next >= len(p.walk.Steps):
 		p.walk.Index = 0 // a finished walk starts again from the top
+		if p.walk.Main {
+			return p.ctx.replace(newReady(p.ctx, p.walk.Steps[len(p.walk.Steps)-1].Page))
+		}
 		return p.ctx.replace(newMine(p.ctx))
 	}
 	p.walk.Index = next
 	p.id = p.walk.Steps[next].Page
 	p.text, p.rendered, p.err = textView{}, false, nil
 	return p.Show()
+}
+
+// Leading puts next and previous before Back on a walk.
+func (p *pageScreen) Leading() int {
+	if p.walk != nil {
+		return 2
+	}
+	return 1
 }
 
 // Leave remembers where the guided walkthrough was left.
@@ -276,6 +287,10 @@ func (p *pageScreen) Status() string {
 	parts := []string{}
 	if p.walk != nil && p.walk.Index < len(p.walk.Steps) {
 		parts = append(parts, p.ctx.Text.Page.Step(p.walk.Index+1, len(p.walk.Steps), p.walk.Steps[p.walk.Index].Label))
+		// On a walk, the page's questions are in view: how many, and the key.
+		if pg, ok := p.page(); ok && len(pg.Questions) > 0 {
+			parts = append(parts, p.ctx.Text.Page.StepQuestions(len(pg.Questions)))
+		}
 	}
 	if n := len(p.hits); n > 0 {
 		parts = append(parts, p.ctx.Text.Page.Match(p.hit+1, n))
@@ -313,24 +328,9 @@ func (p *pageScreen) View() string {
 	return strings.Join(out, "\n")
 }
 
-// openWalk starts or resumes the guided walkthrough.
-func openWalk(ctx *Context) tea.Cmd {
-	steps := ctx.Guide.Paths.Walkthrough
-	if len(steps) == 0 {
-		return nil
-	}
-	at := ctx.Session.WalkResume
-	if at >= len(steps) {
-		at = 0
-	}
-	p := newPage(ctx, steps[at].Page)
-	p.walk = &walk{Steps: steps, Index: at, Main: true}
-	return ctx.push(p)
-}
-
 // walkItem is the home menu's first entry: start or resume the walkthrough.
 func walkItem(ctx *Context) menuItem {
-	steps := ctx.Guide.Paths.Walkthrough
+	steps := ctx.Session.Walk
 	t := ctx.Text.Home
 	title := t.WalkStart
 	if r := ctx.Session.WalkResume; r > 0 && r < len(steps) {

@@ -44,7 +44,7 @@ func TestOpeningAPagePrefetchesTheNextOfItsSection(t *testing.T) {
 // TestWalkPrefetchesTheNextStep checks that the walkthrough's next step is
 // ready before the reader presses n, and that n then shows it at once.
 func TestWalkPrefetchesTheNextStep(t *testing.T) {
-	m := choose(t, newModel(t, 80, 24), walkID)
+	m := walkEvery(t, newModel(t, 80, 24))
 	if p := onPage(t, m); p.walk == nil || p.id != "alpha" {
 		t.Fatalf("walk not started on alpha")
 	}

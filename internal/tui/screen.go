@@ -44,6 +44,9 @@ type (
 	leaver interface{ Leave() }
 	// hider hides global keys that mean nothing here (m on My questions).
 	hider interface{ Hides(b *key.Binding) bool }
+	// leader says how many of its first bindings come before Back in the
+	// footer (one when a screen does not say).
+	leader interface{ Leading() int }
 )
 
 // Navigation messages, sent by screens through commands.
