@@ -4,7 +4,6 @@
 package render
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"runtime"
@@ -13,8 +12,6 @@ import (
 	"sync"
 
 	"charm.land/glamour/v2"
-	"charm.land/glamour/v2/ansi"
-	"charm.land/glamour/v2/styles"
 	xansi "github.com/charmbracelet/x/ansi"
 
 	"github.com/her2guide/her2guide/internal/guide"
@@ -42,68 +39,27 @@ func ParseStyle(s string) (Style, error) {
 	return "", fmt.Errorf("unknown style %q: use dark, light, high-contrast or ascii", s)
 }
 
-func (s Style) config() ansi.StyleConfig {
-	switch s {
-	case Light:
-		return styles.LightStyleConfig
-	case ASCII:
-		// Plain text for pipes and printers: keep heading marks, but drop the
-		// asterisks Glamour puts around bold and italic words.
-		cfg := styles.ASCIIStyleConfig
-		cfg.Strong = ansi.StylePrimitive{}
-		cfg.Emph = ansi.StylePrimitive{}
-		return cfg
-	case HighContrast:
-		return highContrast()
-	}
-	return styles.DarkStyleConfig
-}
-
-// highContrast is the dark style with every colour removed and headings
-// underlined, so contrast is whatever the terminal's own colours give.
-func highContrast() ansi.StyleConfig {
-	data, err := json.Marshal(styles.DarkStyleConfig)
-	if err != nil {
-		return styles.DarkStyleConfig
-	}
-	var tree any
-	if json.Unmarshal(data, &tree) != nil {
-		return styles.DarkStyleConfig
-	}
-	stripColours(tree)
-	data, err = json.Marshal(tree)
-	var cfg ansi.StyleConfig
-	if err != nil || json.Unmarshal(data, &cfg) != nil {
-		return styles.DarkStyleConfig
-	}
-	on := true
-	cfg.Heading.Bold = &on
-	cfg.Heading.Underline = &on
-	return cfg
-}
-
-// stripColours deletes every colour setting from a decoded JSON style.
-func stripColours(v any) {
-	switch t := v.(type) {
-	case map[string]any:
-		for k, child := range t {
-			if k == "color" || k == "background_color" {
-				delete(t, k)
-				continue
-			}
-			stripColours(child)
-		}
-	case []any:
-		for _, child := range t {
-			stripColours(child)
-		}
-	}
-}
-
 // MinWidth is the narrowest width the renderer will wrap to.
 const MinWidth = 20
 
-// Key identifies one rendering of a page.
+// MaxWidth is the widest a page is rendered: lines of more than about 80
+// characters are hard to read, so a wider window gets an 80-column page
+// (which the TUI centres).
+const MaxWidth = 80
+
+// Measure returns the width a page is rendered at in a window (or body
+// area) of the given width: the window's width, but at most MaxWidth. A
+// caller that centres the page puts (window-Measure(window))/2 columns
+// before each line.
+func Measure(window int) int { return min(window, MaxWidth) }
+
+// margin is the blank columns Glamour leaves on each side of the text, in
+// every style the guide uses.
+const margin = 2
+
+// Key identifies one rendering of a page. Keys whose widths have the same
+// Measure name the same rendering: Get and Render look a key up by its
+// measure, and a Rendered carries the width it was rendered at.
 type Key struct {
 	Page  string
 	Width int
@@ -111,7 +67,8 @@ type Key struct {
 }
 
 // Rendered is a page rendered for one width and style, split into lines that
-// are each at most Width cells wide.
+// are each at most Key.Width cells wide; Key.Width is the measure, at most
+// MaxWidth, whatever width was asked for.
 type Rendered struct {
 	Key   Key
 	Lines []string
@@ -170,6 +127,7 @@ func NewCache(compose func(*guide.Page) string) *Cache {
 // Get returns a cached rendering, if there is one. It never waits for a
 // rendering in progress.
 func (c *Cache) Get(k Key) (Rendered, bool) {
+	k.Width = Measure(k.Width)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	r, ok := c.out[k]
@@ -177,9 +135,12 @@ func (c *Cache) Get(k Key) (Rendered, bool) {
 }
 
 // Render returns the page rendered at width in style, from the cache when it
-// can. Widths below MinWidth are rendered at MinWidth. If the same rendering
-// is already being made, Render waits for it instead of making it twice.
+// can. Widths above MaxWidth are rendered at MaxWidth (see Measure); below
+// MinWidth, Glamour wraps at MinWidth and longer lines are cut. If the same
+// rendering is already being made, Render waits for it instead of making it
+// twice.
 func (c *Cache) Render(p *guide.Page, width int, style Style) (Rendered, error) {
+	width = Measure(width)
 	k := Key{Page: p.ID, Width: width, Style: style}
 	rk := rendererKey{width, style}
 	c.mu.Lock()
@@ -293,7 +254,8 @@ func (c *Cache) renderPart(rk rendererKey, md string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	return fit(s, rk.width), nil
+	lines := hangIndents(strings.Split(s, "\n"), max(MinWidth, rk.width)-margin)
+	return fit(lines, rk.width), nil
 }
 
 // takeRenderer returns an idle memoized Glamour renderer for (width, style),
@@ -324,11 +286,10 @@ func (c *Cache) putRenderer(rk rendererKey, tr *glamour.TermRenderer) {
 	c.mu.Unlock()
 }
 
-// fit splits rendered output into lines, drops the blank lines Glamour puts
-// around the document, and cuts any line that is still too wide (a long word
-// or a table) so no line is wider than width.
-func fit(s string, width int) []string {
-	lines := strings.Split(s, "\n")
+// fit drops the blank lines Glamour puts around the document, and cuts any
+// line that is still too wide (a long word or a table) so no line is wider
+// than width.
+func fit(lines []string, width int) []string {
 	for i, l := range lines {
 		l = strings.TrimRight(l, " ")
 		if xansi.StringWidth(l) > width {

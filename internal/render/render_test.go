@@ -34,9 +34,12 @@ func TestRenderFitsWidth(t *testing.T) {
 			if len(r.Lines) < 5 {
 				t.Fatalf("%s/%d: only %d lines", st, w, len(r.Lines))
 			}
+			if r.Key.Width != Measure(w) {
+				t.Errorf("%s/%d: rendered at %d, want %d", st, w, r.Key.Width, Measure(w))
+			}
 			for i, l := range r.Lines {
-				if n := ansi.StringWidth(l); n > w {
-					t.Errorf("%s/%d: line %d is %d wide", st, w, i, n)
+				if n := ansi.StringWidth(l); n > Measure(w) {
+					t.Errorf("%s/%d: line %d is %d wide, more than %d", st, w, i, n, Measure(w))
 				}
 			}
 			// Compare words, not line breaks: narrow widths wrap inside phrases.
