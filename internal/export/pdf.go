@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -67,8 +68,7 @@ func writePDF(w io.Writer, s Sheet, p Paper) error {
 			return err
 		}
 		if doc != nil {
-			_, err = doc.pdf.WriteTo(w)
-			return err
+			return doc.writeTo(w)
 		}
 	}
 	// Several pages: lay out once to count them, again to number them.
@@ -79,8 +79,20 @@ func writePDF(w io.Writer, s Sheet, p Paper) error {
 	if doc, err = layoutPDF(s, p, pdfPaged, doc.page); err != nil {
 		return err
 	}
-	_, err = doc.pdf.WriteTo(w)
-	return err
+	return doc.writeTo(w)
+}
+
+// writeTo writes the finished PDF to w and returns the first error in
+// writing it. gopdf's WriteTo ignores the errors of the writer it is given
+// (v0.33.0: compilePdf drops every Fprintf's), so a full disk gave a
+// "saved" file of 0 bytes. A bufio.Writer keeps the first error for Flush,
+// and turns gopdf's many small writes into few.
+func (d *pdfDoc) writeTo(w io.Writer) error {
+	b := bufio.NewWriter(w)
+	if _, err := d.pdf.WriteTo(b); err != nil {
+		return err
+	}
+	return b.Flush()
 }
 
 // pdfDoc is one layout of the sheet in progress.

@@ -241,6 +241,9 @@ type Kiosk struct {
 	// Buttons, long and short labels.
 	Back, Home, AddQuestions, Add, Mine, Print, Help string
 	OpenPageFirst                                    string
+	// Buttons on My questions (for the selected question) and on the
+	// print preview.
+	Star, Remove, Up, Down, PrintNow string
 }
 
 // Plain is the --plain mode's prompts and replies.
@@ -289,4 +292,25 @@ type Plain struct {
 	TypeFileName                             string
 	NothingToChoose, TypeOne                 string
 	TypeNumberUpTo                           func(n int) string
+
+	// The guided walk: the step menu under each page, and its end.
+	WalkNext     func(label string) string
+	WalkFinish   string
+	WalkPrev     string
+	WalkAdd      func(n int) string
+	WalkNoQs     string
+	WalkHome     string
+	WalkToPath   string
+	PromptStep   string
+	WalkEnd      string
+	StepNotShown string
+
+	// "My situation": the form's prompt, the path and "Start over".
+	PromptAnswer        string
+	PathIntro           func(pages int) string
+	PathAdded           string
+	PathWalk            string
+	RemoveAdded         func(n int) string
+	RemoveYes, RemoveNo string
+	RemovedAdded        func(n int) string
 }

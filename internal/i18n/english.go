@@ -260,6 +260,11 @@ func English() *Catalog {
 			Mine:          "Mine",
 			Print:         "Print",
 			Help:          "Help",
+			Star:          "Star",
+			Remove:        "Remove",
+			Up:            "Up",
+			Down:          "Down",
+			PrintNow:      "Print now",
 			OpenPageFirst: "Open a page first, then tap Add questions.",
 		},
 
@@ -381,5 +386,42 @@ func englishPlain() Plain {
 		NothingToChoose: "There is nothing to choose here.",
 		TypeOne:         "Please type the number 1.",
 		TypeNumberUpTo:  func(n int) string { return fmt.Sprintf("Please type a number from 1 to %d.", n) },
+
+		WalkNext:   func(label string) string { return "Next step: " + label },
+		WalkFinish: "Finish the walk and see My questions",
+		WalkPrev:   "Previous step",
+		WalkAdd: func(n int) string {
+			if n == 0 {
+				return "Add this page's questions (this page has none)"
+			}
+			return "Add this page's questions (" + questions(n) + " to choose from)"
+		},
+		WalkNoQs:     "This page has no questions to add.",
+		WalkHome:     "Back to home",
+		WalkToPath:   "Back to my path",
+		PromptStep:   "Type a number and press Enter (n for next, p for previous). Type q to quit.",
+		WalkEnd:      "That was the last step. Here is your list of questions.",
+		StepNotShown: "Sorry, this step's page is missing from the guide.",
+
+		PromptAnswer: "Type a number and press Enter. Type b for the previous question, q to quit.",
+		PathIntro: func(pages int) string {
+			return fmt.Sprintf("Your own path: %d pages, in reading order. Type a number to open one; each page then leads to the next.", pages)
+		},
+		PathAdded: "Your answers added these to My questions (remove any you do not want there):",
+		PathWalk:  "Read them all, step by step",
+		RemoveAdded: func(n int) string {
+			return "Your answers added " + questions(n) + " to My questions. Remove them as well?"
+		},
+		RemoveYes:    "Yes, remove them",
+		RemoveNo:     "No, keep them on my list",
+		RemovedAdded: func(n int) string { return "Removed " + questions(n) + " from My questions." },
 	}
+}
+
+// questions counts questions: "1 question", "3 questions".
+func questions(n int) string {
+	if n == 1 {
+		return "1 question"
+	}
+	return strconv.Itoa(n) + " questions"
 }
