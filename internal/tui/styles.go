@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
 )
 
@@ -55,4 +56,33 @@ func NewStyles(isDark bool) Styles {
 		Selected: lipgloss.NewStyle().Bold(true).Foreground(accent),
 		Error:    lipgloss.NewStyle().Bold(true).Foreground(c(lipgloss.Color("#A30000"), lipgloss.Color("#FF8787"))),
 	}
+}
+
+// HelpStyles are the key hints' styles for a dark or light background.
+// Bubbles' defaults (keys #626262, descriptions #4A4A4A, separators #3C3C3C
+// on dark; #909090, #B2B2B2, #DADADA on light) fall to between 1.4:1 and
+// 3.4:1; these keep the same order (keys strongest, separators faintest)
+// at 4.5:1 or more on black, #1E1E1E and white.
+func HelpStyles(isDark bool) help.Styles {
+	c := lipgloss.LightDark(isDark)
+	key := lipgloss.NewStyle().Foreground(c(lipgloss.Color("#3A3A3A"), lipgloss.Color("#C6C6C6")))
+	desc := lipgloss.NewStyle().Foreground(c(lipgloss.Color("#5C5C5C"), lipgloss.Color("#A8A8A8")))
+	sep := lipgloss.NewStyle().Foreground(c(lipgloss.Color("#767676"), lipgloss.Color("#878787")))
+	return help.Styles{
+		ShortKey:       key,
+		ShortDesc:      desc,
+		ShortSeparator: sep,
+		Ellipsis:       sep,
+		FullKey:        key,
+		FullDesc:       desc,
+		FullSeparator:  sep,
+	}
+}
+
+// PlaceholderStyle is the style of a text field's placeholder for a dark or
+// light background. Bubbles' default, ANSI 240, is 2.95:1 on black; a
+// placeholder can be the only instruction a field has, so it is text and
+// needs 4.5:1.
+func PlaceholderStyle(isDark bool) lipgloss.Style {
+	return lipgloss.NewStyle().Foreground(lipgloss.LightDark(isDark)(lipgloss.Color("242"), lipgloss.Color("246")))
 }

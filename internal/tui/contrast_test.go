@@ -1,0 +1,115 @@
+package tui
+
+import (
+	"image/color"
+	"math"
+	"reflect"
+	"testing"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
+)
+
+// luminance is the WCAG 2 relative luminance of c.
+func luminance(c color.Color) float64 {
+	r, g, b, _ := c.RGBA()
+	lin := func(v uint32) float64 {
+		s := float64(v) / 0xffff
+		if s <= 0.04045 {
+			return s / 12.92
+		}
+		return math.Pow((s+0.055)/1.055, 2.4)
+	}
+	return 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(b)
+}
+
+// contrast is the WCAG 2 contrast ratio of two colours.
+func contrast(a, b color.Color) float64 {
+	la, lb := luminance(a), luminance(b)
+	return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+}
+
+// assumedBackgrounds are the terminal backgrounds each kind of theme is
+// checked against.
+func assumedBackgrounds(isDark bool) []color.Color {
+	if isDark {
+		return []color.Color{lipgloss.Color("#000000"), lipgloss.Color("#1E1E1E")}
+	}
+	return []color.Color{lipgloss.Color("#FFFFFF")}
+}
+
+// checkContrast fails when the style's foreground is below 4.5:1 against its
+// own background, or against each assumed background when it has none, in
+// true colour and as a 256-colour terminal shows it. A style with no
+// foreground uses the terminal's own and passes.
+func checkContrast(t *testing.T, name string, st lipgloss.Style, isDark bool) {
+	t.Helper()
+	fg := st.GetForeground()
+	if _, none := fg.(lipgloss.NoColor); none || fg == nil {
+		return
+	}
+	bgs := assumedBackgrounds(isDark)
+	if bg := st.GetBackground(); bg != nil {
+		if _, none := bg.(lipgloss.NoColor); !none {
+			bgs = []color.Color{bg}
+		}
+	}
+	for _, bg := range bgs {
+		for _, p := range []colorprofile.Profile{colorprofile.TrueColor, colorprofile.ANSI256} {
+			if r := contrast(p.Convert(fg), p.Convert(bg)); r < 4.5 {
+				t.Errorf("%s (dark %v): %s is %.2f:1 on %s in %s, want 4.5:1", name, isDark, hex(fg), r, hex(bg), p)
+			}
+		}
+	}
+}
+
+func hex(c color.Color) string {
+	r, g, b, _ := c.RGBA()
+	return "#" + string([]byte{digits[r>>12], digits[r>>8&15], digits[g>>12], digits[g>>8&15], digits[b>>12], digits[b>>8&15]})
+}
+
+const digits = "0123456789ABCDEF"
+
+// fields calls f with the name and value of each lipgloss.Style field of a
+// struct, so that a style added later is checked too.
+func fields(v any, f func(string, lipgloss.Style)) {
+	rv := reflect.ValueOf(v)
+	for i := range rv.NumField() {
+		if st, ok := rv.Field(i).Interface().(lipgloss.Style); ok {
+			f(rv.Type().Field(i).Name, st)
+		}
+	}
+}
+
+// TestThemeContrast checks every colour of the chrome, the key hints and
+// the placeholders, in the dark and light themes.
+func TestThemeContrast(t *testing.T) {
+	for _, isDark := range []bool{true, false} {
+		n := 0
+		count := func(name string, st lipgloss.Style) { checkContrast(t, name, st, isDark); n++ }
+		fields(NewStyles(isDark), func(name string, st lipgloss.Style) { count("Styles."+name, st) })
+		fields(HelpStyles(isDark), func(name string, st lipgloss.Style) { count("HelpStyles."+name, st) })
+		count("PlaceholderStyle", PlaceholderStyle(isDark))
+		if n < 15 {
+			t.Errorf("dark %v: only %d styles checked", isDark, n)
+		}
+	}
+	// High contrast sets no colour at all.
+	fields(HighContrastStyles(), func(name string, st lipgloss.Style) {
+		if _, none := st.GetForeground().(lipgloss.NoColor); !none {
+			t.Errorf("HighContrastStyles.%s sets a colour", name)
+		}
+	})
+}
+
+// TestBubblesHelpDefaultsFail shows why HelpStyles exists: if Bubbles'
+// defaults ever pass, HelpStyles can go.
+func TestBubblesHelpDefaultsFail(t *testing.T) {
+	for _, isDark := range []bool{true, false} {
+		d := help.DefaultStyles(isDark)
+		if r := contrast(d.ShortKey.GetForeground(), assumedBackgrounds(isDark)[0]); r >= 4.5 {
+			t.Errorf("Bubbles' help keys now pass (%.2f:1): use help.DefaultStyles", r)
+		}
+	}
+}
