@@ -20,6 +20,7 @@ import (
 	"github.com/her2guide/her2guide/internal/guide"
 	"github.com/her2guide/her2guide/internal/plain"
 	"github.com/her2guide/her2guide/internal/printing"
+	"github.com/her2guide/her2guide/internal/safetext"
 )
 
 // plainEnv is the environment variable that turns plain mode on.
@@ -132,7 +133,7 @@ func (p *sheetPrinter) Choices(ctx context.Context) ([]string, string) {
 		return out, printing.Explain(err) + " You can still save the list to a file."
 	}
 	for _, q := range ps {
-		label := "Print on " + q.Name
+		label := "Print on " + safetext.Line(q.Name)
 		if q.Default {
 			label += " (this computer's usual printer)"
 		}
@@ -165,13 +166,13 @@ func (p *sheetPrinter) Do(ctx context.Context, choice int, items []checklist.Ite
 		if err != nil {
 			return "", errors.New(printing.Explain(err))
 		}
-		return "Saved your questions to " + path + ".", nil
+		return "Saved your questions to " + safetext.Line(path) + ".", nil
 	case choice >= len(fixed) && choice-len(fixed) < len(p.printers):
 		name := p.printers[choice-len(fixed)]
 		if err := p.send(ctx, name, sheet); err != nil {
 			return "", errors.New(printing.Explain(err))
 		}
-		return "Sent your questions to the printer " + name + ".", nil
+		return "Sent your questions to the printer " + safetext.Line(name) + ".", nil
 	}
 	return "", errors.New("that choice is not on the list")
 }

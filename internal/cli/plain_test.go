@@ -12,6 +12,7 @@ import (
 	"github.com/her2guide/her2guide/internal/checklist"
 	"github.com/her2guide/her2guide/internal/export"
 	"github.com/her2guide/her2guide/internal/printing"
+	"github.com/her2guide/her2guide/internal/safetext"
 )
 
 func TestPlain(t *testing.T) {
@@ -185,5 +186,12 @@ func TestSheetPrinter(t *testing.T) {
 	msg, err = p.Do(context.Background(), 1, items, "for-dr-lee")
 	if want := filepath.Join(p.dir, "for-dr-lee.pdf"); err != nil || msg != "Saved your questions to "+want+"." {
 		t.Errorf("save as a name of one's own: %q, %v", msg, err)
+	}
+
+	// A name with escape sequences and a right-to-left override is echoed
+	// written out, never raw.
+	msg, err = p.Do(context.Background(), 1, items, "q\x1b]0;owned\x07\u202Etxt.exe\u009b2J")
+	if err != nil || !safetext.Safe(msg) || !strings.HasSuffix(msg, `q\u202etxt.exe\u009b2J.`) {
+		t.Errorf("save under a hostile name: %q, %v", msg, err)
 	}
 }

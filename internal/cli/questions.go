@@ -16,6 +16,7 @@ import (
 	"github.com/her2guide/her2guide/internal/export"
 	"github.com/her2guide/her2guide/internal/guide"
 	"github.com/her2guide/her2guide/internal/printing"
+	"github.com/her2guide/her2guide/internal/safetext"
 )
 
 // defaultQuestionsPage is the page whose questions are the essential set
@@ -239,24 +240,24 @@ func saveSheet(env Env, s export.Sheet, f export.Format, p export.Paper, output 
 		}
 		return err
 	}
-	fmt.Fprintf(env.Stderr, "Saved your questions to %s\n", output)
+	fmt.Fprintf(env.Stderr, "Saved your questions to %s\n", safetext.Line(output))
 	return nil
 }
 
 // existsError tells the reader that -o names a file that is already there,
 // and how to go on: a free name, or --force.
 func existsError(ex *export.ExistsError) error {
-	msg := "there is already a file at " + ex.Path + ", so nothing was saved.\n"
+	msg := "there is already a file at " + safetext.Line(ex.Path) + ", so nothing was saved.\n"
 	if ex.Free != "" {
-		msg += "To keep it, save under a free name: -o " + ex.Free + "\n"
+		msg += "To keep it, save under a free name: -o " + safetext.Line(ex.Free) + "\n"
 	} else {
 		msg += "To keep it, save under another name with -o FILE.\n"
 	}
 	return errors.New(msg + "To replace it, add --force")
 }
 
-// printSheet renders the sheet as a PDF in a temporary file, sends it to
-// the printer and removes the file.
+// printSheet renders the sheet as a PDF in memory and sends it to the
+// printer on lp's standard input.
 func printSheet(ctx context.Context, env Env, spooler printing.Spooler, s export.Sheet, p export.Paper, printer string) error {
 	job, err := spooler.PrintWith(ctx, printer, func(w io.Writer) error { return export.Write(w, s, export.PDF, p) })
 	if err != nil {

@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/her2guide/her2guide/internal/printing"
+	"github.com/her2guide/her2guide/internal/safetext"
 )
 
 // runQuestions runs `questions args...` under a root with a version, with
@@ -392,5 +393,28 @@ func TestQuestionsCallBox(t *testing.T) {
 	}
 	if err := runQuestions(t, env, noSpooler, "--after-hours-phone", strings.Repeat("5", 41)); err == nil || !strings.Contains(err.Error(), "at most 40") {
 		t.Errorf("long phone: %v", err)
+	}
+}
+
+// TestQuestionsEchoesNamesSafely: a file name with escape sequences or a
+// right-to-left override is echoed written out, never raw, both in
+// "Saved your questions to …" and when the name is taken.
+func TestQuestionsEchoesNamesSafely(t *testing.T) {
+	name := filepath.Join(t.TempDir(), "q\x1b]0;owned\x07\u202Etxt.exe\u009b2J")
+	env, _, errb := testEnv(false, false)
+	if err := runQuestions(t, env, noSpooler, "-o", name); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(name); err != nil {
+		t.Fatalf("not saved under its own name: %v", err)
+	}
+	got := errb.String()
+	if !strings.Contains(got, "Saved your questions to ") || !safetext.Safe(got) || !strings.Contains(got, `q\u202etxt.exe\u009b2J`) {
+		t.Errorf("stderr = %q", got)
+	}
+	env, _, _ = testEnv(false, false)
+	err := runQuestions(t, env, noSpooler, "-o", name)
+	if err == nil || !safetext.Safe(err.Error()) || !strings.Contains(err.Error(), `q\u202etxt.exe\u009b2J`) {
+		t.Errorf("name taken: %q", err)
 	}
 }

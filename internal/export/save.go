@@ -38,6 +38,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/her2guide/her2guide/internal/safetext"
 )
 
 // maxFree is the highest number tried for a free name: name-2 … name-99.
@@ -61,13 +63,15 @@ type ExistsError struct {
 	Free string
 }
 
-// Error names the path, the reason and the free name.
+// Error names the path, the reason and the free name, written out with
+// safetext.Line, as every save message is: a file name can hold escape
+// sequences.
 func (e *ExistsError) Error() string {
 	msg := "could not save " + e.Path + ": " + ErrExists.Error()
 	if e.Free != "" {
 		msg += " (" + e.Free + " is free)"
 	}
-	return msg
+	return safetext.Line(msg)
 }
 
 // Is makes errors.Is(err, ErrExists) true.
@@ -77,9 +81,9 @@ func (e *ExistsError) Is(target error) bool { return target == ErrExists }
 func (e *ExistsError) Plain() string {
 	msg := "There is already a file called " + filepath.Base(e.Path) + ", so nothing was saved."
 	if e.Free == "" {
-		return msg + " Choose another name."
+		return safetext.Line(msg + " Choose another name.")
 	}
-	return msg + " Save it as " + filepath.Base(e.Free) + ", or choose another name."
+	return safetext.Line(msg + " Save it as " + filepath.Base(e.Free) + ", or choose another name.")
 }
 
 // DefaultName is the path a sheet in format f made on date is offered under
@@ -294,23 +298,24 @@ type FileError struct {
 	Err error
 }
 
-// Error gives the plain reason and the system's own words.
+// Error gives the plain reason and the system's own words, written out
+// with safetext.Line (the path can hold escape sequences).
 func (e *FileError) Error() string {
 	if e.Why == "" {
-		return fmt.Sprintf("could not save %s: %v", e.Path, e.Err)
+		return safetext.Line(fmt.Sprintf("could not save %s: %v", e.Path, e.Err))
 	}
-	return fmt.Sprintf("could not save %s: %s (%v)", e.Path, e.Why, e.Err)
+	return safetext.Line(fmt.Sprintf("could not save %s: %s (%v)", e.Path, e.Why, e.Err))
 }
 
 // Unwrap gives the system error.
 func (e *FileError) Unwrap() error { return e.Err }
 
-// Plain is one sentence for the patient.
+// Plain is one sentence for the patient, written out with safetext.Line.
 func (e *FileError) Plain() string {
 	if e.Why == "" {
-		return "The file could not be saved: " + e.Err.Error() + "."
+		return safetext.Line("The file could not be saved: " + e.Err.Error() + ".")
 	}
-	return "The file could not be saved: " + e.Why + "."
+	return safetext.Line("The file could not be saved: " + e.Why + ".")
 }
 
 // fileError says in plain words why path could not be written.
