@@ -34,7 +34,7 @@ func TestPlain(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			env, out, errb := testEnv(false, false)
-			env.Stdin = strings.NewReader("7\nherceptin\nb\n\n1\n1\n")
+			env.Stdin = strings.NewReader("11\nherceptin\nb\n\n3\n1\n")
 			env.Getenv = func(k string) string { return c.env[k] }
 			code := run(t, env, c.args...)
 			if !c.plain {
@@ -68,7 +68,7 @@ func TestPlain(t *testing.T) {
 func TestPlainNoWidth(t *testing.T) {
 	env, out, _ := testEnv(false, false)
 	env.TermWidth = func() int { return 0 }
-	env.Stdin = strings.NewReader("1\n1\n")
+	env.Stdin = strings.NewReader("3\n1\n")
 	if code := run(t, env, "--plain"); code != 0 {
 		t.Fatalf("exit %d", code)
 	}

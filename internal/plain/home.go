@@ -6,25 +6,32 @@ import (
 	"github.com/her2guide/her2guide/internal/guide"
 )
 
-// home is the main menu: the sections, then search, the word list and My
-// questions. It returns only to end the session.
+// home is the main menu, numbered as the TUI's home screen is: "Start
+// here", "My situation", the sections, My questions and the word list;
+// search, which the TUI opens with a key, comes last. It returns only to
+// end the session.
 func (s *session) home() error {
 	for {
 		s.homeMenu()
 		n := len(s.g.Sections)
-		k, _, err := s.choose(n+3, s.t.PromptHome)
+		const first = 3 // the first section's number
+		k, _, err := s.choose(n+5, s.t.PromptHome)
 		if err != nil {
 			return err
 		}
 		switch {
-		case k <= n:
-			err = s.section(s.g.Sections[k-1])
-		case k == n+1:
-			err = s.search()
-		case k == n+2:
+		case k == 1:
+			err = s.mainWalk()
+		case k == 2:
+			err = s.situation()
+		case k < first+n:
+			err = s.section(s.g.Sections[k-first])
+		case k == first+n:
+			err = s.mine()
+		case k == first+n+1:
 			err = s.words()
 		default:
-			err = s.mine()
+			err = s.search()
 		}
 		if err != nil {
 			return err
@@ -42,17 +49,19 @@ func (s *session) homeMenu() {
 	s.say(s.g.Meta.Notice)
 	s.say("")
 	s.say(s.t.MainMenu)
+	s.item(1, s.walkTitle())
+	s.item(2, s.text.Situation.Title)
 	for i, sec := range s.g.Sections {
-		s.item(i+1, sec.Title)
+		s.item(i+3, sec.Title)
 	}
-	n := len(s.g.Sections)
-	s.item(n+1, s.text.Search)
-	s.item(n+2, s.text.WordList)
+	n := len(s.g.Sections) + 3
 	mine := s.text.MyQuestions
 	if c := s.list.Len(); c > 0 {
 		mine += " (" + strconv.Itoa(c) + ")"
 	}
-	s.item(n+3, mine)
+	s.item(n, mine)
+	s.item(n+1, s.text.WordList)
+	s.item(n+2, s.text.Search)
 }
 
 // section lists a section's pages and opens the one chosen.

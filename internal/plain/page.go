@@ -12,18 +12,10 @@ import (
 
 // page prints a page in chunks, then offers its questions.
 func (s *session) page(p *guide.Page) error {
-	s.say("")
-	s.say(p.Title)
-	r, err := s.cache.Render(p, s.width, render.ASCII)
-	if err != nil {
-		s.say(s.t.PageNotShown(err))
-		return nil
-	}
-	back, err := s.pager(tidy(r.Lines))
-	if err != nil || back {
+	whole, err := s.readPage(p)
+	if err != nil || !whole {
 		return err
 	}
-	s.say(s.t.EndOfPage)
 	for {
 		text, err := s.read(s.t.PromptPageEnd)
 		if err != nil {
@@ -42,6 +34,25 @@ func (s *session) page(p *guide.Page) error {
 			s.say(s.t.TypeAOrB)
 		}
 	}
+}
+
+// readPage prints a page's title and its text in chunks, and says so at
+// the end. It reports whether the reader read to the end: false when they
+// typed b, or when the page could not be shown (which it says).
+func (s *session) readPage(p *guide.Page) (whole bool, err error) {
+	s.say("")
+	s.say(p.Title)
+	r, err := s.cache.Render(p, s.width, render.ASCII)
+	if err != nil {
+		s.say(s.t.PageNotShown(err))
+		return false, nil
+	}
+	back, err := s.pager(tidy(r.Lines))
+	if err != nil || back {
+		return false, err
+	}
+	s.say(s.t.EndOfPage)
+	return true, nil
 }
 
 // pager prints lines about s.chunk at a time, waiting for Enter between

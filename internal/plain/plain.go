@@ -115,6 +115,12 @@ type session struct {
 	list  *checklist.List
 	print Printer
 	index *search.Index // built on first search
+	// walkAt is the step of "Start here" the reader left on.
+	walkAt int
+	// answers are the "My situation" answers, by question id; added are
+	// the questions they put on the list. Neither is ever saved.
+	answers map[string]string
+	added   []checklist.Item
 	// text is every string the guide says; t is its --plain part.
 	text *i18n.Catalog
 	t    *i18n.Plain
@@ -124,7 +130,7 @@ func newSession(ctx context.Context, g *guide.Guide, in io.Reader, out io.Writer
 	s := &session{
 		ctx: ctx, g: g, out: &writer{w: out},
 		width: opts.Width, chunk: opts.Chunk, cache: opts.Cache, list: opts.List, print: opts.Printer,
-		done: make(chan struct{}),
+		done: make(chan struct{}), answers: map[string]string{},
 	}
 	if s.width <= 0 {
 		s.width = DefaultWidth

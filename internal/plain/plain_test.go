@@ -81,7 +81,7 @@ func TestSessions(t *testing.T) {
 	}{
 		{
 			name:   "read a page to the end in chunks",
-			script: lines("1", "1") + strings.Repeat("\n", 40) + lines("b", "b", "q"),
+			script: lines("3", "1") + strings.Repeat("\n", 40) + lines("b", "b", "q"),
 			opts:   Options{Width: 60},
 			want: []string{"What does HER2-positive mean?", "Part 1 of", "Press Enter for more, b to go back",
 				"Part 2 of", "Reviewed", "End of the page.", "Type a to add this page's questions, b to go back",
@@ -89,27 +89,27 @@ func TestSessions(t *testing.T) {
 		},
 		{
 			name:   "b stops a page half way",
-			script: lines("1", "1", "b", "q"),
+			script: lines("3", "1", "b", "q"),
 			opts:   Options{Width: 60},
 			want:   []string{"Part 1 of", "Pages:", "2. How is HER2 tested?", "Goodbye."},
 			absent: []string{"End of the page."},
 		},
 		{
 			name:   "search herceptin lists the drugs page",
-			script: lines("7", "herceptin", "b", "", "q"),
+			script: lines("11", "herceptin", "b", "", "q"),
 			opts:   whole,
 			want: []string{"Search for:", `Results for "herceptin"`, "Word: trastuzumab", "Which HER2 drugs are there?",
 				"Type a number and press Enter to open it", "Search for:", "Main menu:", "Goodbye."},
 		},
 		{
 			name:   "search with no results",
-			script: lines("7", "qwxzzy", "", "q"),
+			script: lines("11", "qwxzzy", "", "q"),
 			opts:   whole,
 			want:   []string{`Nothing found for "qwxzzy"`, "Search for:", "Main menu:"},
 		},
 		{
 			name:   "glossary lookup by brand name",
-			script: lines("8", "herceptin", "b", "b", "q"),
+			script: lines("10", "herceptin", "b", "b", "q"),
 			opts:   whole,
 			want: []string{"Type a word, or press Enter for the whole list", "trastuzumab", "Say: tras-TOO-zoo-mab",
 				"Also called: Herceptin", "Meaning: A monoclonal antibody", "Pages that use this word:",
@@ -117,39 +117,39 @@ func TestSessions(t *testing.T) {
 		},
 		{
 			name:   "glossary lookup of an unknown word",
-			script: lines("8", "xyzzyq", "b", "q"),
+			script: lines("10", "xyzzyq", "b", "q"),
 			opts:   whole,
 			want:   []string{`No word "xyzzyq" in the word list`, "Type a word", "Main menu:"},
 		},
 		{
 			name:   "the whole word list, in parts",
-			script: lines("8", "", "", "b", "b", "q"),
+			script: lines("10", "", "", "b", "b", "q"),
 			opts:   Options{Width: 60},
 			want:   []string{"Part 1 of", "Meaning:", "Part 2 of", "Type a word", "Main menu:", "Goodbye."},
 		},
 		{
 			name:   "bad input on the home menu loses nothing",
-			script: lines("99", "abc", "", "0", "-1", "1", "q"),
+			script: lines("99", "abc", "", "0", "-1", "3", "q"),
 			opts:   whole,
-			want: []string{"Please type a number from 1 to 9.", "Please type a number from 1 to 9.",
-				"Please type a number from 1 to 9.", "Please type a number from 1 to 9.",
-				"Please type a number from 1 to 9.", "Understanding your diagnosis", "Pages:", "Goodbye."},
+			want: []string{"Please type a number from 1 to 11.", "Please type a number from 1 to 11.",
+				"Please type a number from 1 to 11.", "Please type a number from 1 to 11.",
+				"Please type a number from 1 to 11.", "Understanding your diagnosis", "Pages:", "Goodbye."},
 		},
 		{
 			name:   "bad input on a section",
-			script: lines("1", "6", "x", "b", "q"),
+			script: lines("3", "6", "x", "b", "q"),
 			opts:   whole,
 			want:   []string{"Please type a number from 1 to 5.", "Please type a number from 1 to 5.", "Main menu:"},
 		},
 		{
 			name:   "bad input while paging",
-			script: lines("1", "1", "zz", "b", "q"),
+			script: lines("3", "1", "zz", "b", "q"),
 			opts:   Options{Width: 60},
 			want:   []string{"Part 1 of", "Please press Enter for more, or type b to go back.", "Pages:"},
 		},
 		{
 			name:   "EOF in the middle of a page",
-			script: lines("1", "1"),
+			script: lines("3", "1"),
 			opts:   Options{Width: 60},
 			want:   []string{"Part 1 of", "End of input. Goodbye."},
 		},
@@ -166,27 +166,27 @@ func TestSessions(t *testing.T) {
 		},
 		{
 			name:   "q from deep inside",
-			script: lines("2", "1", "a", "q"),
+			script: lines("4", "1", "a", "q"),
 			opts:   whole,
 			want:   []string{"Questions you could ask", "Goodbye."},
 			absent: []string{"End of input."},
 		},
 		{
 			name:   "CRLF input",
-			script: "1\r\nb\r\nq\r\n",
+			script: "3\r\nb\r\nq\r\n",
 			opts:   whole,
 			want:   []string{"Pages:", "Main menu:", "Goodbye."},
 			absent: []string{"Please type"},
 		},
 		{
 			name:   "a very long line is cut, not fatal",
-			script: strings.Repeat("9", 100000) + "\n" + lines("1", "b", "q"),
+			script: strings.Repeat("9", 100000) + "\n" + lines("3", "b", "q"),
 			opts:   whole,
-			want:   []string{"Please type a number from 1 to 9.", "Pages:", "Goodbye."},
+			want:   []string{"Please type a number from 1 to 11.", "Pages:", "Goodbye."},
 		},
 		{
 			name:   "narrow width",
-			script: lines("1", "3") + strings.Repeat("\n", 60) + lines("q"),
+			script: lines("3", "3") + strings.Repeat("\n", 60) + lines("q"),
 			opts:   Options{Width: 30},
 			want:   []string{"End of the page."},
 		},
@@ -207,12 +207,12 @@ func TestSessions(t *testing.T) {
 func TestOpenSearchResult(t *testing.T) {
 	g := bundled(t)
 	opts := Options{Width: 80, Chunk: 10000}
-	out := runScript(t, g, lines("7", "herceptin"), opts)
+	out := runScript(t, g, lines("11", "herceptin"), opts)
 	m := regexp.MustCompile(`(?m)^(\d+)\. Which HER2 drugs are there\?$`).FindStringSubmatch(out)
 	if m == nil {
 		t.Fatalf("no numbered result for the drugs page:\n%s", out)
 	}
-	out = runScript(t, g, lines("7", "herceptin", m[1], "b", "b", "", "q"), opts)
+	out = runScript(t, g, lines("11", "herceptin", m[1], "b", "b", "", "q"), opts)
 	inOrder(t, out, "Results for", "\nWhich HER2 drugs are there?\n", "HER2 drugs target the HER2 protein",
 		"End of the page.", "Results for", "Search for:", "Main menu:")
 }
@@ -221,7 +221,7 @@ func TestQuestions(t *testing.T) {
 	g := bundled(t)
 	list := &checklist.List{}
 	script := lines(
-		"1", "1", // the first page, in one chunk
+		"3", "1", // the first page, in one chunk
 		"a", "1", "2", // tick two questions
 		"99", "abc", "", // bad input
 		"b", "b", "b", // back to the main menu

@@ -24,7 +24,7 @@ func TestWordListLookup(t *testing.T) {
 		{"xyzzyq", []string{`No word "xyzzyq" in the word list`}, []string{"Meaning:"}},
 	}
 	for _, tc := range cases {
-		out := runScript(t, g, lines("8", tc.query, "b", "b", "q"), Options{Width: 80, Chunk: 10000})
+		out := runScript(t, g, lines("10", tc.query, "b", "b", "q"), Options{Width: 80, Chunk: 10000})
 		inOrder(t, out, append([]string{"Type a word"}, tc.want...)...)
 		for _, a := range tc.absent {
 			if strings.Contains(out, a) {
