@@ -115,8 +115,10 @@ type session struct {
 	list  *checklist.List
 	print Printer
 	index *search.Index // built on first search
-	// walkAt is the step of "Start here" the reader left on.
-	walkAt int
+	// walkSteps are the steps of "Start here" that fit the reader, and
+	// walkAt the one they left on.
+	walkSteps []guide.Step
+	walkAt    int
 	// answers are the "My situation" answers, by question id; added are
 	// the questions they put on the list. Neither is ever saved.
 	answers map[string]string

@@ -120,7 +120,7 @@ func (s *session) path() error {
 			if k <= n {
 				from = k - 1
 			}
-			_, err = s.walk(steps, from, s.t.WalkToPath)
+			_, err = s.walk(steps, from, s.t.WalkToPath, nil)
 		case k == n+2:
 			if err := s.startOver(); err != nil {
 				return err

@@ -8,31 +8,130 @@ import (
 // walkTitle names the home menu's first entry: start the guided walk, or
 // go on from the step where the reader left it.
 func (s *session) walkTitle() string {
-	steps := s.g.Paths.Walkthrough
-	if r := s.walkAt; r > 0 && r < len(steps) {
-		return s.text.Home.WalkResume(r+1, len(steps))
+	if r := s.walkAt; r > 0 && r < len(s.walkSteps) {
+		return s.text.Home.WalkResume(r+1, len(s.walkSteps))
 	}
 	return s.text.Home.WalkStart
 }
 
-// mainWalk is "Start here": the guided walkthrough, from the step the
-// reader left it on. Finishing it starts the next walk from the top.
+// Answers to the walk's first question, numbered as the TUI lists them.
+const (
+	askEarly = iota + 1
+	askSpread
+	askUnsure
+	askEvery
+	askSituation
+)
+
+// visitPage is the page on getting ready for a visit.
+const visitPage = "visit-prep"
+
+// mainWalk is "Start here": it resumes the walk where the reader left it,
+// or asks first (privately, skippably) whether the cancer has spread, so
+// that the walk fits the reader, and ends on "You're ready".
 func (s *session) mainWalk() error {
-	steps := s.g.Paths.Walkthrough
-	if len(steps) == 0 {
+	if len(s.g.Paths.Walkthrough) == 0 {
 		s.say(s.t.NothingToChoose)
 		return nil
 	}
-	at := s.walkAt
-	if at >= len(steps) {
-		at = 0
+	if s.walkAt <= 0 || s.walkAt >= len(s.walkSteps) {
+		t := s.text.Walk
+		s.say("")
+		s.say(t.Ask)
+		for i, label := range []string{t.Early, t.Spread, t.Unsure, t.Every, t.Situation} {
+			s.item(i+1, label)
+		}
+		k, _, err := s.choose(askSituation, s.t.PromptMenu, "b")
+		switch {
+		case err != nil || k == 0:
+			return err
+		case k == askSituation:
+			return s.situation()
+		}
+		s.walkSteps, s.walkAt = fitSteps(s.g, k), 0
 	}
-	at, err := s.walk(steps, at, s.t.WalkHome)
-	if at >= len(steps) {
+	at, err := s.walk(s.walkSteps, s.walkAt, s.t.WalkHome, s.ready)
+	if at >= len(s.walkSteps) {
 		at = 0
 	}
 	s.walkAt = at
 	return err
+}
+
+// fitSteps are the walkthrough's steps for an answer to the first
+// question: every step for spread cancer or on request; otherwise without
+// the steps for spread cancer, and for "I don't know" with the visit page
+// before the last step. The TUI's walk makes the same choice.
+func fitSteps(g *guide.Guide, answer int) []guide.Step {
+	all := g.Paths.Walkthrough
+	if answer == askSpread || answer == askEvery {
+		return all
+	}
+	var steps []guide.Step
+	for _, st := range all {
+		if !st.Spread {
+			steps = append(steps, st)
+		}
+	}
+	if answer == askUnsure && len(steps) > 0 {
+		p, ok := g.Page(visitPage)
+		has := false
+		for _, st := range steps {
+			has = has || st.Page == visitPage
+		}
+		if ok && !has {
+			last := steps[len(steps)-1]
+			steps = append(steps[:len(steps)-1:len(steps)-1], guide.Step{Page: p.ID, Label: p.Title}, last)
+		}
+	}
+	return steps
+}
+
+// ready ends the walk: the last page's questions start the list, as the
+// walk promised, and the reader can print or save the list, look at it,
+// read how to get ready for the visit, or go home.
+func (s *session) ready(last *guide.Page) error {
+	t := s.text.Walk
+	added, title := 0, ""
+	if last != nil {
+		title = last.Title
+		for _, it := range checklist.Suggested(last) {
+			if !s.list.Has(it.ID) && s.list.Toggle(it) {
+				added++
+			}
+		}
+	}
+	visit, hasVisit := s.g.Page(visitPage)
+	for {
+		s.say("")
+		s.say(t.ReadyCrumb)
+		s.say(t.ReadyIntro(s.list.Len(), added, title))
+		items := []string{t.ReadyPrint, t.ReadyList}
+		if hasVisit {
+			items = append(items, visit.Title)
+		}
+		items = append(items, t.ReadyHome)
+		for i, it := range items {
+			s.item(i+1, it)
+		}
+		k, _, err := s.choose(len(items), s.t.PromptMenu, "b")
+		var open error
+		switch {
+		case err != nil:
+			return err
+		case k == 0 || k == len(items):
+			return nil
+		case k == 1 && s.print != nil:
+			open = s.printList()
+		case k <= 2:
+			open = s.mine()
+		default:
+			open = s.page(visit)
+		}
+		if open != nil {
+			return open
+		}
+	}
 }
 
 // Step menu entries, numbered the same on every step.
@@ -45,9 +144,10 @@ const (
 
 // walk shows steps one page at a time from step at, each page followed by
 // a numbered menu: next, previous, add the page's questions, and back
-// (named by back). Past the last step comes My questions. It returns the
-// step the reader left on, or len(steps) when they finished.
-func (s *session) walk(steps []guide.Step, at int, back string) (int, error) {
+// (named by back). Past the last step comes end, given the last page (nil
+// if it is missing), or My questions when end is nil. It returns the step
+// the reader left on, or len(steps) when they finished.
+func (s *session) walk(steps []guide.Step, at int, back string, end func(last *guide.Page) error) (int, error) {
 	for {
 		st := steps[at]
 		s.say("")
@@ -65,6 +165,9 @@ func (s *session) walk(steps []guide.Step, at int, back string) (int, error) {
 			return at, err
 		}
 		if at+move >= len(steps) {
+			if end != nil {
+				return len(steps), end(p)
+			}
 			s.say("")
 			s.say(s.t.WalkEnd)
 			return len(steps), s.mine()

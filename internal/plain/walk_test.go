@@ -59,18 +59,32 @@ func ids(items []checklist.Item) []string {
 	return out
 }
 
-// TestWalkThrough walks "Start here" from the first step to the last with
-// "next", and lands on My questions, then back on the home menu.
-func TestWalkThrough(t *testing.T) {
-	g := bundled(t)
-	steps := g.Paths.Walkthrough
-	script := []string{homeWalk}
+// Answers to the walk's first question.
+const (
+	walkEarly = "1"
+	walkEvery = "4"
+)
+
+// walkOut walks "Start here" with the answer to its first question,
+// "next" on every step, and goes home from "You're ready".
+func walkOut(t *testing.T, g *guide.Guide, answer string, steps int, list *checklist.List) string {
+	t.Helper()
+	script := []string{homeWalk, answer}
 	for range steps {
 		script = append(script, "1")
 	}
-	script = append(script, "b", "q")
-	out := runScript(t, g, lines(script...), Options{Width: 80, Chunk: 10000})
-	var want []string
+	script = append(script, "4", "q")
+	return runScript(t, g, lines(script...), Options{Width: 80, Chunk: 10000, List: list})
+}
+
+// TestWalkThrough walks every step of "Start here" with "next" and lands
+// on "You're ready" with the last page's questions on the list.
+func TestWalkThrough(t *testing.T) {
+	g := bundled(t)
+	steps := g.Paths.Walkthrough
+	list := &checklist.List{}
+	out := walkOut(t, g, walkEvery, len(steps), list)
+	want := []string{"has your cancer spread", "1. No, it has not spread", "4. Skip this question: show me every step"}
 	for i, st := range steps {
 		p, _ := g.Page(st.Page)
 		want = append(want, "Step "+strconv.Itoa(i+1)+" of "+strconv.Itoa(len(steps))+" — "+st.Label, "\n"+p.Title+"\n",
@@ -81,20 +95,49 @@ func TestWalkThrough(t *testing.T) {
 		}
 		want = append(want, next, "2. Previous step", "3. Add this page's questions", "4. Back to home")
 	}
-	want = append(want, "That was the last step. Here is your list of questions.",
-		"My questions: none yet", "Main menu:", "1. Start here, step by step", "Goodbye.")
+	last, _ := g.Page(steps[len(steps)-1].Page)
+	sug := checklist.Suggested(last)
+	want = append(want, "You're ready", "You're ready. "+strconv.Itoa(len(sug))+" questions are on your list",
+		"1. Print or save my list", "2. Look at my list", "4. Back to the start",
+		"Main menu:", "1. Start here, step by step", "9. My questions ("+strconv.Itoa(len(sug))+")", "Goodbye.")
 	inOrder(t, out, want...)
+	if got := ids(list.Items()); !slices.Equal(got, ids(sug)) {
+		t.Errorf("list = %v, want the last page's questions %v", got, ids(sug))
+	}
+}
+
+// TestWalkEarly: a reader whose cancer has not spread walks without the
+// steps for spread cancer.
+func TestWalkEarly(t *testing.T) {
+	g := bundled(t)
+	var steps []guide.Step
+	for _, st := range g.Paths.Walkthrough {
+		if !st.Spread {
+			steps = append(steps, st)
+		}
+	}
+	if len(steps) == len(g.Paths.Walkthrough) {
+		t.Fatal("no step is marked spread")
+	}
+	out := walkOut(t, g, walkEarly, len(steps), nil)
+	inOrder(t, out, "Step 1 of "+strconv.Itoa(len(steps)), "Step "+strconv.Itoa(len(steps))+" of "+strconv.Itoa(len(steps)),
+		"You're ready", "Main menu:")
+	for _, st := range g.Paths.Walkthrough {
+		if st.Spread && strings.Contains(out, " — "+st.Label+"\n") {
+			t.Errorf("the walk has the step %q", st.Label)
+		}
+	}
 }
 
 // TestWalkMoves steps back and forth with numbers and letters, adds a
 // page's questions, leaves, and comes back to the same step.
 func TestWalkMoves(t *testing.T) {
 	g := bundled(t)
-	steps := g.Paths.Walkthrough
+	steps := fitSteps(g, askEarly)
 	n := strconv.Itoa(len(steps))
 	list := &checklist.List{}
 	script := lines(
-		homeWalk,
+		homeWalk, walkEarly,
 		"2",           // previous on the first step
 		"n", "n", "p", // letters: step 3, then back to 2
 		"5", "x", "", // bad input
@@ -119,7 +162,7 @@ func TestWalkMoves(t *testing.T) {
 
 // TestWalkEOF ends the session mid-walk without an error.
 func TestWalkEOF(t *testing.T) {
-	out := runScript(t, bundled(t), lines(homeWalk, "1"), Options{Width: 80, Chunk: 10000})
+	out := runScript(t, bundled(t), lines(homeWalk, walkEarly, "1"), Options{Width: 80, Chunk: 10000})
 	inOrder(t, out, "Step 2 of", "End of input. Goodbye.")
 }
 
@@ -251,4 +294,22 @@ func TestSituationPrivate(t *testing.T) {
 		t.Fatal(err)
 	}
 	inOrder(t, out.String(), "Question 1 of 5")
+}
+
+// TestWalkAsk: bad input keeps the question; "I don't know" adds the
+// visit page before the last step; "My situation" instead opens the form.
+func TestWalkAsk(t *testing.T) {
+	g := bundled(t)
+	out := runScript(t, g, lines(homeWalk, "9", "x", "5", "b", "q"), Options{Width: 80})
+	inOrder(t, out, "has your cancer spread", "Please type a number from 1 to 5.", "Please type a number from 1 to 5.",
+		"Question 1 of 5", "Main menu:", "Goodbye.")
+
+	steps := fitSteps(g, askUnsure)
+	if len(steps) < 2 || steps[len(steps)-2].Page != visitPage {
+		t.Fatalf("unsure steps = %v, want the visit page before the last", steps)
+	}
+	out = walkOut(t, g, "3", len(steps), nil)
+	visit, _ := g.Page(visitPage)
+	n := strconv.Itoa(len(steps))
+	inOrder(t, out, "Step "+strconv.Itoa(len(steps)-1)+" of "+n+" — "+visit.Title, "Step "+n+" of "+n, "You're ready")
 }
