@@ -52,7 +52,7 @@ type KioskModel struct {
 	guide *Model
 	cfg   Kiosk
 	width int
-	// height is the whole window; the guide gets one row less.
+	// height is the whole window; the guide gets buttonRows rows less.
 	height    int
 	lastInput time.Time
 	// counting is true while the "Still reading?" notice shows.
@@ -103,8 +103,8 @@ func NewKiosk(g *guide.Guide, cache *render.Cache, opts Options, cfg Kiosk) *Kio
 		opts.Notice = text.Kiosk.StaffNotice(cfg.Warnings)
 	}
 	m := &KioskModel{guide: New(g, cache, opts), cfg: cfg, width: defaultWidth, height: defaultHeight, tick: idleTick}
-	m.guide.reserved = 1
-	m.guide.resize(m.width, m.height-1)
+	m.guide.reserved = buttonRows
+	m.guide.resize(m.width, m.height-buttonRows)
 	m.lastInput = m.now()
 	return m
 }
@@ -160,7 +160,7 @@ func (m *KioskModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.width <= 0 || m.height <= 0 {
 			m.width, m.height = defaultWidth, defaultHeight
 		}
-		return m.forward(tea.WindowSizeMsg{Width: m.width, Height: m.height - 1})
+		return m.forward(tea.WindowSizeMsg{Width: m.width, Height: m.height - buttonRows})
 	case finishMsg:
 		cmd := m.Reset()
 		m.guide.status = m.text().Kiosk.Cleared
@@ -199,7 +199,7 @@ func (m *KioskModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.key(msg)
 	case tea.MouseClickMsg:
 		mouse := msg.Mouse()
-		if mouse.Button == tea.MouseLeft && mouse.Y == m.height-1 && !m.guide.tooSmallNow() && !m.staff {
+		if mouse.Button == tea.MouseLeft && mouse.Y >= m.height-buttonRows && !m.guide.tooSmallNow() && !m.staff {
 			if b, ok := m.buttonAt(mouse.X); ok {
 				cmd := b.do(m)
 				return m, tea.Batch(cmd, m.guide.drain())
@@ -313,7 +313,7 @@ func (m *KioskModel) View() tea.View {
 	}
 	v := m.guide.View()
 	if m.guide.tooSmallNow() {
-		v.Content += "\n"
+		v.Content += strings.Repeat("\n", buttonRows)
 		return v
 	}
 	v.Content += "\n" + m.buttonsView()
@@ -342,11 +342,52 @@ type button struct {
 	do           func(*KioskModel) tea.Cmd
 }
 
-func kioskButtons(text *i18n.Catalog) []button {
+// buttonRows is how tall the touch buttons are: a large target.
+const buttonRows = 3
+
+// kioskButtons are the touch buttons for what is on screen: on My
+// questions, the selected question's Star, Remove, Up and Down; on the
+// print preview, Print now; elsewhere the way around the guide.
+func (m *KioskModel) kioskButtons() []button {
+	text := m.text()
 	t := text.Kiosk
-	return []button{
-		{t.Back, t.Back, func(m *KioskModel) tea.Cmd { return m.guide.ctx.back() }},
-		{t.Home, t.Home, func(m *KioskModel) tea.Cmd { return m.guide.ctx.send(homeMsg{}) }},
+	back := button{t.Back, t.Back, func(m *KioskModel) tea.Cmd { return m.guide.ctx.back() }}
+	home := button{t.Home, t.Home, func(m *KioskModel) tea.Cmd { return m.guide.ctx.send(homeMsg{}) }}
+	key := func(k tea.KeyPressMsg) func(*KioskModel) tea.Cmd {
+		return func(m *KioskModel) tea.Cmd { return m.guide.top().Update(k) }
+	}
+	help := button{t.Help, t.Help, func(m *KioskModel) tea.Cmd {
+		m.guide.help.ShowAll = !m.guide.help.ShowAll
+		m.guide.layout()
+		return m.guide.top().Show()
+	}}
+	print := button{t.Print, t.Print, func(m *KioskModel) tea.Cmd {
+		ctx := m.guide.ctx
+		if ctx.Session.List.Len() == 0 {
+			return ctx.status(text.ListEmpty)
+		}
+		if _, ok := m.guide.top().(*mineScreen); ok {
+			return ctx.push(newPrint(ctx))
+		}
+		return ctx.send(pushMsg{newMine(ctx)}, pushMsg{newPrint(ctx)})
+	}}
+	switch s := m.guide.top().(type) {
+	case *mineScreen:
+		if m.guide.ctx.Session.List.Len() > 0 {
+			return []button{back,
+				{t.Star, t.Star, key(tea.KeyPressMsg{Code: 't', Text: "t"})},
+				{t.Remove, t.Remove, key(tea.KeyPressMsg{Code: 'd', Text: "d"})},
+				{t.Up, t.Up, key(tea.KeyPressMsg{Code: 'K', Text: "K"})},
+				{t.Down, t.Down, key(tea.KeyPressMsg{Code: 'J', Text: "J"})},
+				print}
+		}
+	case *printScreen:
+		if s.step == stepPreview {
+			return []button{back, {t.PrintNow, t.PrintNow, key(tea.KeyPressMsg{Code: tea.KeyEnter})}}
+		}
+		return []button{back, home}
+	}
+	return []button{back, home,
 		{t.AddQuestions, t.Add, func(m *KioskModel) tea.Cmd {
 			p, ok := m.guide.top().(*pageScreen)
 			if !ok {
@@ -361,30 +402,14 @@ func kioskButtons(text *i18n.Catalog) []button {
 			}
 			return m.guide.ctx.push(newMine(m.guide.ctx))
 		}},
-		{t.Print, t.Print, func(m *KioskModel) tea.Cmd {
-			ctx := m.guide.ctx
-			if ctx.Session.List.Len() == 0 {
-				return ctx.status(text.ListEmpty)
-			}
-			if _, ok := m.guide.top().(*mineScreen); ok {
-				return ctx.push(newPrint(ctx))
-			}
-			return ctx.send(pushMsg{newMine(ctx)}, pushMsg{newPrint(ctx)})
-		}},
-		{t.Help, t.Help, func(m *KioskModel) tea.Cmd {
-			m.guide.help.ShowAll = !m.guide.help.ShowAll
-			m.guide.layout()
-			return m.guide.top().Show()
-		}},
-	}
+		print, help}
 }
 
 // buttonGap separates the buttons.
 const buttonGap = " "
 
 // buttonLabels are the labels that fit the width: long, else short.
-func buttonLabels(text *i18n.Catalog, width int) []string {
-	bs := kioskButtons(text)
+func buttonLabels(bs []button, width int) []string {
 	long, short := make([]string, len(bs)), make([]string, len(bs))
 	for i, b := range bs {
 		long[i], short[i] = " "+b.Label+" ", " "+b.Short+" "
@@ -395,23 +420,33 @@ func buttonLabels(text *i18n.Catalog, width int) []string {
 	return short
 }
 
-// buttonsView draws the button row; each button in reverse video.
+// buttonsView draws the buttons, buttonRows tall, each a block in reverse
+// video with its label in the middle row.
 func (m *KioskModel) buttonsView() string {
-	labels := buttonLabels(m.text(), m.width)
-	out := make([]string, len(labels))
-	for i, l := range labels {
-		out[i] = m.guide.ctx.Styles.Selected.Reverse(true).Render(l)
+	labels := buttonLabels(m.kioskButtons(), m.width)
+	st := m.guide.ctx.Styles.Selected.Reverse(true)
+	rows := make([]string, buttonRows)
+	for r := range rows {
+		out := make([]string, len(labels))
+		for i, l := range labels {
+			if r != buttonRows/2 {
+				l = strings.Repeat(" ", ansi.StringWidth(l))
+			}
+			out[i] = st.Render(l)
+		}
+		rows[r] = ansi.Truncate(strings.Join(out, buttonGap), m.width, "")
 	}
-	return ansi.Truncate(strings.Join(out, buttonGap), m.width, "")
+	return strings.Join(rows, "\n")
 }
 
-// buttonAt returns the button under column x of the button row.
+// buttonAt returns the button under column x of the buttons.
 func (m *KioskModel) buttonAt(x int) (button, bool) {
 	at := 0
-	for i, l := range buttonLabels(m.text(), m.width) {
+	bs := m.kioskButtons()
+	for i, l := range buttonLabels(bs, m.width) {
 		w := ansi.StringWidth(l)
 		if x >= at && x < at+w {
-			return kioskButtons(m.text())[i], true
+			return bs[i], true
 		}
 		at += w + len(buttonGap)
 	}

@@ -252,11 +252,12 @@ func TestKioskButtons(t *testing.T) {
 	kpress(t, kchoose(t, k, "first"), "enter")
 	tap := func(label string) {
 		t.Helper()
-		x := strings.Index(ansi.Strip(k.buttonsView()), label)
+		rows := strings.Split(ansi.Strip(k.buttonsView()), "\n")
+		x := strings.Index(rows[buttonRows/2], label)
 		if x < 0 {
 			t.Fatalf("no %q button", label)
 		}
-		kpress(t, k, tea.MouseClickMsg{X: x + 1, Y: k.height - 1, Button: tea.MouseLeft})
+		kpress(t, k, tea.MouseClickMsg{X: len([]rune(rows[buttonRows/2][:x])) + 1, Y: k.height - 1, Button: tea.MouseLeft})
 	}
 	tap("Add questions")
 	if !is[*pickScreen](k.guide) {
@@ -415,4 +416,43 @@ func FuzzKiosk(f *testing.F) {
 			}
 		}
 	})
+}
+
+// tapText taps the first cell showing text in the kiosk's frame.
+func tapText(t *testing.T, k *kioskRig, text string) {
+	t.Helper()
+	for y, line := range strings.Split(kscreen(k), "\n") {
+		if x := strings.Index(line, text); x >= 0 {
+			kpress(t, k, tea.MouseClickMsg{X: len([]rune(line[:x])) + 1, Y: y, Button: tea.MouseLeft})
+			return
+		}
+	}
+	t.Fatalf("nothing to tap: %q is not on the screen:\n%s", text, kscreen(k))
+}
+
+// TestKioskByTouchAlone: from the home screen to a printed sheet with taps
+// only: a page, its questions, My questions, star, print, print now.
+func TestKioskByTouchAlone(t *testing.T) {
+	sp := &fakeSpooler{}
+	k := kioskModel(t, Kiosk{Idle: time.Minute, Countdown: time.Second, Printer: "Desk"}, sp)
+	tapText(t, k, "First section")
+	tapText(t, k, "What is alpha?")
+	tapText(t, k, "Add questions")
+	tapText(t, k, "[ ] Second?")
+	if !k.guide.ctx.Session.List.Has("alpha#2") {
+		t.Fatalf("tapping a question did not tick it:\n%s", kscreen(k))
+	}
+	tapText(t, k, "My questions")
+	tapText(t, k, "Star")
+	if it := k.guide.ctx.Session.List.Items(); !it[0].Top {
+		t.Fatalf("Star did not star the selected question:\n%s", kscreen(k))
+	}
+	if lines := strings.Split(k.View().Content, "\n"); len(lines) != 24 || !strings.Contains(lines[22], "Remove") {
+		t.Fatalf("the buttons are not three rows at the bottom:\n%s", kscreen(k))
+	}
+	tapText(t, k, " Print ")
+	tapText(t, k, "Print now")
+	if ps(k.guide).step != stepDone || len(sp.printed) != 1 {
+		t.Fatalf("printing by touch: step %v, printed %v\n%s", ps(k.guide).step, sp.printed, kscreen(k))
+	}
 }
