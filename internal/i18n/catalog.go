@@ -198,6 +198,8 @@ type Print struct {
 	ExistsFree     func(name string) string
 	DeskFailed     string
 	FailedOffer    string
+	// FailedSave follows a failed save: offer another name or folder.
+	FailedSave string
 }
 
 // Walk is the guided walkthrough's first question and its end.

@@ -193,6 +193,7 @@ func English() *Catalog {
 			},
 			DeskFailed:  "Your questions are still here. Tap Back to see them.",
 			FailedOffer: "Press enter to save to a file instead, or esc to go back.",
+			FailedSave:  "Press enter to choose another name or folder, or esc to go back.",
 		},
 
 		Walk: Walk{

@@ -29,6 +29,8 @@ type Context struct {
 	Keys KeyMap
 	// Styles are the chrome's styles for the terminal's background.
 	Styles Styles
+	// Dark is true on a dark terminal background.
+	Dark bool
 	// Style is the Glamour style pages are rendered in.
 	Style render.Style
 	// Width and Height are the size of the body area between header and

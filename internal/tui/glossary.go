@@ -92,7 +92,7 @@ type wordsScreen struct {
 var _ Screen = (*wordsScreen)(nil)
 
 func newWords(ctx *Context) *wordsScreen {
-	s := &wordsScreen{ctx: ctx, filter: newField(ctx.Text.Glossary.Filter, ctx.Text.Glossary.FilterHint, 60, ctx.Width),
+	s := &wordsScreen{ctx: ctx, filter: newField(ctx.Text.Glossary.Filter, ctx.Text.Glossary.FilterHint, 60, ctx.Width, ctx.Dark),
 		list: listScreen{Reserve: 5, Menu: menu{items: glossaryItems(ctx, "")}}}
 	s.filter.Focus()
 	return s

@@ -241,7 +241,7 @@ func (m *KioskModel) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.staffArmed = false
 		if s == staffSecond && m.cfg.ExitCode != "" {
 			m.staff = true
-			m.code = newField(m.text().Kiosk.StaffCode, "", kiosk.MaxExitCode, m.width)
+			m.code = newField(m.text().Kiosk.StaffCode, "", kiosk.MaxExitCode, m.width, m.guide.ctx.Dark)
 			m.code.EchoMode = textinput.EchoPassword
 			return m, m.code.Focus()
 		}

@@ -379,7 +379,8 @@ func (m *Model) back() tea.Cmd {
 // light style is kept.
 func (m *Model) applyTheme() {
 	m.ctx.Styles = NewStyles(m.isDark)
-	m.help.Styles = help.DefaultStyles(m.isDark)
+	m.ctx.Dark = m.isDark
+	m.help.Styles = HelpStyles(m.isDark)
 	if m.ctx.Opts.Theme == ThemeHighContrast {
 		m.ctx.Styles = HighContrastStyles()
 		plain := lipgloss.NewStyle()

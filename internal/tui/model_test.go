@@ -371,3 +371,19 @@ func TestGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestWideWindowCentresThePage: a page keeps a readable measure and is
+// centred in a wide window.
+func TestWideWindowCentresThePage(t *testing.T) {
+	m := press(t, choose(t, newModel(t, 160, 30), "first"), "enter")
+	p := onPage(t, m)
+	if p.want.Width != 80 {
+		t.Fatalf("rendered at %d columns, want 80", p.want.Width)
+	}
+	for _, l := range strings.Split(screen(m), "\n")[2:10] {
+		if strings.TrimSpace(l) != "" && !strings.HasPrefix(l, strings.Repeat(" ", 40)) {
+			t.Errorf("line not centred: %q", l)
+		}
+	}
+	assertFits(t, m, 160, 30)
+}

@@ -128,7 +128,8 @@ func (p *pageScreen) Show() tea.Cmd {
 	if !ok {
 		return nil
 	}
-	want := render.Key{Page: pg.ID, Width: p.ctx.Width, Style: p.ctx.Style}
+	// Pages are laid out at a readable measure and centred (see View).
+	want := render.Key{Page: pg.ID, Width: render.Measure(p.ctx.Width), Style: p.ctx.Style}
 	if want == p.want && p.rendered {
 		p.text = p.text.clamp(p.ctx.Height)
 		return nil
@@ -314,16 +315,14 @@ func (p *pageScreen) View() string {
 		return c.Styles.Muted.Render(c.Text.Page.Loading)
 	}
 	lines := p.text.view(c.Height)
-	if len(p.hitRanges) == 0 {
-		return strings.Join(lines, "\n")
-	}
+	// A wide window centres the page's readable measure.
+	pad := strings.Repeat(" ", max(0, (c.Width-p.want.Width)/2))
 	out := make([]string, len(lines))
 	for i, l := range lines {
 		if rs, ok := p.hitRanges[p.text.Offset+i]; ok {
-			out[i] = highlight(l, rs)
-		} else {
-			out[i] = l
+			l = highlight(l, rs)
 		}
+		out[i] = pad + l
 	}
 	return strings.Join(out, "\n")
 }

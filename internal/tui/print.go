@@ -17,6 +17,7 @@ import (
 	"github.com/her2guide/her2guide/internal/export"
 	"github.com/her2guide/her2guide/internal/i18n"
 	"github.com/her2guide/her2guide/internal/printing"
+	"github.com/her2guide/her2guide/internal/safetext"
 )
 
 // PrintOptions say where the question list can go.
@@ -134,7 +135,9 @@ func destItems(text *i18n.Catalog, ps []printing.Printer) []menuItem {
 		if p.State == "stopped" || p.State == "disabled" {
 			sum += t.LooksState(p.State)
 		}
-		items = append(items, menuItem{ID: p.Name, Title: t.PrintOn(p.Name), Summary: sum})
+		// A printer's name comes from the spooler: never raw to the terminal.
+		name := safetext.Line(p.Name)
+		items = append(items, menuItem{ID: p.Name, Title: t.PrintOn(name), Summary: safetext.Line(sum)})
 	}
 	return append(items, menuItem{ID: saveToFileID, Title: t.SaveToFile, Summary: t.SaveSummary})
 }
@@ -194,7 +197,7 @@ func (s *printScreen) Update(msg tea.Msg) tea.Cmd {
 		case msg.err != nil:
 			s.step, s.message = stepFailed, printing.Explain(msg.err)+s.ctx.Text.Print.Unchanged
 		default:
-			s.step, s.message = stepDone, s.ctx.Text.Print.Done(msg.where)
+			s.step, s.message = stepDone, s.ctx.Text.Print.Done(safetext.Line(msg.where))
 			s.ctx.Session.saved = listMark(&s.ctx.Session.List)
 		}
 		return nil
@@ -237,7 +240,7 @@ func (s *printScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 		if key.Matches(msg, k.Open) {
 			it, _ := s.formats.Menu.selected()
 			s.format = export.Format(it.ID)
-			s.name = newField("", "", 4096, s.ctx.Width)
+			s.name = newField("", "", 4096, s.ctx.Width, s.ctx.Dark)
 			s.name.SetValue(export.DefaultName(s.ctx.Opts.Print.Dir, s.format, s.sheet().Date))
 			s.name.CursorEnd()
 			s.step = stepFileName
@@ -279,7 +282,13 @@ func (s *printScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 		s.preview, _ = s.preview.scrollKey(msg, k, s.previewHeight())
 	case stepFailed:
 		if key.Matches(msg, k.Open) && !s.ctx.Opts.Print.Desk {
-			// Offer to save to a file instead; the list is untouched.
+			if s.printer == "" {
+				// A save failed: another name or folder.
+				s.step = stepFileName
+				return s.name.Focus()
+			}
+			// Printing failed: offer to save to a file instead; the list
+			// is untouched.
 			s.printer = ""
 			s.chooseFormat()
 			return nil
@@ -355,13 +364,23 @@ func (s *printScreen) Bindings() []key.Binding {
 	switch s.step {
 	case stepDestination:
 		return append([]key.Binding{k.Open}, nav...)
-	case stepFormat, stepPreview:
+	case stepFormat:
 		return append([]key.Binding{k.Open, k.Back}, nav...)
+	case stepPreview:
+		// Enter prints or saves: the help says which, not "open".
+		what := s.ctx.Text.Keys.Save
+		if s.printer != "" || s.ctx.Opts.Print.Desk {
+			what = s.ctx.Text.Keys.PrintOnly
+		}
+		return append([]key.Binding{key.NewBinding(key.WithKeys(k.Open.Keys()...), key.WithHelp(k.Open.Help().Key, what)), k.Back}, nav...)
 	case stepFileName:
 		return []key.Binding{k.Open, k.Cancel}
 	case stepFailed:
 		if s.ctx.Opts.Print.Desk {
 			return []key.Binding{k.Back}
+		}
+		if s.printer == "" {
+			return []key.Binding{key.NewBinding(key.WithKeys(k.Open.Keys()...), key.WithHelp(k.Open.Help().Key, s.ctx.Text.Keys.AnotherName)), k.Back}
 		}
 		return []key.Binding{key.NewBinding(key.WithKeys(k.Open.Keys()...), key.WithHelp(k.Open.Help().Key, s.ctx.Text.Keys.SaveToFile)), k.Back}
 	case stepDone:
@@ -443,6 +462,9 @@ func (s *printScreen) View() string {
 	case stepFailed:
 		if c.Opts.Print.Desk {
 			return c.Styles.Error.Render(lipgloss.Wrap(s.message, c.Width, "/ ")) + "\n\n" + t.DeskFailed
+		}
+		if s.printer == "" {
+			return c.Styles.Error.Render(lipgloss.Wrap(s.message, c.Width, "/ ")) + "\n\n" + t.FailedSave
 		}
 		return c.Styles.Error.Render(lipgloss.Wrap(s.message, c.Width, "/ ")) + "\n\n" + t.FailedOffer
 	}

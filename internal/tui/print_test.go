@@ -202,3 +202,24 @@ func TestSaveNeverReplacesAFile(t *testing.T) {
 		t.Errorf("esc after a name clash: step %v, want the file name", ps(m).step)
 	}
 }
+
+// TestFailedSaveOffersAnotherName: after a failed save, enter goes back to
+// the file name, not to "save to a file instead"; the preview's enter is
+// "save" or "print", never "open".
+func TestFailedSaveOffersAnotherName(t *testing.T) {
+	m := press(t, printModel(t, &fakeSpooler{}, filepath.Join(t.TempDir(), "missing")), "p", "end", "enter", "end", "enter", "enter")
+	if !strings.Contains(screen(m), "enter save") || strings.Contains(screen(m), "enter open") {
+		t.Errorf("preview footer:\n%s", screen(m))
+	}
+	m = press(t, m, "enter")
+	if ps(m).step != stepFailed || !strings.Contains(screen(m), "another name or folder") {
+		t.Fatalf("failed save: step %v\n%s", ps(m).step, screen(m))
+	}
+	if m = press(t, m, "enter"); !ps(m).Typing() {
+		t.Errorf("enter after a failed save: step %v, want the file name", ps(m).step)
+	}
+	m = press(t, printModel(t, &fakeSpooler{}, t.TempDir()), "p", "enter")
+	if !strings.Contains(screen(m), "enter print") {
+		t.Errorf("printer preview footer:\n%s", screen(m))
+	}
+}

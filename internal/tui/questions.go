@@ -274,6 +274,10 @@ var _ Screen = (*editorScreen)(nil)
 func newEditor(ctx *Context, id, text string) *editorScreen {
 	ta := textarea.New()
 	ta.Placeholder = ctx.Text.Questions.Placeholder
+	st := ta.Styles()
+	st.Focused.Placeholder = PlaceholderStyle(ctx.Dark)
+	st.Blurred.Placeholder = PlaceholderStyle(ctx.Dark)
+	ta.SetStyles(st)
 	ta.CharLimit = checklist.MaxOwnLength
 	ta.KeyMap.Paste.SetEnabled(false) // no clipboard tools; see newField
 	ta.ShowLineNumbers = false

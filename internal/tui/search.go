@@ -28,7 +28,7 @@ type searchScreen struct {
 var _ Screen = (*searchScreen)(nil)
 
 func newSearch(ctx *Context) *searchScreen {
-	s := &searchScreen{ctx: ctx, input: newField(ctx.Text.Find.Prompt, ctx.Text.Find.Placeholder, 80, ctx.Width), list: listScreen{Reserve: 4}}
+	s := &searchScreen{ctx: ctx, input: newField(ctx.Text.Find.Prompt, ctx.Text.Find.Placeholder, 80, ctx.Width, ctx.Dark), list: listScreen{Reserve: 4}}
 	s.input.Focus()
 	return s
 }
