@@ -27,7 +27,9 @@ func main() {
 	}
 	// SIGHUP ends the guide through its context. SIGINT and SIGTERM are left
 	// to Bubble Tea in the interactive guide (catching them here too makes it
-	// hang on shutdown) and to --plain, which handles them itself.
+	// hang on shutdown) and to --plain, which handles them itself. The kiosk
+	// catches SIGHUP, SIGINT, SIGQUIT and SIGTERM itself and exits with
+	// 128 + the signal's number, so a signal never looks like staff closing it.
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGHUP)
 	code := cli.Execute(ctx, cli.OSEnv(), version, os.Args[1:])
 	stop()

@@ -57,7 +57,9 @@ func OSEnv() Env {
 	}
 }
 
-// Execute runs the command line with args and returns the exit status.
+// Execute runs the command line with args and returns the exit status: 0,
+// 1 for an error, or the status an error chooses with an ExitStatus method
+// (the kiosk stopped by a signal).
 func Execute(ctx context.Context, env Env, version string, args []string) int {
 	root := NewRoot(env)
 	root.SetArgs(args)
@@ -65,6 +67,10 @@ func Execute(ctx context.Context, env Env, version string, args []string) int {
 	root.SetOut(env.Stdout)
 	root.SetErr(env.Stderr)
 	if err := fang.Execute(ctx, root, fang.WithVersion(version)); err != nil {
+		var exit interface{ ExitStatus() int }
+		if errors.As(err, &exit) {
+			return exit.ExitStatus()
+		}
 		return 1
 	}
 	return 0

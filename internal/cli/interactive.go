@@ -146,14 +146,15 @@ func (l *loadingModel) View() tea.View {
 
 // runProgram runs a model of the guide on the terminal until it ends, and
 // turns the way it ended into no error or a plain one.
-func runProgram(cmd *cobra.Command, m tea.Model) error {
+func runProgram(cmd *cobra.Command, m tea.Model, opts ...tea.ProgramOption) error {
 	// Lip Gloss has already worked out the colour profile of standard
 	// output, the same way Bubble Tea would; passing it on saves a second
 	// probe (inside tmux, that probe runs "tmux info"). Bubble Tea draws on
 	// a timer; at 120 frames a second the first frame and every key's answer
 	// reach the screen up to 8 ms sooner than at the default 60, for about
 	// 0.3% more CPU while idle (measured: 1.0% against 0.7%).
-	p := tea.NewProgram(m, tea.WithContext(cmd.Context()), tea.WithColorProfile(lipgloss.Writer.Profile), tea.WithFPS(120))
+	opts = append([]tea.ProgramOption{tea.WithContext(cmd.Context()), tea.WithColorProfile(lipgloss.Writer.Profile), tea.WithFPS(120)}, opts...)
+	p := tea.NewProgram(m, opts...)
 	_, err := p.Run()
 	switch {
 	case err == nil, errors.Is(err, tea.ErrInterrupted):

@@ -1,11 +1,13 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
+	"os/signal"
 	"path"
 	"path/filepath"
 	"strings"
@@ -13,6 +15,7 @@ import (
 	"syscall"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
@@ -79,6 +82,11 @@ func runKiosk(cmd *cobra.Command, env Env) error {
 	for _, k := range traceVars {
 		os.Unsetenv(k) // cannot fail for a valid name
 	}
+	// Every stop signal is the kiosk's own, so it can tell a signal from
+	// staff closing it. Not cancelled with the command's context: main
+	// cancels that on SIGHUP, and the kiosk must know which signal it was.
+	ctx, stopSignals := notifyStop(context.WithoutCancel(cmd.Context()))
+	defer stopSignals()
 	cfg, err := kioskConfig(cmd, env)
 	// Read now; no child may see the code.
 	os.Unsetenv(kiosk.EnvVar(kiosk.KeyExitCode))
@@ -126,9 +134,71 @@ func runKiosk(cmd *cobra.Command, env Env) error {
 		Warnings:  warnings,
 		Now:       now,
 	})
-	err = runProgram(cmd, m)
-	logf("kiosk stopped")
-	return err
+	// Bubble Tea's own handler would end the program on SIGINT or SIGTERM
+	// as if it quit normally; the context reports the signal instead.
+	cmd.SetContext(ctx)
+	err = runProgram(cmd, m, tea.WithoutSignalHandler())
+	var sig signalStop
+	switch {
+	case errors.As(context.Cause(ctx), &sig):
+		logf("kiosk stopped by signal %s", sig.name())
+		return sig
+	case err != nil:
+		logf("kiosk stopped: %v", err)
+		return err
+	}
+	logf("kiosk stopped by staff")
+	return nil
+}
+
+// stopSignals end the kiosk. SIGQUIT too: Go's default prints a goroutine
+// dump on the patient's screen and leaves the terminal raw.
+var stopSignals = []os.Signal{syscall.SIGHUP, syscall.SIGINT, syscall.SIGQUIT, syscall.SIGTERM}
+
+// notifyStop returns a context cancelled by the first of stopSignals, with
+// a signalStop as its cause, and a function that stops listening.
+func notifyStop(parent context.Context) (context.Context, func()) {
+	ctx, cancel := context.WithCancelCause(parent)
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, stopSignals...)
+	go func() {
+		select {
+		case s := <-ch:
+			if n, ok := s.(syscall.Signal); ok {
+				cancel(signalStop{n})
+			}
+		case <-ctx.Done():
+		}
+	}()
+	return ctx, func() {
+		signal.Stop(ch)
+		cancel(nil)
+	}
+}
+
+// signalStop is the error of a kiosk ended by a signal: not a staff exit.
+// Its exit status is 128 + the signal's number, as a shell reports a
+// process killed by that signal.
+type signalStop struct{ sig syscall.Signal }
+
+func (e signalStop) Error() string { return "the kiosk was stopped by signal " + e.name() }
+
+// ExitStatus is the process's exit status (not ExitCode, which exec.ExitError has too).
+func (e signalStop) ExitStatus() int { return 128 + int(e.sig) }
+
+// name is the signal's usual name, such as SIGTERM.
+func (e signalStop) name() string {
+	switch e.sig {
+	case syscall.SIGHUP:
+		return "SIGHUP"
+	case syscall.SIGINT:
+		return "SIGINT"
+	case syscall.SIGQUIT:
+		return "SIGQUIT"
+	case syscall.SIGTERM:
+		return "SIGTERM"
+	}
+	return fmt.Sprintf("%d (%s)", int(e.sig), e.sig)
 }
 
 // kioskConfig merges the kiosk settings: defaults, --config file, HER2GUIDE_*

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -365,5 +367,29 @@ func TestKioskLogOnlyRegularFiles(t *testing.T) {
 	}
 	if _, err := os.Lstat(filepath.Join(dir, "real.log")); !os.IsNotExist(err) {
 		t.Errorf("a file was created through the link: %v", err)
+	}
+}
+
+// TestNotifyStop: a stop signal cancels the kiosk's context with the signal
+// as the cause, and the exit status a shell would report for it.
+func TestNotifyStop(t *testing.T) {
+	ctx, stop := notifyStop(context.Background())
+	defer stop()
+	if err := syscall.Kill(os.Getpid(), syscall.SIGHUP); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-ctx.Done():
+	case <-time.After(5 * time.Second):
+		t.Fatal("SIGHUP did not cancel the context")
+	}
+	var sig signalStop
+	if !errors.As(context.Cause(ctx), &sig) || sig.ExitStatus() != 129 || sig.Error() != "the kiosk was stopped by signal SIGHUP" {
+		t.Errorf("cause = %v", context.Cause(ctx))
+	}
+	for s, want := range map[syscall.Signal]int{syscall.SIGINT: 130, syscall.SIGQUIT: 131, syscall.SIGTERM: 143} {
+		if got := (signalStop{s}).ExitStatus(); got != want {
+			t.Errorf("%v: exit status %d, want %d", s, got, want)
+		}
 	}
 }
