@@ -166,6 +166,10 @@ func TestNewcomerInTmux(t *testing.T) {
 	tm.WaitFor("Find a word:")
 	tm.Send("Escape")
 	tm.WaitFor("Start here")
+	// The list (pre-ticked by My situation) is not printed or saved: q asks
+	// first, and a second q quits.
+	tm.Send("q")
+	tm.WaitFor("not printed or saved", "Quit anyway")
 	tm.Send("q")
 	if got := tm.WaitForExit(); got != 0 {
 		t.Fatalf("exit status %d, want 0", got)
