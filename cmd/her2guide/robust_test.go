@@ -122,5 +122,8 @@ func TestPanicRestoresTerminal(t *testing.T) {
 	}
 	assertTerminalRestored(t, tm)
 	stderr, _ := os.ReadFile(errOut)
+	if !strings.Contains(string(stderr), "stopped because of an internal error") {
+		t.Errorf("no plain message after the panic")
+	}
 	t.Logf("stderr after the panic:\n%s", stderr)
 }

@@ -35,6 +35,10 @@ type Env struct {
 	// Environ lists the environment as "NAME=value" entries; nil lists
 	// none. The kiosk checks the names of its variables with it.
 	Environ func() []string
+
+	// status, set by Execute, is the exit status of a failure already
+	// reported in plain words (see runProgram).
+	status *int
 }
 
 // OSEnv is the process's real environment.
@@ -61,6 +65,8 @@ func OSEnv() Env {
 // 1 for an error, or the status an error chooses with an ExitStatus method
 // (the kiosk stopped by a signal).
 func Execute(ctx context.Context, env Env, version string, args []string) int {
+	status := 0
+	env.status = &status
 	root := NewRoot(env)
 	root.SetArgs(args)
 	root.SetIn(env.Stdin)
@@ -73,7 +79,7 @@ func Execute(ctx context.Context, env Env, version string, args []string) int {
 		}
 		return 1
 	}
-	return 0
+	return status
 }
 
 // NewRoot builds the command tree.

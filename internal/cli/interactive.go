@@ -106,7 +106,7 @@ func runInteractive(cmd *cobra.Command, env Env) error {
 			},
 		}), nil
 	}}
-	if err := runProgram(cmd, lm); err != nil {
+	if err := runProgram(cmd, env, lm); err != nil {
 		return err
 	}
 	return lm.err
@@ -146,7 +146,7 @@ func (l *loadingModel) View() tea.View {
 
 // runProgram runs a model of the guide on the terminal until it ends, and
 // turns the way it ended into no error or a plain one.
-func runProgram(cmd *cobra.Command, m tea.Model, opts ...tea.ProgramOption) error {
+func runProgram(cmd *cobra.Command, env Env, m tea.Model, opts ...tea.ProgramOption) error {
 	// Lip Gloss has already worked out the colour profile of standard
 	// output, the same way Bubble Tea would; passing it on saves a second
 	// probe (inside tmux, that probe runs "tmux info"). Bubble Tea draws on
@@ -160,8 +160,17 @@ func runProgram(cmd *cobra.Command, m tea.Model, opts ...tea.ProgramOption) erro
 	case err == nil, errors.Is(err, tea.ErrInterrupted):
 		return nil
 	case errors.Is(err, tea.ErrProgramPanic):
-		// Checked before ErrProgramKilled, which wraps it.
-		return fmt.Errorf("the guide stopped because of an internal error; your terminal has been restored. Please report this: %w", err)
+		// Checked before ErrProgramKilled, which wraps it. Said here in
+		// plain words rather than through Fang, whose error box asks the
+		// terminal for its colours: after a panic that question can go
+		// unanswered and hang the exit.
+		msg := fmt.Errorf("the guide stopped because of an internal error; your terminal has been restored. Please report this: %w", err)
+		if env.status == nil {
+			return msg
+		}
+		fmt.Fprintln(env.Stderr, "her2guide: "+msg.Error())
+		*env.status = 1
+		return nil
 	case errors.Is(err, tea.ErrProgramKilled):
 		return nil // ended by a signal or its context: a clean stop
 	}

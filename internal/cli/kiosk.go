@@ -137,7 +137,7 @@ func runKiosk(cmd *cobra.Command, env Env) error {
 	// Bubble Tea's own handler would end the program on SIGINT or SIGTERM
 	// as if it quit normally; the context reports the signal instead.
 	cmd.SetContext(ctx)
-	err = runProgram(cmd, m, tea.WithoutSignalHandler())
+	err = runProgram(cmd, env, m, tea.WithoutSignalHandler())
 	var sig signalStop
 	switch {
 	case errors.As(context.Cause(ctx), &sig):
