@@ -2,7 +2,10 @@ package guide
 
 import (
 	"regexp"
+	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Trial is one study whose figures the pages quote, from figures.yaml.
@@ -36,7 +39,8 @@ var figurePattern = regexp.MustCompile(`(?i)\b\d+(?:[.,]\d+)?(?:\s+and\s+a\s+hal
 type figures struct {
 	byID   map[string]*Figure
 	trials []*Trial
-	name   *regexp.Regexp
+	// names are the trials' names, longest first.
+	names []string
 }
 
 func newFigures(c *problems, trials []*Trial) *figures {
@@ -55,7 +59,7 @@ func newFigures(c *problems, trials []*Trial) *figures {
 		}
 		seen[t.Name] = true
 		if t.Name != "" {
-			names = append(names, regexp.QuoteMeta(t.Name))
+			names = append(names, t.Name)
 		}
 		for _, fg := range t.Figures {
 			switch {
@@ -72,9 +76,9 @@ func newFigures(c *problems, trials []*Trial) *figures {
 		}
 		f.trials = append(f.trials, t)
 	}
-	if len(names) > 0 {
-		f.name = regexp.MustCompile(`(?:^|[^\pL\pN-])(` + strings.Join(names, "|") + `)(?:$|[^\pL\pN-])`)
-	}
+	// Longest first, so that "HER2CLIMB-05" is found before "HER2CLIMB".
+	slices.SortStableFunc(names, func(a, b string) int { return len(b) - len(a) })
+	f.names = names
 	return f
 }
 
@@ -82,7 +86,7 @@ func newFigures(c *problems, trials []*Trial) *figures {
 // placeholders already removed) that names a trial, the first figure
 // written out by hand, at its line.
 func (f *figures) handWritten(c *problems, p *Page, raw string) {
-	if f == nil || f.name == nil {
+	if f == nil || len(f.names) == 0 {
 		return
 	}
 	lines := strings.Split(raw, "\n")
@@ -91,14 +95,46 @@ func (f *figures) handWritten(c *problems, p *Page, raw string) {
 		for end < len(lines) && strings.TrimSpace(lines[end]) != "" {
 			end++
 		}
-		if m := f.name.FindStringSubmatch(strings.Join(lines[start:end], "\n")); m != nil {
+		block := strings.Join(lines[start:end], "\n")
+		// Only a block with a digit can hold a figure: skip the rest cheaply.
+		if !strings.ContainsAny(block, "0123456789") {
+			start = end + 1
+			continue
+		}
+		if name := f.named(block); name != "" {
 			for i := start; i < end; i++ {
 				if n := figurePattern.FindString(lines[i]); n != "" {
-					c.add(p.File, p.BodyLine+i, "%q near %s is written by hand: put it in figures.yaml and write {{fig ID}}, so each figure is written once", n, m[1])
+					c.add(p.File, p.BodyLine+i, "%q near %s is written by hand: put it in figures.yaml and write {{fig ID}}, so each figure is written once", n, name)
 					break
 				}
 			}
 		}
 		start = end + 1
 	}
+}
+
+// named returns the first listed trial that block names as a whole name (a
+// letter, digit or hyphen on either side makes it another name), or "".
+func (f *figures) named(block string) string {
+	for _, name := range f.names {
+		for from := 0; ; {
+			i := strings.Index(block[from:], name)
+			if i < 0 {
+				break
+			}
+			i += from
+			from = i + 1
+			before, _ := utf8.DecodeLastRuneInString(block[:i])
+			after, _ := utf8.DecodeRuneInString(block[i+len(name):])
+			if !nameRune(before) && !nameRune(after) {
+				return name
+			}
+		}
+	}
+	return ""
+}
+
+// nameRune reports whether r would continue a trial's name.
+func nameRune(r rune) bool {
+	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-')
 }

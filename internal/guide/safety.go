@@ -3,6 +3,8 @@ package guide
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // SafetyRule is one "when to call right away" rule from safety.yaml: the
@@ -26,8 +28,22 @@ type SafetyRule struct {
 	File string `yaml:"-"`
 	Line int    `yaml:"-"`
 
-	trigger *regexp.Regexp
-	facts   []*regexp.Regexp
+	triggers []trigger
+	facts    []fact
+}
+
+// trigger is one trigger word: matched as a whole word, in any case unless
+// exact (written all in capitals).
+type trigger struct {
+	word  string
+	exact bool
+}
+
+// fact is a compiled fact: a plain word is found by a string search in
+// the lower-cased text, anything else by its regular expression.
+type fact struct {
+	re      *regexp.Regexp
+	literal string
 }
 
 // When a rule's line is printed on the question sheet.
@@ -72,28 +88,13 @@ func (r *SafetyRule) compile(c *problems) {
 	if len(r.Sources) == 0 {
 		at("needs at least one source")
 	}
-	var exact, anyCase []string
 	for _, t := range r.Triggers {
-		t = strings.TrimSpace(t)
+		t = strings.Join(strings.Fields(t), " ")
 		if t == "" {
 			at("has an empty trigger")
 			continue
 		}
-		q := regexp.QuoteMeta(t)
-		q = strings.ReplaceAll(q, " ", `\s+`)
-		if t == strings.ToUpper(t) && t != strings.ToLower(t) {
-			exact = append(exact, q)
-		} else {
-			anyCase = append(anyCase, q)
-		}
-	}
-	var alts []string
-	if len(anyCase) > 0 {
-		alts = append(alts, `(?i:`+strings.Join(anyCase, "|")+`)`)
-	}
-	alts = append(alts, exact...)
-	if len(alts) > 0 {
-		r.trigger = regexp.MustCompile(`(?:^|[^\pL\pN])(` + strings.Join(alts, "|") + `)(?:$|[^\pL\pN])`)
+		r.triggers = append(r.triggers, trigger{word: t, exact: t == strings.ToUpper(t) && t != strings.ToLower(t)})
 	}
 	for _, f := range r.Facts {
 		re, err := regexp.Compile(`(?i)` + f)
@@ -101,35 +102,115 @@ func (r *SafetyRule) compile(c *problems) {
 			at("fact %q is not a valid pattern: %v", f, err)
 			continue
 		}
-		r.facts = append(r.facts, re)
+		fc := fact{re: re}
+		if regexp.QuoteMeta(f) == f {
+			fc.literal = strings.ToLower(f) // a plain word: a string search
+		}
+		r.facts = append(r.facts, fc)
 	}
 	if len(r.facts) == len(r.Facts) {
-		if miss := r.missing(r.Text); r.Text != "" && miss != "" {
+		if miss := r.missing(r.Text, lowerASCII(r.Text)); r.Text != "" && miss != "" {
 			at("its own line lacks the fact %q", miss)
 		}
-		if miss := r.missing(r.SheetText); r.SheetText != "" && miss != "" {
+		if miss := r.missing(r.SheetText, lowerASCII(r.SheetText)); r.SheetText != "" && miss != "" {
 			at("its sheet_line lacks the fact %q", miss)
 		}
 	}
 }
 
 // triggered returns the first trigger word in text and its byte offset, or
-// -1 when the text names none.
-func (r *SafetyRule) triggered(text string) (word string, at int) {
-	if r.trigger == nil {
-		return "", -1
+// -1 when the text names none. lower is text in lower case, byte for byte
+// (see lowerASCII). Spaces in a trigger match any run of white space.
+func (r *SafetyRule) triggered(text, lower string) (word string, at int) {
+	at = -1
+	for _, t := range r.triggers {
+		hay, needle := lower, strings.ToLower(t.word)
+		if t.exact {
+			hay, needle = text, t.word
+		}
+		if i, n := findWord(hay, needle); i >= 0 && (at < 0 || i < at) {
+			at, word = i, text[i:i+n]
+		}
 	}
-	m := r.trigger.FindStringSubmatchIndex(text)
-	if m == nil {
-		return "", -1
-	}
-	return text[m[2]:m[3]], m[2]
+	return word, at
 }
 
-// missing returns the first fact that text does not carry, or "".
-func (r *SafetyRule) missing(text string) string {
-	for i, re := range r.facts {
-		if !re.MatchString(text) {
+// findWord finds needle in hay as a whole word (no letter or digit on
+// either side), any run of white space in hay matching one space in
+// needle. It returns the offset and length of the match, or -1.
+func findWord(hay, needle string) (int, int) {
+	first, rest, _ := strings.Cut(needle, " ")
+	for from := 0; from < len(hay); {
+		i := strings.Index(hay[from:], first)
+		if i < 0 {
+			return -1, 0
+		}
+		i += from
+		from = i + 1
+		if i > 0 && isWordByte(hay, i-1, true) {
+			continue
+		}
+		end := i + len(first)
+		ok := true
+		for r := rest; ok && r != ""; {
+			var w string
+			w, r, _ = strings.Cut(r, " ")
+			j := end
+			for j < len(hay) && (hay[j] == ' ' || hay[j] == '\n' || hay[j] == '\t' || hay[j] == '\r') {
+				j++
+			}
+			if j == end || !strings.HasPrefix(hay[j:], w) {
+				ok = false
+			}
+			end = j + len(w)
+		}
+		if ok && (end >= len(hay) || !isWordByte(hay, end, false)) {
+			return i, end - i
+		}
+	}
+	return -1, 0
+}
+
+// isWordByte reports whether the character at or before byte i (before
+// when back) is a letter or a digit.
+func isWordByte(s string, i int, back bool) bool {
+	var r rune
+	if back {
+		r, _ = utf8.DecodeLastRuneInString(s[:i+1])
+	} else {
+		r, _ = utf8.DecodeRuneInString(s[i:])
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// lowerASCII lower-cases the ASCII letters of s, keeping every byte in
+// place, so offsets in it are offsets in s.
+func lowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// missing returns the first fact that text does not carry, or "". lower is
+// text in lower case (lowerASCII).
+func (r *SafetyRule) missing(text, lower string) string {
+	// The canonical line carries every fact (compile checks it): a page
+	// that has it, through {{call}}, needs no search for each.
+	if r.Text != "" && text != r.Text && strings.Contains(text, r.Text) {
+		return ""
+	}
+	for i, f := range r.facts {
+		if f.literal != "" {
+			if !strings.Contains(lower, f.literal) {
+				return r.Facts[i]
+			}
+			continue
+		}
+		if !f.re.MatchString(text) {
 			return r.Facts[i]
 		}
 	}
@@ -140,13 +221,18 @@ func (r *SafetyRule) missing(text string) string {
 // facts the expanded page does not carry, at the line of the first trigger,
 // and records the rules the page triggers.
 func checkSafety(c *problems, p *Page, raw string, rules []*SafetyRule) {
+	rawLower, body := lowerASCII(raw), p.Body
+	var bodyLower string
 	for _, r := range rules {
-		word, at := r.triggered(raw)
+		word, at := r.triggered(raw, rawLower)
 		if at < 0 {
 			continue
 		}
 		p.Safety = append(p.Safety, r.ID)
-		if miss := r.missing(p.Body); miss != "" {
+		if bodyLower == "" {
+			bodyLower = lowerASCII(body)
+		}
+		if miss := r.missing(body, bodyLower); miss != "" {
 			line := p.BodyLine + strings.Count(raw[:at], "\n")
 			c.add(p.File, line, "mentions %q but lacks the safety line %q (%s): no match for %q; add {{call %s}}, or say it in your own words with every fact in safety.yaml",
 				strings.Join(strings.Fields(word), " "), r.ID, r.Name, miss, r.ID)
