@@ -130,8 +130,8 @@ func TestSearchPinned(t *testing.T) {
 }
 
 // TestSearchReusedMemory checks that queries give the same results whatever
-// ran before them and whatever runs beside them: Search reuses its working
-// memory from one query to the next.
+// ran before them and whatever runs beside them on the same index (it once
+// reused its working memory from one query to the next).
 func TestSearchReusedMemory(t *testing.T) {
 	ix := New(loadGuide(t))
 	queries := append([]string{"ultra low", "trastuzumab deruxtecan", "tdxd", "stage 4", "nothing like it"}, benchQueries...)

@@ -10,7 +10,6 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/her2guide/her2guide/internal/guide"
 )
@@ -120,8 +119,6 @@ type Index struct {
 	refs []fieldRef
 	// maxFields is the most fields of any document.
 	maxFields int
-	// pool holds *matcher: memory for queries, used again.
-	pool sync.Pool
 	// terms is the glossary in its order; exact finds entries by the folded
 	// form of their id, term and other names (see Terms).
 	terms []*guide.Term
@@ -236,7 +233,6 @@ type fieldHit struct {
 // less returns every match.
 func (ix *Index) Search(query string, limit int) []Result {
 	m := ix.getMatcher()
-	defer ix.pool.Put(m)
 	found := ix.rank(m, query)
 	if limit > 0 && len(found) > limit {
 		found = found[:limit]

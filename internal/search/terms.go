@@ -85,7 +85,6 @@ func (ix *Index) Terms(query string) []TermMatch {
 		out = append(out, TermMatch{Term: e.term, Exact: true, Name: true})
 	}
 	m := ix.getMatcher()
-	defer ix.pool.Put(m)
 	found := ix.rank(m, query)
 	var defs []TermMatch
 	for i := range found {
