@@ -332,6 +332,12 @@ func kioskGuide(cfg kiosk.Config, logf func(string, ...any), now time.Time) (*gu
 	}
 	var warnings []string
 	for _, s := range c.Skipped {
+		if s.Folder {
+			// The folder itself: no page was skipped, none was read.
+			logf("clinic pages not loaded: %s", s.Problems[0])
+			warnings = append(warnings, fmt.Sprintf("No clinic pages: %s.", s.Problems[0].Msg))
+			continue
+		}
 		for _, p := range s.Problems {
 			logf("clinic page skipped: %s", p)
 		}

@@ -250,7 +250,7 @@ func TestKioskGuide(t *testing.T) {
 	}
 
 	_, warnings, err = kioskGuide(kiosk.Config{Content: filepath.Join(dir, "missing")}, logf, now)
-	if err != nil || len(warnings) != 1 || !strings.Contains(warnings[0], "the clinic pages folder does not exist") {
+	if err != nil || len(warnings) != 1 || !strings.HasPrefix(warnings[0], "No clinic pages: the clinic pages folder does not exist") {
 		t.Errorf("missing folder: %v %q", err, warnings)
 	}
 

@@ -292,3 +292,20 @@ func TestClinicPagesNeedOneSourceAndTwoQuestions(t *testing.T) {
 		}
 	}
 }
+
+// TestPageTextMustBePlain: a page (a clinic's too) with an escape sequence
+// or a right-to-left override in its text is refused, so none can reach a
+// terminal through the guide (issue 17, item 19).
+func TestPageTextMustBePlain(t *testing.T) {
+	for name, edit := range map[string]func(string) string{
+		"escape in the body":    withBody("Call \x1b]0;pwned\x07 us.\n"),
+		"RTL override in a q":   replace(`"Question one?"`, "\"Question \u202Eone?\""),
+		"C1 control in a title": replace("title: What is alpha?", "title: What is \u009balpha?"),
+	} {
+		_, ps := load(t, tree(map[string]string{"alpha.md": page("alpha", replace("related: [beta]", ""), edit)}))
+		// (YAML itself refuses a C1 control in the front matter.)
+		if !hasProblem(ps, "content/pages/alpha.md:") || !strings.Contains(ps.Error(), "text direction mark") && !strings.Contains(ps.Error(), "control characters are not allowed") {
+			t.Errorf("%s: %v", name, ps)
+		}
+	}
+}

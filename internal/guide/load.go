@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/her2guide/her2guide/internal/safetext"
 )
 
 // Rules are the limits the loader enforces beyond the file format.
@@ -367,6 +369,16 @@ func loadPage(c *problems, src Source, name string, sh *shared, max int64) *Page
 			continue
 		}
 		*f.val = t
+	}
+	// Nothing a terminal would act on (escape sequences, controls, text
+	// direction overrides) may reach the screen from a page: a clinic's
+	// pages are not written by us.
+	texts := append([]string{m.Title, m.Summary, string(body)}, append(m.Questions, m.Sources...)...)
+	for _, t := range texts {
+		if !safetext.Safe(t) {
+			c.add(file, closing, "contains a control character, an escape sequence or a text direction mark: remove it (the page text must be plain)")
+			break
+		}
 	}
 	if strings.Contains(m.Title, "\n") || strings.Contains(m.Summary, "\n") {
 		c.add(file, at("title"), "title and summary must each be one line")
