@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/her2guide/her2guide/internal/safetext"
 )
 
 // validator checks the rules that span files: ids, references, dates.
@@ -54,6 +56,12 @@ func (v *validator) terms(src Source) {
 		}
 		if t.ID != "" && !idPattern.MatchString(t.ID) {
 			v.c.add(t.File, t.Line, "glossary id %q must be lower-case letters, digits and single dashes", t.ID)
+		}
+		for _, text := range append([]string{t.Term, t.Say, t.Definition}, t.AKA...) {
+			if !safetext.Safe(text) {
+				v.c.add(t.File, t.Line, "glossary entry %q contains a control character, an escape sequence or a text direction mark", t.ID)
+				break
+			}
 		}
 		if prev, ok := first[t.ID]; ok {
 			v.c.add(t.File, t.Line, "duplicate glossary id %q (first defined at %s:%d)", t.ID, prev.File, prev.Line)
