@@ -126,15 +126,16 @@ func TestNewcomerInTmux(t *testing.T) {
 	tm.WaitFor("My situation (private)")
 	tm.Send("Down", "Enter")
 	tm.WaitFor("Question 1 of 5", "What stage is your cancer?")
-	tm.Send("Down", "Enter") // Stage 2
+	// Each question starts on "I don't know": Home goes to the first answer.
+	tm.Send("Home", "Down", "Enter") // Stage 2
 	tm.WaitFor("Question 2 of 5")
-	tm.Send("Enter") // HER2-positive, IHC 3+
+	tm.Send("Home", "Enter") // HER2-positive, IHC 3+
 	tm.WaitFor("Question 3 of 5")
-	tm.Send("End", "Enter") // hormone receptors: I don't know
+	tm.Send("Enter") // hormone receptors: I don't know
 	tm.WaitFor("Question 4 of 5")
-	tm.Send("Down", "Enter") // treatment before surgery
+	tm.Send("Home", "Down", "Enter") // treatment before surgery
 	tm.WaitFor("Question 5 of 5")
-	tm.Send("Down", "Enter") // no brain metastases
+	tm.Send("Home", "Down", "Enter") // no brain metastases
 	path := tm.WaitFor("Your own path", "What usually happens for stage 2?", "questions were added", "My list: ")
 	t.Logf("path screen:\n%s", path)
 	tm.Send("Enter")

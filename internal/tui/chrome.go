@@ -78,7 +78,7 @@ func fitLines(s string, width, height int) []string {
 // page's reviewed date on the right when there is room.
 func (m *Model) headerLine() string {
 	st := m.ctx.Styles
-	left := strings.Join(append([]string{m.ctx.Guide.Meta.Title}, m.top().Crumbs()...), " › ")
+	crumbs := append([]string{m.ctx.Guide.Meta.Title}, m.top().Crumbs()...)
 	right := ""
 	if i, ok := m.top().(informer); ok {
 		right = i.Info()
@@ -91,16 +91,21 @@ func (m *Model) headerLine() string {
 			right = count
 		}
 	}
-	if right != "" && ansi.StringWidth(left)+2+ansi.StringWidth(right) > m.width {
-		// Keep the right side; shorten the crumbs.
-		room := m.width - ansi.StringWidth(right) - 2
-		if room < 10 {
-			right = ""
+	room := m.width
+	if right != "" {
+		if room-ansi.StringWidth(right)-2 < 10 {
+			right = "" // too narrow for both: the crumbs matter more
 		} else {
-			left = ansi.TruncateLeft(left, ansi.StringWidth(left)-room+1, "…")
+			room -= ansi.StringWidth(right) + 2
 		}
 	}
-	left = ansi.Truncate(left, m.width, "…")
+	// Too long: leave out the crumbs before the last ("… › Page title"),
+	// then shorten the last one at its end, never its start.
+	left := strings.Join(crumbs, " › ")
+	for i := 1; ansi.StringWidth(left) > room && i < len(crumbs); i++ {
+		left = "… › " + strings.Join(crumbs[i:], " › ")
+	}
+	left = ansi.Truncate(left, room, "…")
 	gap := m.width - ansi.StringWidth(left) - ansi.StringWidth(right)
 	if right == "" || gap < 1 {
 		return st.Header.Render(left)

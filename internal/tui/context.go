@@ -72,6 +72,8 @@ type Session struct {
 	WalkResume int
 	// saved is the list as it was last printed or saved (see listMark).
 	saved string
+	// situationAdded are the questions "My situation" put on the list.
+	situationAdded []string
 }
 
 // listMark sums up the list, to tell whether it changed since it was

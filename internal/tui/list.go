@@ -99,3 +99,15 @@ func (s listScreen) withItems(items []menuItem) listScreen {
 	s.Menu.cursor = max(0, min(s.Menu.cursor, len(items)-1))
 	return s
 }
+
+// cursorAt is the terminal cursor on the selected row, at its marker, for
+// magnifiers and screen readers that follow the cursor; y0 is where the
+// list starts in the body. Nil when nothing is selected.
+func (s listScreen) cursorAt(c *Context, y0 int) *tea.Cursor {
+	_, top, rows, _ := s.layout(c)
+	m := s.Menu.clamp(rows)
+	if len(m.items) == 0 {
+		return nil
+	}
+	return tea.NewCursor(0, y0+top+m.cursor-m.offset)
+}

@@ -169,3 +169,6 @@ func newQuit(ctx *Context) *quitScreen {
 	}
 	return &quitScreen{s}
 }
+
+// Cursor is on the selected row.
+func (s *menuScreen) Cursor() *tea.Cursor { return s.list.cursorAt(s.ctx, 0) }

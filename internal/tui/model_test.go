@@ -387,3 +387,17 @@ func TestWideWindowCentresThePage(t *testing.T) {
 	}
 	assertFits(t, m, 160, 30)
 }
+
+// TestCursorOnTheSelectedRow: in lists the terminal's cursor sits on the
+// selected row, where magnifiers and screen readers follow it.
+func TestCursorOnTheSelectedRow(t *testing.T) {
+	m := press(t, newModel(t, 80, 24), "j", "j")
+	v := m.View()
+	if v.Cursor == nil {
+		t.Fatal("no cursor on the home screen")
+	}
+	line := strings.Split(screen(m), "\n")[v.Cursor.Y]
+	if !strings.HasPrefix(line, "› 3.") {
+		t.Errorf("cursor on line %d %q, want the selected row", v.Cursor.Y, line)
+	}
+}

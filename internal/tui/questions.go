@@ -354,3 +354,9 @@ func (s *editorScreen) Cursor() *tea.Cursor {
 	}
 	return c
 }
+
+// Cursor is on the selected question.
+func (s *pickScreen) Cursor() *tea.Cursor { return s.list.cursorAt(s.listCtx(), 0) }
+
+// Cursor is on the selected question.
+func (s *mineScreen) Cursor() *tea.Cursor { return s.list.cursorAt(s.ctx, 0) }

@@ -52,10 +52,16 @@ func (s *formScreen) load() {
 	qs := s.ctx.Guide.Paths.Situation
 	q := qs[s.index]
 	items := make([]menuItem, len(q.Answers))
-	cursor := 0
+	// No answer is chosen for the reader: the cursor starts on "I don't
+	// know" (unless they answered before), so enter alone never claims a
+	// stage or a spread they did not say.
+	cursor, answered := 0, false
 	for i, a := range q.Answers {
 		items[i] = menuItem{ID: a.ID, Title: a.Label, Summary: s.ctx.Text.Situation.Privacy}
 		if s.ctx.Session.Answers[q.ID] == a.ID {
+			cursor, answered = i, true
+		}
+		if a.ID == guide.Unsure && !answered {
 			cursor = i
 		}
 	}
@@ -141,8 +147,9 @@ func newPath(ctx *Context) *menuScreen {
 	pages, refs := g.SituationPath(ctx.Session.Answers)
 	ticked := 0
 	for _, ref := range refs {
-		if preTick(ctx, ref) {
+		if id, ok := preTick(ctx, ref); ok {
 			ticked++
+			ctx.Session.situationAdded = append(ctx.Session.situationAdded, id)
 		}
 	}
 	var steps []guide.Step
@@ -161,8 +168,7 @@ func newPath(ctx *Context) *menuScreen {
 	s := &menuScreen{ctx: ctx, crumbs: []string{ctx.Text.MySituation}, list: listScreen{Intro: intro, Menu: menu{items: items}}}
 	s.open = func(it menuItem) tea.Cmd {
 		if it.ID == startOverID {
-			ctx.Session.Answers = map[string]string{}
-			return ctx.send(backMsg{}, statusMsg(t.Cleared))
+			return startOver(ctx)
 		}
 		p := newPage(ctx, it.ID)
 		p.walk = &walk{Steps: steps, Index: s.list.Menu.cursor}
@@ -171,20 +177,63 @@ func newPath(ctx *Context) *menuScreen {
 	return s
 }
 
-// preTick adds a "page#n" question to the list unless it is there already.
-func preTick(ctx *Context, ref string) bool {
+// preTick adds a "page#n" question to the list unless it is there
+// already, and returns its id.
+func preTick(ctx *Context, ref string) (string, bool) {
 	id, n, ok := guide.ParseQuestionRef(ref)
 	if !ok {
-		return false
+		return "", false
 	}
 	p, ok := ctx.Guide.Page(id)
 	if !ok || n > len(p.Questions) {
-		return false
+		return "", false
 	}
 	it := checklist.Suggested(p)[n-1]
 	if ctx.Session.List.Has(it.ID) {
-		return false
+		return "", false
 	}
 	ctx.Session.List.Toggle(it)
-	return true
+	return it.ID, true
 }
+
+const (
+	removeAddedID = "\x00removeadded"
+	keepAddedID   = "\x00keepadded"
+)
+
+// startOver clears the answers; when they put questions on the list that
+// are still there, it first asks whether to remove those too.
+func startOver(ctx *Context) tea.Cmd {
+	var added []string
+	for _, id := range ctx.Session.situationAdded {
+		if ctx.Session.List.Has(id) {
+			added = append(added, id)
+		}
+	}
+	clear := func(remove bool) tea.Cmd {
+		ctx.Session.Answers = map[string]string{}
+		ctx.Session.situationAdded = nil
+		msg := ctx.Text.Situation.Cleared
+		if remove {
+			for _, id := range added {
+				ctx.Session.List.Remove(id)
+			}
+			msg += " " + ctx.Text.Plain.RemovedAdded(len(added))
+		}
+		return ctx.send(homeMsg{}, statusMsg(msg))
+	}
+	if len(added) == 0 {
+		return clear(false)
+	}
+	t := ctx.Text.Plain
+	ask := &menuScreen{ctx: ctx, crumbs: []string{ctx.Text.MySituation, ctx.Text.Situation.StartOver},
+		list: listScreen{Intro: t.RemoveAdded(len(added)), Menu: menu{items: []menuItem{
+			{ID: removeAddedID, Title: t.RemoveYes},
+			{ID: keepAddedID, Title: t.RemoveNo},
+		}}}}
+	ask.open = func(it menuItem) tea.Cmd { return clear(it.ID == removeAddedID) }
+	return ctx.push(ask)
+}
+
+// Cursor is on the selected answer.
+func (s *formScreen) Cursor() *tea.Cursor { return s.list.cursorAt(s.ctx, 0) }

@@ -16,7 +16,11 @@ func TestSituationBuildsPathAndPreTicks(t *testing.T) {
 	if !is[*formScreen](m) || !strings.Contains(screen(m), "Question 1 of 1 (private, never saved): What stage?") {
 		t.Fatalf("form:\n%s", screen(m))
 	}
-	m = press(t, m, "enter")
+	// The cursor starts on "I don't know": nothing is chosen for the reader.
+	if it, _ := m.top().(*formScreen).list.Menu.selected(); it.ID != "unsure" {
+		t.Fatalf("the form starts on %q, want I don't know", it.ID)
+	}
+	m = press(t, m, "home", "enter")
 	if !onPath(m) {
 		t.Fatalf("after the last answer: %T", m.top())
 	}
@@ -41,18 +45,29 @@ func TestSituationBuildsPathAndPreTicks(t *testing.T) {
 	if !onPath(m) {
 		t.Fatalf("reopening: %T, want the path", m.top())
 	}
+	// Start over asks whether to remove the question the answers added.
 	m = press(t, m, "end", "enter")
+	if !strings.Contains(screen(m), "Your answers added 1 question") {
+		t.Fatalf("start over does not ask about the added questions:\n%s", screen(m))
+	}
+	m = press(t, m, "j", "enter") // keep them
 	if len(m.stack) != 1 || len(m.ctx.Session.Answers) != 0 || !strings.Contains(screen(m), "cleared") {
 		t.Fatalf("start over: %T answers %v\n%s", m.top(), m.ctx.Session.Answers, screen(m))
 	}
 	if !list.Has("alpha#2") {
-		t.Error("start over removed a question from the patient's list")
+		t.Error("keep: start over removed a question from the patient's list")
+	}
+	// A new reader, removing them this time.
+	m = choose(t, newModel(t, 80, 24), situationID)
+	m = press(t, m, "home", "enter", "end", "enter", "enter")
+	if m.ctx.Session.List.Has("alpha#2") || !strings.Contains(screen(m), "Removed 1 question") {
+		t.Errorf("remove: the added question is still there:\n%s", screen(m))
 	}
 }
 
 func TestSituationUnsureLeadsToHowToFindOut(t *testing.T) {
 	m := choose(t, newModel(t, 40, 12), situationID)
-	m = press(t, m, "j", "enter")
+	m = press(t, m, "enter") // the cursor starts on "I don't know"
 	if !onPath(m) || !strings.Contains(screen(m), "What is gamma?") {
 		t.Fatalf("unsure path:\n%s", screen(m))
 	}
