@@ -242,3 +242,26 @@ func TestGlossaryLookup(t *testing.T) {
 		}
 	}
 }
+
+// TestShowASCIIIsASCII: "show --style ascii", and show into a pipe, print
+// nothing but ASCII for every bundled page: no "•", "°", "é" or dashes.
+func TestShowASCIIIsASCII(t *testing.T) {
+	g, err := bundled()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range g.PageIDs() {
+		for _, args := range [][]string{{"show", id, "--style", "ascii"}, {"show", id, "--width", "30"}} {
+			env, out, _ := testEnv(false, false)
+			if code := run(t, env, args...); code != 0 {
+				t.Fatalf("%v: exit %d", args, code)
+			}
+			for i, r := range out.String() {
+				if r > 0x7e || (r < ' ' && r != '\n') {
+					t.Errorf("%v: %q at byte %d is not printable ASCII", args, r, i)
+					break
+				}
+			}
+		}
+	}
+}

@@ -111,7 +111,11 @@ func showCmd(env Env) *cobra.Command {
 				// NO_COLOR: keep bold and underline, drop every colour.
 				out = &colorprofile.Writer{Forward: bw, Profile: colorprofile.Ascii}
 			}
-			fmt.Fprintln(out, p.Title)
+			title := p.Title
+			if st == render.ASCII {
+				title = render.ASCIIText(title)
+			}
+			fmt.Fprintln(out, title)
 			fmt.Fprintln(out)
 			for _, l := range r.Lines {
 				fmt.Fprintln(out, l)
@@ -120,7 +124,7 @@ func showCmd(env Env) *cobra.Command {
 		},
 	}
 	cmd.Flags().IntVar(&width, "width", 80, "wrap to this many columns (default: the terminal's width, or 80)")
-	cmd.Flags().StringVar(&style, "style", "dark", "dark, light or ascii (default: ascii when not a terminal)")
+	cmd.Flags().StringVar(&style, "style", "dark", "dark, light, high-contrast or ascii (plain ASCII text, the default when not a terminal)")
 	return cmd
 }
 

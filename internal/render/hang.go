@@ -9,9 +9,9 @@ import (
 )
 
 // listMarker matches the start of a rendered list item once escape
-// sequences are stripped: the indent, then a bullet or a number. Every
-// style the guide uses draws bullets as "• ".
-var listMarker = regexp.MustCompile(`^( *)(• |(\d{1,3})\. )`)
+// sequences are stripped: the indent, then a bullet or a number. The
+// ascii style draws bullets as "* ", every other style as "• ".
+var listMarker = regexp.MustCompile(`^( *)(• |\* |(\d{1,3})\. )`)
 
 // items finds list items in rendered lines. Glamour wraps an item's text
 // back to the item's indent, so a wrapped line can start with a number and

@@ -129,10 +129,14 @@ func TestHangingIndents(t *testing.T) {
 				t.Errorf("%s: the first bullet's second line is not under its text: %q", name, xansi.Strip(first))
 			}
 			// Every word survives, in order.
+			bullet := "•"
+			if st == ASCII {
+				bullet = "*"
+			}
 			got := strings.Fields(xansi.Strip(strings.Join(r.Lines, " ")))
-			want := strings.Fields(strings.NewReplacer("**", "", "- ", "• ", "\n", " ").Replace(p.Body))
+			want := strings.Fields(strings.NewReplacer("**", "", "- ", bullet+" ", "\n", " ").Replace(p.Body))
 			if strings.Join(got, " ") != strings.Join(want, " ") &&
-				strings.ReplaceAll(strings.Join(got, ""), "•", "") != strings.ReplaceAll(strings.Join(want, ""), "•", "") {
+				strings.ReplaceAll(strings.Join(got, ""), bullet, "") != strings.ReplaceAll(strings.Join(want, ""), bullet, "") {
 				t.Errorf("%s: text changed:\n got %q\nwant %q", name, strings.Join(got, " "), strings.Join(want, " "))
 			}
 		}

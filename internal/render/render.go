@@ -198,7 +198,11 @@ func (c *Cache) render(p *guide.Page, k Key) (Rendered, error) {
 	if k.Width < NarrowTableWidth {
 		md = TablesAsLists(md)
 	}
-	lines, err := c.renderPart(rendererKey{k.Width, k.Style}, md)
+	ellipsis := "…"
+	if k.Style == ASCII {
+		md, ellipsis = ASCIIText(md), "..."
+	}
+	lines, err := c.renderPart(rendererKey{k.Width, k.Style}, md, ellipsis)
 	if err != nil {
 		return Rendered{}, fmt.Errorf("render %s: %w", p.ID, err)
 	}
@@ -209,8 +213,8 @@ func (c *Cache) render(p *guide.Page, k Key) (Rendered, error) {
 func blank(l string) bool { return strings.TrimSpace(xansi.Strip(l)) == "" }
 
 // renderPart renders Markdown with a renderer nobody else is using and fits
-// the lines to the width.
-func (c *Cache) renderPart(rk rendererKey, md string) ([]string, error) {
+// the lines to the width, marking a cut line with ellipsis.
+func (c *Cache) renderPart(rk rendererKey, md, ellipsis string) ([]string, error) {
 	tr, err := c.takeRenderer(rk)
 	if err != nil {
 		return nil, err
@@ -221,7 +225,7 @@ func (c *Cache) renderPart(rk rendererKey, md string) ([]string, error) {
 		return nil, err
 	}
 	lines := hangIndents(strings.Split(s, "\n"), max(MinWidth, rk.width)-margin)
-	return fit(lines, rk.width), nil
+	return fit(lines, rk.width, ellipsis), nil
 }
 
 // takeRenderer returns an idle memoized Glamour renderer for (width, style),
@@ -254,12 +258,12 @@ func (c *Cache) putRenderer(rk rendererKey, tr *glamour.TermRenderer) {
 
 // fit drops the blank lines Glamour puts around the document, and cuts any
 // line that is still too wide (a long word or a table) so no line is wider
-// than width.
-func fit(lines []string, width int) []string {
+// than width, ending it with ellipsis.
+func fit(lines []string, width int, ellipsis string) []string {
 	for i, l := range lines {
 		l = strings.TrimRight(l, " ")
 		if xansi.StringWidth(l) > width {
-			l = xansi.Truncate(l, width, "…")
+			l = xansi.Truncate(l, width, ellipsis)
 		}
 		lines[i] = l
 	}

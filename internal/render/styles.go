@@ -21,6 +21,8 @@ func (s Style) config() ansi.StyleConfig {
 		cfg := styles.ASCIIStyleConfig
 		cfg.Strong = ansi.StylePrimitive{}
 		cfg.Emph = ansi.StylePrimitive{}
+		// Glamour's ASCII style still draws bullets as "•".
+		cfg.Item.BlockPrefix = "* "
 		unmarkHeadings(&cfg)
 		return cfg
 	case HighContrast:
