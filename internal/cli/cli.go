@@ -139,11 +139,42 @@ func bundledPage(id string) (*guide.Page, error) {
 	return p, nil
 }
 
-// unknownTopic is the error for a page id that does not exist.
+// unknownTopic is the error for a page id that does not exist: the closest
+// ids, and the search for what was typed, since a reader who types a word
+// ("herceptin") is more likely looking for pages about it than for an id.
 func unknownTopic(g *guide.Guide, id string) error {
-	msg := fmt.Sprintf("no topic %q", id)
+	msg := fmt.Sprintf("there is no topic %q", id)
 	if near := guide.Closest(id, g.PageIDs(), 3); len(near) > 0 {
 		msg += "; did you mean: " + strings.Join(near, ", ") + "?"
 	}
-	return errors.New(msg + " (her2guide topics lists them all)")
+	msg += "\n"
+	if q := shellWord(id); q != "" {
+		msg += "her2guide search " + q + " finds the pages that mention it, and "
+	}
+	return errors.New(msg + "her2guide topics lists every topic")
+}
+
+// shellWord is s as one word to paste into a shell: bare when it is only
+// letters, digits and "-_.", else in single quotes; "" when s is blank or
+// holds a character that is not printable ASCII, which no suggestion should
+// echo.
+func shellWord(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return ""
+	}
+	bare := true
+	for _, r := range s {
+		switch {
+		case r < ' ' || r > '~':
+			return ""
+		case r == '\'':
+			bare = false
+		case !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' || r == '.'):
+			bare = false
+		}
+	}
+	if bare {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

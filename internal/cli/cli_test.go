@@ -265,3 +265,33 @@ func TestShowASCIIIsASCII(t *testing.T) {
 		}
 	}
 }
+
+// TestShowSuggestsSearch: a word that is not a page id gets the closest
+// ids and the search for it, ready to paste.
+func TestShowSuggestsSearch(t *testing.T) {
+	cases := []struct {
+		arg  string
+		want []string
+	}{
+		{"herceptin", []string{`no topic "herceptin"`, "her2guide search herceptin finds the pages", "her2guide topics"}},
+		{"stage1", []string{"did you mean: stage-1", "her2guide search stage1 finds"}},
+		{"hair loss", []string{`her2guide search 'hair loss' finds`}},
+	}
+	for _, tc := range cases {
+		env, _, errb := testEnv(false, false)
+		if code := run(t, env, "show", tc.arg); code == 0 {
+			t.Errorf("%q: exit 0", tc.arg)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(errb.String(), w) {
+				t.Errorf("show %q: stderr lacks %q:\n%s", tc.arg, w, errb)
+			}
+		}
+	}
+	// Nothing unprintable is echoed as a command to paste.
+	env, _, errb := testEnv(false, false)
+	run(t, env, "show", "a\tb")
+	if strings.Contains(errb.String(), "search") || !strings.Contains(errb.String(), "her2guide topics") {
+		t.Errorf("a tab in the topic: %s", errb)
+	}
+}
