@@ -10,6 +10,7 @@ import (
 	"os"
 	"strings"
 	"time"
+	"unicode"
 
 	"charm.land/fang/v2"
 	"github.com/charmbracelet/x/term"
@@ -72,7 +73,7 @@ func Execute(ctx context.Context, env Env, version string, args []string) int {
 	root.SetIn(env.Stdin)
 	root.SetOut(env.Stdout)
 	root.SetErr(env.Stderr)
-	if err := fang.Execute(ctx, root, fang.WithVersion(version)); err != nil {
+	if err := fang.Execute(ctx, root, fang.WithVersion(version), fang.WithErrorHandler(errorHandler)); err != nil {
 		var exit interface{ ExitStatus() int }
 		if errors.As(err, &exit) {
 			return exit.ExitStatus()
@@ -80,6 +81,36 @@ func Execute(ctx context.Context, env Env, version string, args []string) int {
 		return 1
 	}
 	return status
+}
+
+// errorHandler is Fang's own error handler with a gentler first word. Fang
+// title-cases the first word of every error, which changes what the user
+// typed: "relative/pages is not a folder" came out as "Relative/Pages",
+// "--width" as "--Width", "TOML" as "Toml". Here only a first word of
+// lowercase letters gets a capital letter ("the" to "The").
+func errorHandler(w io.Writer, styles fang.Styles, err error) {
+	styles.ErrorText = styles.ErrorText.Transform(capitalFirst)
+	fang.DefaultErrorHandler(w, styles, err)
+}
+
+// capitalFirst raises the first letter of s when the first word is a
+// plain word: lowercase letters only, perhaps followed by ",", ":" or ";".
+// Any other first word (a path, a flag, a name, a variable) is left as it
+// was typed.
+func capitalFirst(s string) string {
+	lead := len(s) - len(strings.TrimLeftFunc(s, unicode.IsSpace))
+	word, _, _ := strings.Cut(s[lead:], " ")
+	word = strings.TrimRight(word, ",:;")
+	if word == "" {
+		return s
+	}
+	for _, r := range word {
+		if !unicode.IsLower(r) {
+			return s
+		}
+	}
+	first := []rune(word)[0]
+	return s[:lead] + string(unicode.ToUpper(first)) + s[lead+len(string(first)):]
 }
 
 // NewRoot builds the command tree.

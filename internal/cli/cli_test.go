@@ -10,6 +10,10 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 func testEnv(stdinTTY, stdoutTTY bool) (Env, *bytes.Buffer, *bytes.Buffer) {
@@ -293,5 +297,77 @@ func TestShowSuggestsSearch(t *testing.T) {
 	run(t, env, "show", "a\tb")
 	if strings.Contains(errb.String(), "search") || !strings.Contains(errb.String(), "her2guide topics") {
 		t.Errorf("a tab in the topic: %s", errb)
+	}
+}
+
+// TestErrorsKeepWhatWasTyped: Fang title-cases the first word of an error
+// and of a flag's description; paths, flags and names must come out as
+// typed.
+func TestErrorsKeepWhatWasTyped(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "notes.TXT")
+	if err := os.WriteFile(file, []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"check", "relative/pages"}, "relative/pages does not exist"},
+		{[]string{"check", file}, file + " is not a folder"},
+		{[]string{"show", "her2-testing", "--width", "5"}, "--width must be at least 20"},
+		{[]string{"show", "herceptin"}, "There is no topic"},
+	}
+	for _, tc := range cases {
+		env, _, errb := testEnv(false, false)
+		if code := run(t, env, tc.args...); code == 0 {
+			t.Errorf("%v: exit 0", tc.args)
+		}
+		if !strings.Contains(errb.String(), tc.want) {
+			t.Errorf("%v: stderr lacks %q:\n%s", tc.args, tc.want, errb)
+		}
+	}
+	env, out, _ := testEnv(false, false)
+	if code := run(t, env, "kiosk", "--help"); code != 0 || !strings.Contains(out.String(), "TOML file with") {
+		t.Errorf("kiosk --help: exit %d, no \"TOML file with\":\n%s", code, out)
+	}
+	// Every flag's description starts with a word that survives Fang's
+	// title case: after its first letter, only lowercase letters and
+	// digits ("a4" is fine, "TOML" and "--flag" are not).
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		c.LocalFlags().VisitAll(func(f *pflag.Flag) {
+			word, _, _ := strings.Cut(f.Usage, " ")
+			word = strings.TrimRight(word, ",:;")
+			for i, r := range word {
+				if i == 0 && unicode.IsLetter(r) || i > 0 && (unicode.IsLower(r) || unicode.IsDigit(r)) {
+					continue
+				}
+				t.Errorf("%s --%s: description starts with %q, which Fang would change", c.CommandPath(), f.Name, word)
+				break
+			}
+		})
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(NewRoot(env))
+}
+
+func TestCapitalFirst(t *testing.T) {
+	for in, want := range map[string]string{
+		"the folder x":          "The folder x",
+		"  no topic":            "  No topic",
+		"relative/pages is":     "relative/pages is",
+		"--width must":          "--width must",
+		"TOML file":             "TOML file",
+		"HER2GUIDE_X is not":    "HER2GUIDE_X is not",
+		"k.toml:2: unknown key": "k.toml:2: unknown key",
+		"use either --all":      "Use either --all",
+		"échec total":           "Échec total",
+		"":                      "",
+	} {
+		if got := capitalFirst(in); got != want {
+			t.Errorf("capitalFirst(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

@@ -56,7 +56,7 @@ func kioskCmd(env Env) *cobra.Command {
 	f.String(kiosk.KeyLog, "", "staff log file, appended to (default: no log)")
 	f.String(kiosk.KeyPhone, "", "care team's daytime phone, printed in the \"When to call right away\" box of every sheet")
 	f.String(kiosk.KeyAfterHoursPhone, "", "care team's after-hours phone, printed beside the daytime one")
-	f.String("config", "", "TOML file with any of the settings above")
+	f.String("config", "", "a TOML file with any of the settings above")
 	return cmd
 }
 
