@@ -288,8 +288,8 @@ func TestQuestionsPrint(t *testing.T) {
 		t.Fatal(err)
 	}
 	last := ran[len(ran)-1]
-	if !slices.Equal(last, []string{"lp", "-d", "Office", "-"}) {
-		t.Fatalf("ran %q, want the sheet on lp's standard input", last)
+	if !slices.Equal(last, []string{"lp", "-d", "Office", "-t", "her2guide questions", "-"}) {
+		t.Fatalf("ran %q, want the sheet on lp's standard input, named her2guide questions", last)
 	}
 	if !bytes.HasPrefix(printed, []byte("%PDF-")) {
 		t.Fatal("lp was not given a PDF")

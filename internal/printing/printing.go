@@ -37,11 +37,19 @@ type Spooler struct {
 	// a file. When it is nil, Run runs the command without the data, which
 	// suits fakes that do not look at what is printed.
 	RunInput func(ctx context.Context, data io.Reader, name string, args ...string) ([]byte, error)
+	// Title is the job's name in the print queue and on a banner page
+	// (lp -t). Zero means DefaultTitle. A sheet sent on standard input
+	// would otherwise be called "(stdin)", and a file by its own name.
+	Title string
 	// Timeout bounds each command, so a print service that has stopped
 	// answering cannot hold a patient on "Working…". Zero means
 	// DefaultTimeout. A caller's earlier deadline wins.
 	Timeout time.Duration
 }
+
+// DefaultTitle is the job name when Spooler.Title is empty: the question
+// sheet is what her2guide prints.
+const DefaultTitle = "her2guide questions"
 
 // DefaultTimeout is how long a spooler command may take when
 // Spooler.Timeout is zero. lpstat and lp answer in well under a second
@@ -305,7 +313,7 @@ func parseDefault(out string) string {
 }
 
 // Print sends file to printer, or to the default printer when printer is
-// "", with `lp [-d NAME] FILE`, and returns the spooler's job id. It first
+// "", with `lp [-d NAME] -t TITLE FILE`, and returns the spooler's job id. It first
 // checks, when lpstat answers, that the printer is not stopped, so a job is
 // not left waiting in a paused queue while the patient thinks it printed.
 func (s Spooler) Print(ctx context.Context, printer, file string) (string, error) {
@@ -313,8 +321,8 @@ func (s Spooler) Print(ctx context.Context, printer, file string) (string, error
 }
 
 // PrintWith sends the document that write writes to printer ("" for the
-// default) on lp's standard input (`lp [-d NAME] -`), and returns the job
-// id. The document is
+// default) on lp's standard input (`lp [-d NAME] -t TITLE -`), and returns
+// the job id. The document is
 // made in memory and never written to a file, so no copy of the patient's
 // questions is left behind if the program is stopped while printing.
 func (s Spooler) PrintWith(ctx context.Context, printer string, write func(io.Writer) error) (string, error) {
@@ -343,6 +351,11 @@ func (s Spooler) print(ctx context.Context, printer, file string, data io.Reader
 	if printer != "" {
 		args = append(args, "-d", printer)
 	}
+	title := s.Title
+	if title == "" {
+		title = DefaultTitle
+	}
+	args = append(args, "-t", title)
 	if file == "" {
 		file = "-" // standard input, and nothing else
 	}

@@ -3,6 +3,7 @@ package printing
 import (
 	"context"
 	"errors"
+	"io"
 	"os/exec"
 	"reflect"
 	"strings"
@@ -104,23 +105,23 @@ func TestPrint(t *testing.T) {
 		{"named", "PDF", map[string]reply{"lpstat -p": {outIdle, nil}}, "PDF-3", -1, ""},
 		{"default", "", map[string]reply{"lpstat -p": {outIdle, nil}, "lpstat -d": {outDefault, nil}}, "PDF-3", -1, ""},
 		{"lpstat missing but lp works", "PDF", nil, "PDF-3", -1, ""},
-		{"no such printer", "Nope", map[string]reply{"lp -d Nope f.pdf": {outNoPrinter, errExit}, "lpstat -r": {outRunning, nil}},
+		{"no such printer", "Nope", map[string]reply{"lp -d Nope -t her2guide questions f.pdf": {outNoPrinter, errExit}, "lpstat -r": {outRunning, nil}},
 			"", NoSuchPrinter, `There is no printer called "Nope" on this computer.`},
-		{"no such printer, older wording", "Nope", map[string]reply{"lp -d Nope f.pdf": {outNoPrinterE, errExit}},
+		{"no such printer, older wording", "Nope", map[string]reply{"lp -d Nope -t her2guide questions f.pdf": {outNoPrinterE, errExit}},
 			"", NoSuchPrinter, `There is no printer called "Nope"`},
-		{"no default", "", map[string]reply{"lp f.pdf": {outLpNoDefault, errExit}, "lpstat -r": {outRunning, nil}},
+		{"no default", "", map[string]reply{"lp -t her2guide questions f.pdf": {outLpNoDefault, errExit}, "lpstat -r": {outRunning, nil}},
 			"", NoPrinters, "No printer is set up on this computer."},
-		{"scheduler down", "PDF", map[string]reply{"lp -d PDF f.pdf": {outNoPrinterE, errExit}, "lpstat -r": {outNotRunning, nil}},
+		{"scheduler down", "PDF", map[string]reply{"lp -d PDF -t her2guide questions f.pdf": {outNoPrinterE, errExit}, "lpstat -r": {outNotRunning, nil}},
 			"", SpoolerDown, "The print service is not running on this computer."},
 		{"paused", "PDF", map[string]reply{"lpstat -p": {outPaused, nil}},
 			"", PrinterStopped, `The printer "PDF" is stopped.`},
 		{"paused default", "", map[string]reply{"lpstat -p": {outPaused, nil}, "lpstat -d": {outDefault, nil}},
 			"", PrinterStopped, `The printer "PDF" is stopped.`},
-		{"rejecting", "PDF", map[string]reply{"lp -d PDF f.pdf": {outNotAccept, errExit}},
+		{"rejecting", "PDF", map[string]reply{"lp -d PDF -t her2guide questions f.pdf": {outNotAccept, errExit}},
 			"", PrinterStopped, `The printer "PDF" is stopped.`},
-		{"no lp", "PDF", map[string]reply{"lp -d PDF f.pdf": {"", notFound}},
+		{"no lp", "PDF", map[string]reply{"lp -d PDF -t her2guide questions f.pdf": {"", notFound}},
 			"", NoSpoolerTools, "the lp command is missing"},
-		{"other", "PDF", map[string]reply{"lp -d PDF f.pdf": {"lp: Error - unsupported document-format \"x\".\n", errExit}, "lpstat -r": {outRunning, nil}},
+		{"other", "PDF", map[string]reply{"lp -d PDF -t her2guide questions f.pdf": {"lp: Error - unsupported document-format \"x\".\n", errExit}, "lpstat -r": {outRunning, nil}},
 			"", Other, `Printing did not work: unsupported document-format "x".`},
 	}
 	for _, tt := range tests {
@@ -151,14 +152,22 @@ func TestPrintArgs(t *testing.T) {
 	if _, err := s.Print(context.Background(), "", "/tmp/a b.pdf"); err != nil {
 		t.Fatal(err)
 	}
-	if last := ran[len(ran)-1]; last != "lp /tmp/a b.pdf" {
-		t.Errorf("ran %q, want lp with the file only", last)
+	if last := ran[len(ran)-1]; last != "lp -t her2guide questions /tmp/a b.pdf" {
+		t.Errorf("ran %q, want lp with the title and the file only", last)
 	}
 	if _, err := s.Print(context.Background(), "PDF", "x.pdf"); err != nil {
 		t.Fatal(err)
 	}
-	if last := ran[len(ran)-1]; last != "lp -d PDF x.pdf" {
-		t.Errorf("ran %q, want lp -d PDF x.pdf", last)
+	if last := ran[len(ran)-1]; last != "lp -d PDF -t her2guide questions x.pdf" {
+		t.Errorf("ran %q, want lp -d PDF -t her2guide questions x.pdf", last)
+	}
+	// The job is named by Title, not by a file name or "(stdin)".
+	s.Title = "Clinic sheet"
+	if _, err := s.PrintWith(context.Background(), "PDF", func(w io.Writer) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if last := ran[len(ran)-1]; last != "lp -d PDF -t Clinic sheet -" {
+		t.Errorf("ran %q, want lp -d PDF -t Clinic sheet -", last)
 	}
 }
 

@@ -75,8 +75,8 @@ func TestPrintWithNeverWritesAFile(t *testing.T) {
 	if got := read(t, filepath.Join(seen, "stdin")); got != sheet {
 		t.Errorf("lp read %q on its standard input, want the sheet", got)
 	}
-	if args := read(t, filepath.Join(seen, "args")); strings.TrimSpace(args) != "-d PDF -" {
-		t.Errorf("lp was run with %q, want -d PDF - (standard input) and no file", args)
+	if args := read(t, filepath.Join(seen, "args")); strings.TrimSpace(args) != "-d PDF -t her2guide questions -" {
+		t.Errorf("lp was run with %q, want -d PDF -t her2guide questions - (a job name, standard input and no file)", args)
 	}
 	after, _ := os.ReadDir(tmp)
 	if len(during)+len(after) != 0 {
@@ -274,7 +274,7 @@ func TestFrozenLpIsKilledAndItsJobCancelled(t *testing.T) {
 // messages without escape sequences, C1 or bidi controls.
 func TestDetailIsSanitised(t *testing.T) {
 	hostile := "lp: Error - \x1b]0;owned\x07bad\u009b31m \u202Etxt.exe\xff\n"
-	s := fake(map[string]reply{"lp -d PDF f.pdf": {hostile, errExit}, "lpstat -p": {outIdle, nil}}, nil)
+	s := fake(map[string]reply{"lp -d PDF -t her2guide questions f.pdf": {hostile, errExit}, "lpstat -p": {outIdle, nil}}, nil)
 	_, err := s.Print(context.Background(), "PDF", "f.pdf")
 	var pe *Error
 	if !errors.As(err, &pe) {
