@@ -13,6 +13,7 @@ import (
 
 	"github.com/her2guide/her2guide/internal/export"
 	"github.com/her2guide/her2guide/internal/guide"
+	"github.com/her2guide/her2guide/internal/i18n"
 	"github.com/her2guide/her2guide/internal/printing"
 	"github.com/her2guide/her2guide/internal/render"
 	"github.com/her2guide/her2guide/internal/tui"
@@ -71,6 +72,12 @@ func runInteractive(cmd *cobra.Command, env Env) error {
 	if err != nil {
 		return err
 	}
+	if dumbTerminal(env) {
+		// A dumb terminal shows the full-screen guide's alternate screen,
+		// cursor moves and mouse codes as rubbish: read line by line.
+		fmt.Fprintln(env.Stderr, i18n.English().Plain.DumbTerminal)
+		return runPlain(cmd, env)
+	}
 	in, out := env.IsTerminal()
 	if !in || !out {
 		return errNoTerminal
@@ -110,6 +117,13 @@ func runInteractive(cmd *cobra.Command, env Env) error {
 		return err
 	}
 	return lm.err
+}
+
+// dumbTerminal reports whether TERM says the terminal cannot move its
+// cursor or draw a screen ("dumb", as Emacs' shell and many screen reader
+// setups set it).
+func dumbTerminal(env Env) bool {
+	return env.Getenv != nil && strings.TrimSpace(env.Getenv("TERM")) == "dumb"
 }
 
 // loadingModel stands in for a model that is still being made (the guide's,

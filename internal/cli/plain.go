@@ -13,6 +13,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"github.com/her2guide/her2guide/internal/checklist"
@@ -80,7 +81,28 @@ func runPlain(cmd *cobra.Command, env Env) error {
 	// Ctrl-C and SIGTERM end the session even while it waits for a line.
 	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	return plain.Run(ctx, g, env.Stdin, env.Stdout, plain.Options{Width: width, Printer: pr})
+	return plain.Run(ctx, g, env.Stdin, env.Stdout, plain.Options{Width: width, Height: termHeight(env), Printer: pr})
+}
+
+// termHeight is the height of the terminal on standard output, so that a
+// part of a page fills the screen and no more; 0 when standard output is
+// not a terminal (a pipe, a file, a test).
+func termHeight(env Env) int {
+	if env.IsTerminal == nil {
+		return 0
+	}
+	if _, out := env.IsTerminal(); !out {
+		return 0
+	}
+	f, ok := env.Stdout.(*os.File)
+	if !ok {
+		return 0
+	}
+	_, h, err := term.GetSize(f.Fd())
+	if err != nil {
+		return 0
+	}
+	return h
 }
 
 // sheetPrinter shows, saves or prints the plain guide's question list as

@@ -195,3 +195,48 @@ func TestSheetPrinter(t *testing.T) {
 		t.Errorf("save under a hostile name: %q, %v", msg, err)
 	}
 }
+
+// TestDumbTerminal shows that on TERM=dumb the guide reads line by line,
+// says so in one line on standard error, and writes no escape sequence
+// (no alternate screen, no mouse codes), on a terminal or not.
+func TestDumbTerminal(t *testing.T) {
+	for _, tty := range []bool{true, false} {
+		env, out, errb := testEnv(tty, tty)
+		env.Stdin = strings.NewReader("3\nq\n")
+		env.Getenv = func(k string) string {
+			if k == "TERM" {
+				return "dumb"
+			}
+			return ""
+		}
+		if code := run(t, env, "--theme", "light"); code != 0 {
+			t.Fatalf("tty %v: exit %d, stderr %q", tty, code, errb.String())
+		}
+		s := out.String()
+		for _, want := range []string{"Main menu:", "Understanding your diagnosis", "Goodbye."} {
+			if !strings.Contains(s, want) {
+				t.Errorf("tty %v: output lacks %q:\n%s", tty, want, s)
+			}
+		}
+		if strings.Contains(s, "\x1b") {
+			t.Errorf("tty %v: output has an escape sequence: %q", tty, s)
+		}
+		if e := errb.String(); strings.Count(e, "\n") != 1 || !strings.Contains(e, "TERM=dumb") || !strings.Contains(e, "--plain") {
+			t.Errorf("tty %v: stderr = %q, want one line naming TERM=dumb and --plain", tty, e)
+		}
+	}
+}
+
+// TestTermHeight shows that parts are sized to the screen only when
+// standard output is a terminal.
+func TestTermHeight(t *testing.T) {
+	for _, tty := range []bool{true, false} {
+		env, _, _ := testEnv(tty, tty)
+		if h := termHeight(env); h != 0 {
+			t.Errorf("tty %v, output a buffer: height %d, want 0", tty, h)
+		}
+	}
+	if h := termHeight(Env{}); h != 0 {
+		t.Errorf("no IsTerminal: height %d, want 0", h)
+	}
+}

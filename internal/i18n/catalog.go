@@ -315,4 +315,30 @@ type Plain struct {
 	RemoveAdded         func(n int) string
 	RemoveYes, RemoveNo string
 	RemovedAdded        func(n int) string
+
+	// A page's own commands at its end and at every "Part N" prompt: its
+	// questions (a), its words (t) and its related pages (r).
+	PagePart            func(part, parts int) string
+	PressEnterOrCommand string
+	PageWords           func(title string) string
+	NoPageWords         string
+	RelatedPages        func(title string) string
+	NoRelatedPages      string
+	// TickedMark and UntickedMark say before a suggested question whether
+	// it is on My questions, in words a screen reader says.
+	TickedMark, UntickedMark string
+	// SheetBlank is said for a line of the sheet left to write on.
+	SheetBlank string
+	// Changing the words of one of the patient's own questions (e N).
+	PromptEdit             func(old string) string
+	Edited, NothingChanged string
+	NotOwn                 string
+	// SignPositive, SignNegative and SignPlus replace a sign that carries
+	// meaning, which a speech synthesizer drops or misreads: "ISH-" is
+	// read as "ISH negative", "ER+" as "ER positive", "IHC 2+" as "IHC 2
+	// plus".
+	SignPositive, SignNegative, SignPlus string
+	// DumbTerminal is said on standard error when the terminal cannot show
+	// the full-screen guide (TERM=dumb) and --plain starts instead.
+	DumbTerminal string
 }

@@ -286,7 +286,7 @@ func englishPlain() Plain {
 		PromptOpen:     "Type a number and press Enter to open it. Type b to go back, q to quit.",
 		PromptOpenPage: "Type a number and press Enter to open that page. Type b to go back, q to quit.",
 		PromptNew:      "Type your question on one line and press Enter. Press Enter alone to cancel.",
-		PromptPageEnd:  "Type a to add this page's questions, b to go back, q to quit.",
+		PromptPageEnd:  "Type a to add this page's questions, t for its words, r for related pages, b to go back, q to quit.",
 		NothingFound: func(q string) string {
 			return fmt.Sprintf("Nothing found for %q. Try fewer or shorter words, or look in the Word list.", q)
 		},
@@ -318,7 +318,7 @@ func englishPlain() Plain {
 			return fmt.Sprintf("Type %s and the question's number, for example %s 1.", cmd, cmd)
 		},
 		MinePromptEmpty:  "Type n to write a question. Type b to go back, q to quit.",
-		MineCommands:     "n, d N, t N, u N, down N, l",
+		MineCommands:     "n, e N, d N, t N, u N, down N, l",
 		MinePrintCommand: ", p",
 		MinePrompt: func(commands string) string {
 			return "Type a command (" + commands + ") and press Enter. Type h for help, b to go back, q to quit."
@@ -326,6 +326,7 @@ func englishPlain() Plain {
 		MineHelp: []string{
 			"Commands, each followed by Enter:",
 			"  n       write a question of your own",
+			"  e 2     change the words of question 2, if it is your own",
 			"  d 2     remove question 2",
 			"  t 2     mark or unmark question 2 as most important",
 			"  u 2     move question 2 up",
@@ -333,7 +334,7 @@ func englishPlain() Plain {
 			"  l       list the questions again",
 		},
 		MineHelpPrint: "  p       print or save the list",
-		MineEmpty:     "My questions: none yet. Open a page, read to its end and type a to add its questions, or type n to write your own.",
+		MineEmpty:     "My questions: none yet. Open a page and type a to add its questions, or type n to write your own.",
 		MineIntro: func(n, top int) string {
 			return fmt.Sprintf("My questions (%d). The ones marked * are the most important (up to %d); they print first.", n, top)
 		},
@@ -359,13 +360,13 @@ func englishPlain() Plain {
 			return fmt.Sprintf("Sorry, this page could not be shown (%v). Please try another page.", err)
 		},
 		EndOfPage:         "End of the page.",
-		TypeAOrB:          "Please type a or b.",
+		TypeAOrB:          "Please type a, t, r or b.",
 		PressEnterForMore: "Please press Enter for more, or type b to go back.",
 		Part: func(part, parts int) string {
 			return fmt.Sprintf("Part %d of %d. Press Enter for more, b to go back, q to quit.", part, parts)
 		},
 		PickIntro: func(title string) string {
-			return "Questions you could ask about \"" + title + "\". Ticked [x] ones are on My questions."
+			return "Questions you could ask about \"" + title + "\". Ticked ones are on My questions."
 		},
 		Unticked:       "Unticked, and taken off My questions:",
 		Ticked:         "Ticked, and added to My questions:",
@@ -416,6 +417,28 @@ func englishPlain() Plain {
 		RemoveYes:    "Yes, remove them",
 		RemoveNo:     "No, keep them on my list",
 		RemovedAdded: func(n int) string { return "Removed " + questions(n) + " from My questions." },
+
+		PagePart: func(part, parts int) string {
+			return fmt.Sprintf("Part %d of %d. Press Enter for more. Type a to add this page's questions, t for its words, r for related pages, b to go back, q to quit.", part, parts)
+		},
+		PressEnterOrCommand: "Please press Enter for more, or type a, t, r or b.",
+		PageWords:           func(title string) string { return "Words on the page \"" + title + "\":" },
+		NoPageWords:         "This page has no words in the word list.",
+		RelatedPages:        func(title string) string { return "Pages related to \"" + title + "\":" },
+		NoRelatedPages:      "This page has no related pages.",
+		TickedMark:          "Ticked: ",
+		UntickedMark:        "Not ticked: ",
+		SheetBlank:          "(left blank to write in)",
+		PromptEdit: func(old string) string {
+			return "The question now reads: " + old + " Type its new words on one line and press Enter. Press Enter alone to keep it as it is."
+		},
+		Edited:         "Changed to: ",
+		NothingChanged: "Nothing changed.",
+		NotOwn:         "Only your own questions can be changed. A question from a page stays as it is: type d and its number to remove it.",
+		SignPositive:   "positive",
+		SignNegative:   "negative",
+		SignPlus:       "plus",
+		DumbTerminal:   "her2guide: this terminal (TERM=dumb) cannot show the full-screen guide, so it starts line by line, as with --plain.",
 	}
 }
 

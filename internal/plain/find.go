@@ -115,7 +115,7 @@ func (s *session) allWords() error {
 		lines = append(lines, s.entry(t, false)...)
 		lines = append(lines, "")
 	}
-	back, err := s.pager(lines)
+	back, err := s.pager(lines, s.t.Part, nil)
 	if err == nil && !back {
 		s.say(s.t.EndOfWords)
 	}
@@ -186,9 +186,9 @@ func (s *session) term(t *guide.Term) error {
 func (s *session) entry(t *guide.Term, numbered bool) []string {
 	const indent = "  "
 	width := s.width - len(indent)
-	lines := []string{t.Term}
+	lines := []string{s.spoken(t.Term)}
 	add := func(text string) {
-		lines = append(lines, strings.Split(indent+wrap(text, width, indent), "\n")...)
+		lines = append(lines, strings.Split(indent+wrap(s.spoken(text), width, indent), "\n")...)
 	}
 	if t.Say != "" {
 		add(s.t.Say + t.Say)
@@ -206,7 +206,7 @@ func (s *session) entry(t *guide.Term, numbered bool) []string {
 		for i, p := range pages {
 			num := fmt.Sprintf("%d. ", i+1)
 			pad := indent + strings.Repeat(" ", len(num))
-			lines = append(lines, strings.Split(indent+num+wrap(p.Title, width-len(num), pad), "\n")...)
+			lines = append(lines, strings.Split(indent+num+wrap(s.spoken(p.Title), width-len(num), pad), "\n")...)
 		}
 	default:
 		titles := make([]string, len(pages))

@@ -44,7 +44,12 @@ func (s *session) mine() error {
 			s.mineHelp()
 		case len(fields) == 1 && isNumber(cmd):
 			s.say(s.t.ChangeHow(cmd))
+		case cmd == "e":
+			if err := s.edit(fields[1:]); err != nil {
+				return err
+			}
 		case cmd == "d" || cmd == "t" || cmd == "u" || cmd == "up" || cmd == "down":
+
 			s.change(cmd, fields[1:])
 		default:
 			s.say(s.t.NotACommand(text))
@@ -114,6 +119,40 @@ func (s *session) newQuestion() error {
 		return nil
 	}
 	s.say(s.t.Added + it.Text)
+	s.listMine()
+	return nil
+}
+
+// edit changes the words of the patient's own question numbered in args.
+func (s *session) edit(args []string) error {
+	items := s.list.Items()
+	if len(items) == 0 {
+		s.say(s.t.ListEmpty)
+		return nil
+	}
+	if len(args) != 1 {
+		s.say(s.t.TypeNumber("e"))
+		return nil
+	}
+	k, err := strconv.Atoi(args[0])
+	if err != nil || k < 1 || k > len(items) {
+		s.say(s.pleaseNumber(len(items)))
+		return nil
+	}
+	it := items[k-1]
+	if !it.Own {
+		s.say(s.t.NotOwn)
+		return nil
+	}
+	text, err := s.read(s.t.PromptEdit(it.Text))
+	if err != nil {
+		return err
+	}
+	if text == "" || s.list.EditOwn(it.ID, text) != nil {
+		s.say(s.t.NothingChanged)
+		return nil
+	}
+	s.say(s.t.Edited + checklist.Sanitize(text))
 	s.listMine()
 	return nil
 }

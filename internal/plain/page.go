@@ -10,7 +10,8 @@ import (
 	"github.com/her2guide/her2guide/internal/render"
 )
 
-// page prints a page in chunks, then offers its questions.
+// page prints a page in chunks, then offers its questions, its words and
+// its related pages.
 func (s *session) page(p *guide.Page) error {
 	whole, err := s.readPage(p)
 	if err != nil || !whole {
@@ -26,14 +27,31 @@ func (s *session) page(p *guide.Page) error {
 			return errQuit
 		case low == "b":
 			return nil
-		case low == "a":
-			if err := s.pageQuestions(p); err != nil {
+		default:
+			done, err := s.pageCommand(p, low)
+			if err != nil {
 				return err
 			}
-		default:
-			s.say(s.t.TypeAOrB)
+			if !done {
+				s.say(s.t.TypeAOrB)
+			}
 		}
 	}
+}
+
+// pageCommand carries out a page's own commands, at its end and at every
+// "Part N" prompt: a adds its questions, t shows its words, r its related
+// pages. It reports whether low was one of them.
+func (s *session) pageCommand(p *guide.Page, low string) (bool, error) {
+	switch low {
+	case "a":
+		return true, s.pageQuestions(p)
+	case "t":
+		return true, s.pageWords(p)
+	case "r":
+		return true, s.related(p)
+	}
+	return false, nil
 }
 
 // readPage prints a page's title and its text in chunks, and says so at
@@ -47,7 +65,8 @@ func (s *session) readPage(p *guide.Page) (whole bool, err error) {
 		s.say(s.t.PageNotShown(err))
 		return false, nil
 	}
-	back, err := s.pager(tidy(r.Lines))
+	back, err := s.pager(tidy(r.Lines), func(part, parts int) string { return s.t.PagePart(part, parts) },
+		func(low string) (bool, error) { return s.pageCommand(p, low) })
 	if err != nil || back {
 		return false, err
 	}
@@ -55,9 +74,11 @@ func (s *session) readPage(p *guide.Page) (whole bool, err error) {
 	return true, nil
 }
 
-// pager prints lines about s.chunk at a time, waiting for Enter between
-// chunks. It reports whether the reader typed b to stop.
-func (s *session) pager(lines []string) (back bool, err error) {
+// pager prints lines about s.chunk at a time, asking with prompt (given the
+// part and the number of parts) before each next chunk: Enter goes on, b
+// stops, and any other word goes to cmd, when it is not nil, which reports
+// whether it knew the word. It reports whether the reader typed b to stop.
+func (s *session) pager(lines []string, prompt func(part, parts int) string, cmd func(low string) (bool, error)) (back bool, err error) {
 	parts := chunks(lines, s.chunk)
 	for i, part := range parts {
 		for _, l := range part {
@@ -66,9 +87,8 @@ func (s *session) pager(lines []string) (back bool, err error) {
 		if i == len(parts)-1 {
 			break
 		}
-		prompt := s.t.Part(i+1, len(parts))
 		for {
-			text, err := s.read(prompt)
+			text, err := s.read(prompt(i+1, len(parts)))
 			if err != nil {
 				return false, err
 			}
@@ -82,7 +102,19 @@ func (s *session) pager(lines []string) (back bool, err error) {
 			if low == "" {
 				break
 			}
-			s.say(s.t.PressEnterForMore)
+			done := false
+			if cmd != nil {
+				if done, err = cmd(low); err != nil {
+					return false, err
+				}
+			}
+			if !done {
+				if cmd != nil {
+					s.say(s.t.PressEnterOrCommand)
+				} else {
+					s.say(s.t.PressEnterForMore)
+				}
+			}
 		}
 	}
 	return false, nil
@@ -96,7 +128,7 @@ func chunks(lines []string, size int) [][]string {
 	for len(lines) > size {
 		cut := size
 		for i := size; i > size/2; i-- {
-			if lines[i-1] == "" && (i < 2 || !isHeading(lines[i-2])) {
+			if lines[i-1] == "" && (i < 2 || !headingAt(lines, i-2)) {
 				cut = i
 				break
 			}
@@ -113,9 +145,18 @@ func chunks(lines []string, size int) [][]string {
 	return out
 }
 
-// isHeading reports whether a rendered line is a Markdown heading.
-func isHeading(l string) bool {
-	return strings.HasPrefix(strings.TrimSpace(l), "#")
+// headingAt reports whether lines[j] is a heading. The styles print
+// headings without their Markdown marks, so a heading is a line that
+// starts with "#" or stands alone between blank lines with no sentence end.
+func headingAt(lines []string, j int) bool {
+	t := strings.TrimSpace(lines[j])
+	switch {
+	case strings.HasPrefix(t, "#"):
+		return true
+	case t == "" || j > 0 && lines[j-1] != "":
+		return false
+	}
+	return !strings.HasSuffix(t, ".") && !strings.HasSuffix(t, ":") && !strings.HasPrefix(t, "•")
 }
 
 // tidy strips any escape sequences and trailing spaces from rendered lines,
@@ -125,6 +166,10 @@ func tidy(lines []string) []string {
 	out := make([]string, 0, len(lines))
 	for _, l := range lines {
 		l = strings.TrimRight(ansi.Strip(l), " \t")
+		l = strings.ReplaceAll(l, string(noBreakHyphen), "-")
+		if t := strings.TrimSpace(l); t != "" && strings.Trim(t, "=-_") == "" {
+			continue // an underline or a rule, said as "equals equals"
+		}
 		if l == "" && (len(out) == 0 || out[len(out)-1] == "") {
 			continue
 		}
@@ -142,6 +187,10 @@ func (s *session) pageQuestions(p *guide.Page) error {
 	items := checklist.Suggested(p)
 	s.say("")
 	s.say(s.t.PickIntro(p.Title))
+	if len(items) == 0 {
+		s.say(s.t.WalkNoQs)
+		return nil
+	}
 	for i, it := range items {
 		s.item(i+1, s.box(it)+it.Text)
 	}
@@ -160,10 +209,68 @@ func (s *session) pageQuestions(p *guide.Page) error {
 	}
 }
 
-// box is the tick mark of a suggested question.
+// box says whether a suggested question is ticked, in words: a screen
+// reader says nothing for "[ ]".
 func (s *session) box(it checklist.Item) string {
 	if s.list.Has(it.ID) {
-		return "[x] "
+		return s.t.TickedMark
 	}
-	return "[ ] "
+	return s.t.UntickedMark
+}
+
+// pageWords lists the words of the word list a page uses; a number opens
+// one.
+func (s *session) pageWords(p *guide.Page) error {
+	var terms []*guide.Term
+	for _, id := range p.Glossary {
+		if t, ok := s.g.Term(id); ok {
+			terms = append(terms, t)
+		}
+	}
+	for {
+		s.say("")
+		if len(terms) == 0 {
+			s.say(s.t.NoPageWords)
+			return nil
+		}
+		s.say(s.t.PageWords(p.Title))
+		for i, t := range terms {
+			s.item(i+1, t.Term)
+		}
+		k, _, err := s.choose(len(terms), s.t.PromptOpen, "b")
+		if err != nil || k == 0 {
+			return err
+		}
+		if err := s.term(terms[k-1]); err != nil {
+			return err
+		}
+	}
+}
+
+// related lists a page's related pages; a number opens one.
+func (s *session) related(p *guide.Page) error {
+	var pages []*guide.Page
+	for _, id := range p.Related {
+		if rp, ok := s.g.Page(id); ok {
+			pages = append(pages, rp)
+		}
+	}
+	for {
+		s.say("")
+		if len(pages) == 0 {
+			s.say(s.t.NoRelatedPages)
+			return nil
+		}
+		s.say(s.t.RelatedPages(p.Title))
+		for i, rp := range pages {
+			s.item(i+1, rp.Title)
+		}
+		k, _, err := s.choose(len(pages), s.t.PromptOpenPage, "b")
+		if err != nil || k == 0 {
+			return err
+		}
+		if err := s.page(pages[k-1]); err != nil {
+			return err
+		}
+	}
 }

@@ -42,10 +42,18 @@ type Options struct {
 	// Width is the width to wrap text to; 0 means DefaultWidth. Widths below
 	// render.MinWidth are raised to it.
 	Width int
-	// Chunk is about how many lines of a page to print at a time; 0 means
-	// DefaultChunk.
+	// Chunk is about how many lines of a page to print at a time; 0 sizes
+	// parts to Height, or uses DefaultChunk when Height is 0 too.
 	Chunk int
-	// Cache renders pages; nil builds one with render.Document.
+	// Height is the height of the terminal the guide prints on, or 0 when
+	// it prints to something else (a pipe, a file, a braille display's
+	// reader). With Chunk 0 a part of a page then fills the screen but for
+	// its prompt.
+	Height int
+	// Cache renders pages; nil builds one that writes pages to be read
+	// aloud (tables as sentences, signs in words, no line broken at a
+	// hyphen). A cache made by the caller shows pages as its compose
+	// function makes them.
 	Cache *render.Cache
 	// List is the patient's question list, changed in place; nil starts an
 	// empty one.
@@ -138,11 +146,9 @@ func newSession(ctx context.Context, g *guide.Guide, in io.Reader, out io.Writer
 		s.width = DefaultWidth
 	}
 	s.width = max(s.width, render.MinWidth)
-	if s.chunk <= 0 {
-		s.chunk = DefaultChunk
-	}
+
 	if s.cache == nil {
-		s.cache = render.NewCache(render.Document)
+		s.cache = render.NewCache(s.compose)
 	}
 	if s.list == nil {
 		s.list = &checklist.List{}
@@ -152,8 +158,24 @@ func newSession(ctx context.Context, g *guide.Guide, in io.Reader, out io.Writer
 		s.text = i18n.English()
 	}
 	s.t = &s.text.Plain
+	if s.chunk <= 0 {
+		s.chunk = s.chunkFor(opts.Height)
+	}
 	s.lines = readLines(in, s.done)
 	return s
+}
+
+// chunkFor is how many lines of a page fit on a terminal of the given
+// height with the page's title above them (and the blank line before it),
+// and the "Part N" prompt and the line the reader types below them:
+// DefaultChunk when the height is not known.
+func (s *session) chunkFor(height int) int {
+	if height <= 0 {
+		return DefaultChunk
+	}
+	const title, typed = 2, 1
+	prompt := strings.Count(wrap(s.t.PagePart(99, 99), s.width, ""), "\n") + 1
+	return max(height-title-prompt-typed, 5)
 }
 
 // close stops the line reader. A reader blocked on a terminal or pipe stays
@@ -237,27 +259,29 @@ func (w *writer) line(s string) {
 	}
 }
 
-// say prints text wrapped to the width.
+// say prints text wrapped to the width, its signs in words (see spoken).
 func (s *session) say(text string) {
-	s.out.line(wrap(text, s.width, ""))
+	s.out.line(wrap(s.spoken(text), s.width, ""))
 }
 
 // item prints a numbered entry, its continuation lines indented under the
-// text.
+// text, its signs in words.
 func (s *session) item(n int, text string) {
 	num := strconv.Itoa(n) + ". "
-	s.out.line(num + wrap(text, s.width-len(num), strings.Repeat(" ", len(num))))
+	s.out.line(num + wrap(s.spoken(text), s.width-len(num), strings.Repeat(" ", len(num))))
 }
 
-// note prints text indented, as a second line under a numbered entry.
+// note prints text indented, as a second line under a numbered entry, its
+// signs in words.
 func (s *session) note(text string) {
 	const indent = "   "
-	s.out.line(indent + wrap(text, s.width-len(indent), indent))
+	s.out.line(indent + wrap(s.spoken(text), s.width-len(indent), indent))
 }
 
-// wrap wraps text to width at spaces, starting continuation lines with
-// indent (which the width does not count). Spaces inside a line are kept;
-// a word wider than the width is cut. Line breaks in text are kept.
+// wrap wraps text to width at spaces, never at a hyphen, starting
+// continuation lines with indent (which the width does not count). Spaces
+// inside a line are kept; a word wider than the width is cut. Line breaks
+// in text are kept.
 func wrap(text string, width int, indent string) string {
 	width = max(width, 10)
 	var out []string

@@ -83,9 +83,9 @@ func TestSessions(t *testing.T) {
 			name:   "read a page to the end in chunks",
 			script: lines("3", "1") + strings.Repeat("\n", 40) + lines("b", "b", "q"),
 			opts:   Options{Width: 60},
-			want: []string{"What does HER2-positive mean?", "Part 1 of", "Press Enter for more, b to go back",
-				"Part 2 of", "Reviewed", "End of the page.", "Type a to add this page's questions, b to go back",
-				"Please type a or b.", "Pages:", "Main menu:", "Goodbye."},
+			want: []string{"What does HER2-positive mean?", "Part 1 of", "Press Enter for more. Type a to add",
+				"Part 2 of", "Reviewed", "End of the page.", "Type a to add this page's questions, t for its words",
+				"Please type a, t, r or b.", "Pages:", "Main menu:", "Goodbye."},
 		},
 		{
 			name:   "b stops a page half way",
@@ -145,7 +145,7 @@ func TestSessions(t *testing.T) {
 			name:   "bad input while paging",
 			script: lines("3", "1", "zz", "b", "q"),
 			opts:   Options{Width: 60},
-			want:   []string{"Part 1 of", "Please press Enter for more, or type b to go back.", "Pages:"},
+			want:   []string{"Part 1 of", "Please press Enter for more, or type a, t, r or b.", "Pages:"},
 		},
 		{
 			name:   "EOF in the middle of a page",
@@ -234,16 +234,16 @@ func TestQuestions(t *testing.T) {
 	out := runScript(t, g, script, Options{Width: 80, Chunk: 10000, List: list})
 	inOrder(t, out,
 		"Questions you could ask about \"What does HER2-positive mean?\"",
-		"1. [ ] Is my cancer HER2-positive by IHC 3+ or by ISH?",
-		"Ticked, and added to My questions:", "1. [x] Is my cancer HER2-positive by IHC 3+ or by ISH?",
-		"Ticked, and added to My questions:", "2. [x] Is my cancer also hormone receptor-positive",
+		"1. Not ticked: Is my cancer HER2-positive by IHC 3 plus or by ISH?",
+		"Ticked, and added to My questions:", "1. Ticked: Is my cancer HER2-positive by IHC 3 plus or by ISH?",
+		"Ticked, and added to My questions:", "2. Ticked: Is my cancer also hormone receptor-positive",
 		"Please type a number from 1 to 5.", "Please type a number from 1 to 5.", "Please type a number from 1 to 5.",
 		"9. My questions (2)",
 		"My questions (2).",
 		"Added: Can I work during treatment?",
 		"Marked most important: Can I work during treatment?",
 		"1. * Can I work during treatment?", "Your own question.",
-		"2.   Is my cancer HER2-positive by IHC 3+ or by ISH?", "From \"What does HER2-positive mean?\".",
+		"2.   Is my cancer HER2-positive by IHC 3 plus or by ISH?", "From \"What does HER2-positive mean?\".",
 		"3.   Is my cancer also hormone receptor-positive",
 		"Goodbye.",
 	)
@@ -283,7 +283,7 @@ func TestQuestionCommands(t *testing.T) {
 		ids    []int // suggested question numbers, in list order
 		top    []int
 	}{
-		{"remove", lines("d 1", "q"), []string{"Removed: " + sug[0].Text, "It is still on its page"}, []int{2, 3, 4}, nil},
+		{"remove", lines("d 1", "q"), []string{"Removed: Is my cancer HER2-positive by IHC 3 plus or by ISH?", "It is still on its page"}, []int{2, 3, 4}, nil},
 		{"move up", lines("u 3", "q"), []string{"Moved up to number 2."}, []int{1, 3, 2, 4}, nil},
 		{"move up first", lines("up 1", "q"), []string{"already first"}, []int{1, 2, 3, 4}, nil},
 		{"move down", lines("down 1", "q"), []string{"Moved down to number 2."}, []int{2, 1, 3, 4}, nil},
@@ -515,7 +515,7 @@ func TestChunks(t *testing.T) {
 		if p[0] == "" {
 			t.Errorf("part %d starts with a blank line", i)
 		}
-		if last := len(p) - 1; last > 0 && p[last] == "" && isHeading(p[last-1]) {
+		if last := len(p) - 1; last > 0 && p[last] == "" && headingAt(p, last-1) {
 			t.Errorf("part %d ends on a heading", i)
 		}
 		for _, l := range p {

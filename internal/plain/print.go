@@ -50,7 +50,7 @@ func (s *session) printList() error {
 		s.say(s.t.PrintFailed(strings.TrimSpace(err.Error())))
 		return nil
 	}
-	s.say(done)
+	s.say(aloudLines(done, s.t.SheetBlank))
 	return nil
 }
 
