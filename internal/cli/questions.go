@@ -264,7 +264,16 @@ func printSheet(ctx context.Context, env Env, spooler printing.Spooler, s export
 		var pe *printing.Error
 		if errors.As(err, &pe) {
 			// The patient's message, a way out, then what the spooler said.
-			msg := pe.Error() + "\nYou can save the questions to a file instead: her2guide questions --format pdf -o questions.pdf"
+			msg := pe.Error()
+			if pe.Kind == printing.NoDefault {
+				msg += "\nChoose one with --printer NAME"
+				if len(pe.Printers) > 0 {
+					if name := shellWord(pe.Printers[0]); name != "" {
+						msg += ", for example: her2guide questions --print --printer " + name
+					}
+				}
+			}
+			msg += "\nYou can save the questions to a file instead: her2guide questions --format pdf -o questions.pdf"
 			if pe.Detail != "" {
 				msg += "\n(details: " + strings.ReplaceAll(pe.Detail, "\n", " ") + ")"
 			}

@@ -418,3 +418,46 @@ func TestQuestionsEchoesNamesSafely(t *testing.T) {
 		t.Errorf("name taken: %q", err)
 	}
 }
+
+// TestQuestionsPrintNoDefault: CUPS has queues but no default printer. The
+// message names the queues and the flag to choose one, instead of saying
+// that no printer is set up.
+func TestQuestionsPrintNoDefault(t *testing.T) {
+	var ran []string
+	spooler := printing.Spooler{Run: func(_ context.Context, name string, args ...string) ([]byte, error) {
+		cmd := strings.Join(append([]string{name}, args...), " ")
+		ran = append(ran, cmd)
+		switch cmd {
+		case "lpstat -p":
+			return []byte("printer Office is idle.  enabled since Sun Nov 22 00:23:42 2026\n" +
+				"printer Ward_3 is idle.  enabled since Sun Nov 22 00:23:42 2026\n"), nil
+		case "lpstat -a":
+			return []byte("Office accepting requests since Sun Nov 22 00:23:42 2026\n"), nil
+		case "lpstat -d":
+			return []byte("no system default destination\n"), nil
+		case "lpstat -r":
+			return []byte("scheduler is running\n"), nil
+		}
+		if name == "lp" {
+			return []byte("lp: Error - No default destination.\n"), os.ErrInvalid
+		}
+		return nil, os.ErrInvalid
+	}}
+	env, _, _ := testEnv(false, false)
+	err := runQuestions(t, env, spooler, "--print")
+	if err == nil {
+		t.Fatalf("printing with no default printer worked (ran %q)", ran)
+	}
+	for _, want := range []string{
+		`This computer has no usual printer; its printers are "Office" and "Ward_3"`,
+		"--printer NAME, for example: her2guide questions --print --printer Office",
+		"save the questions to a file",
+	} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error lacks %q:\n%v", want, err)
+		}
+	}
+	if strings.Contains(err.Error(), "No printer is set up") {
+		t.Errorf("error says no printer is set up:\n%v", err)
+	}
+}

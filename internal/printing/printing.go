@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -135,6 +136,7 @@ const (
 	NoSpoolerTools      // lp or lpstat is not installed
 	NotAnswering        // the print service did not answer in time
 	Cancelled           // the caller gave up (the kiosk was reset)
+	NoDefault           // queues exist, none is the default, none was named
 )
 
 // Error is a printing failure. Error() is a plain sentence for the patient;
@@ -146,6 +148,8 @@ type Error struct {
 	// a terminal with safetext.Text.
 	Detail string
 	Err    error // the underlying error, if any
+	// Printers names the print queues there are, for NoDefault.
+	Printers []string
 }
 
 // Error returns the plain-language message.
@@ -153,6 +157,19 @@ func (e *Error) Error() string {
 	switch e.Kind {
 	case NoPrinters:
 		return "No printer is set up on this computer."
+	case NoDefault:
+		names := make([]string, len(e.Printers))
+		for i, n := range e.Printers {
+			names[i] = strconv.Quote(safetext.Line(n))
+		}
+		switch len(names) {
+		case 0:
+			return "This computer has no usual printer."
+		case 1:
+			return fmt.Sprintf("This computer has no usual printer; its printer is %s.", names[0])
+		}
+		return fmt.Sprintf("This computer has no usual printer; its printers are %s and %s.",
+			strings.Join(names[:len(names)-1], ", "), names[len(names)-1])
 	case NoSuchPrinter:
 		return fmt.Sprintf("There is no printer called %q on this computer.", e.Printer)
 	case PrinterStopped:
@@ -378,6 +395,14 @@ func (s Spooler) print(ctx context.Context, printer, file string, data io.Reader
 		if e.Kind == NoSuchPrinter || e.Kind == NoPrinters || e.Kind == Other {
 			if r, rerr := s.run(ctx, nil, "lpstat", "-r"); rerr == nil && strings.Contains(strings.ToLower(string(r)), "not running") {
 				e.Kind = SpoolerDown
+			}
+		}
+		// "No default destination" with queues listed: there are
+		// printers, just no usual one. Name them.
+		if e.Kind == NoPrinters && printer == "" && len(ps) > 0 {
+			e.Kind = NoDefault
+			for _, p := range ps {
+				e.Printers = append(e.Printers, p.Name)
 			}
 		}
 		return "", e

@@ -111,6 +111,8 @@ func TestPrint(t *testing.T) {
 			"", NoSuchPrinter, `There is no printer called "Nope"`},
 		{"no default", "", map[string]reply{"lp -t her2guide questions f.pdf": {outLpNoDefault, errExit}, "lpstat -r": {outRunning, nil}},
 			"", NoPrinters, "No printer is set up on this computer."},
+		{"queues but no default", "", map[string]reply{"lpstat -p": {outIdle, nil}, "lp -t her2guide questions f.pdf": {outLpNoDefault, errExit}, "lpstat -r": {outRunning, nil}},
+			"", NoDefault, `This computer has no usual printer; its printer is "PDF".`},
 		{"scheduler down", "PDF", map[string]reply{"lp -d PDF -t her2guide questions f.pdf": {outNoPrinterE, errExit}, "lpstat -r": {outNotRunning, nil}},
 			"", SpoolerDown, "The print service is not running on this computer."},
 		{"paused", "PDF", map[string]reply{"lpstat -p": {outPaused, nil}},
@@ -180,5 +182,20 @@ func TestDefaultSpoolerLocale(t *testing.T) {
 	out, err := DefaultSpooler().Run(context.Background(), "sh", "-c", "echo $LANG $LC_ALL $LC_MESSAGES")
 	if err != nil || strings.TrimSpace(string(out)) != "C C" {
 		t.Errorf("locale seen by the command: %q, %v", out, err)
+	}
+}
+
+func TestNoDefaultNamesTheQueues(t *testing.T) {
+	for _, tc := range []struct {
+		names []string
+		want  string
+	}{
+		{nil, "This computer has no usual printer."},
+		{[]string{"A"}, `This computer has no usual printer; its printer is "A".`},
+		{[]string{"A", "B", "C\x1b[2J"}, `This computer has no usual printer; its printers are "A", "B" and "C".`},
+	} {
+		if got := (&Error{Kind: NoDefault, Printers: tc.names}).Error(); got != tc.want {
+			t.Errorf("%q: %q, want %q", tc.names, got, tc.want)
+		}
 	}
 }
