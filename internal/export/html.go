@@ -9,6 +9,34 @@ import (
 
 // htmlPage is a standalone page: no scripts, no fonts, images or styles
 // from elsewhere. html/template escapes every piece of text put into it.
+//
+// What it does for people who cannot see it or who zoom in (WCAG 1.3.1,
+// 1.4.10), checked by TestHTMLAccessible:
+//   - Landmarks: everything but the footer is in <main>, each part is a
+//     <section> named by its heading (a region), the footer is the
+//     contentinfo landmark.
+//   - Tick boxes are disabled checkboxes inside a <label> with the question,
+//     so a screen reader says "check box, not checked" and the question.
+//     Blanks to write on are disabled text inputs labelled by their field
+//     name ("My doctor:"); answer lines are decoration, hidden from readers.
+//   - Reflow: nothing has a fixed width; the two-field rows wrap below about
+//     30em, a label and its blank wrap too, and long words break, so a
+//     320 px wide window never scrolls sideways.
+//
+// On paper, "as far as CSS paged media allows":
+//   - The footer (disclaimer, version) is position: fixed in print, which
+//     Chromium (checked with 156) and Firefox repeat at the foot of every
+//     printed page, inside the page area: a negative bottom does not move
+//     it into the page margin, Chromium then drops it. So
+//     that it covers nothing, <main> ends every page with room for it:
+//     padding-bottom with box-decoration-break: clone, which Firefox and
+//     recent Chromium repeat on each page. Where a
+//     browser does not clone block boxes (Safari, older Chromium), the
+//     footer may cover the last lines of a full page but the last.
+//   - Page numbers need @page margin boxes with counter(page): Chromium (131
+//     and later) and Safari (18.2 and later) print them, and print them
+//     instead of their own header and footer (URL, date); Firefox has no
+//     margin boxes and numbers pages only with its own footer turned on.
 var htmlPage = template.Must(template.New("sheet").Parse(`<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -16,64 +44,75 @@ var htmlPage = template.Must(template.New("sheet").Parse(`<!DOCTYPE html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{.Title}}</title>
 <style>
-@page { size: {{if .Letter}}letter{{else}}A4{{end}}; margin: 14mm 16mm; }
+@page {
+  size: {{if .Letter}}letter{{else}}A4{{end}};
+  margin: 14mm 16mm 16mm;
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 11pt "Helvetica Neue", Arial, "Liberation Sans", sans-serif; vertical-align: bottom; padding-bottom: 6mm; }
+}
 html { color: #000; background: #fff; }
-body { font-family: "Helvetica Neue", Arial, "Liberation Sans", sans-serif; font-size: 12pt; line-height: 1.35; max-width: 44em; margin: 1.5em auto; padding: 0 1em; }
+body { font-family: "Helvetica Neue", Arial, "Liberation Sans", sans-serif; font-size: 12pt; line-height: 1.35; max-width: 44em; margin: 1.5em auto; padding: 0 1em; overflow-wrap: anywhere; }
 h1 { font-size: 18pt; margin: 0 0 .2em; }
 h2 { font-size: 13pt; margin: 1em 0 .3em; border-bottom: 1.5px solid #000; break-after: avoid; page-break-after: avoid; }
 ul { list-style: none; margin: 0; padding: 0; }
-.field { display: flex; gap: .4em; margin: .45em 0; }
-.field .label { white-space: nowrap; }
-.field .blank { flex: 1; border-bottom: 1px solid #000; min-width: 4em; }
-.fields-2 { display: flex; gap: 2em; }
-.fields-2 .field { flex: 1; }
-.q { display: flex; gap: .5em; margin: .5em 0 .7em; break-inside: avoid; page-break-inside: avoid; }
-.box { flex: none; width: .8em; height: .8em; margin-top: .2em; border: 1.5px solid #000; }
-.body { flex: 1; }
+input { font: inherit; color: #000; opacity: 1; }
+.field { display: flex; flex-wrap: wrap; align-items: flex-end; column-gap: .4em; margin: .45em 0; }
+.field .blank { flex: 1 1 6em; min-width: 0; height: 1.35em; margin: 0; padding: 0; border: 0; border-bottom: 1px solid #000; border-radius: 0; background: transparent; appearance: none; }
+.field.more .blank { height: 1.6em; }
+.fields-2 { display: flex; flex-wrap: wrap; column-gap: 2em; }
+.fields-2 .field { flex: 1 1 14em; }
+.q { margin: .5em 0 .7em; break-inside: avoid; page-break-inside: avoid; }
+.ask { display: flex; gap: .5em; }
+.box { flex: none; width: .8em; height: .8em; margin: .25em 0 0; border: 1.5px solid #000; border-radius: 0; background: #fff; appearance: none; }
 .text { white-space: pre-line; }
+.lines { margin-left: 1.3em; }
 .line { border-bottom: 1px solid #000; height: 1.6em; }
 .urgent { margin-top: 1em; padding: .2em .8em .6em; border: 2.5px solid #000; break-inside: avoid; page-break-inside: avoid; }
 .urgent h2 { margin-top: .3em; }
 .urgent ul { list-style: disc; padding-left: 1.3em; }
 .urgent li { margin: .25em 0; }
-footer { margin-top: 1.2em; padding-top: .4em; border-top: 1px solid #000; font-size: 11pt; }
+footer { max-width: 44em; margin: 1.2em auto 1.5em; padding: .4em 1em 0; border-top: 1px solid #000; font-size: 11pt; }
 footer p { margin: 0; }
-@media print { body { max-width: none; margin: 0; padding: 0; } }
+@media print {
+  body { max-width: none; margin: 0; padding: 0; }
+  main { padding-bottom: 3.6em; box-decoration-break: clone; -webkit-box-decoration-break: clone; }
+  footer { position: fixed; bottom: 0; left: 0; right: 0; max-width: none; margin: 0; padding: .3em 0 0; background: #fff; }
+}
 </style>
 </head>
 <body>
+<main>
 <header>
 <h1>{{.Title}}</h1>
-<div class="field"><span class="label">Date:</span>{{if .Date}}<span>{{.Date}}</span>{{else}}<span class="blank"></span>{{end}}</div>
+{{if .Date}}<p class="field"><span>Date:</span> <span>{{.Date}}</span></p>{{else}}<label class="field"><span>Date:</span><input class="blank" type="text" disabled></label>{{end}}
 <div class="fields-2">
-<div class="field"><span class="label">My doctor:</span><span class="blank"></span></div>
-<div class="field"><span class="label">Next appointment:</span><span class="blank"></span></div>
+<label class="field"><span>My doctor:</span><input class="blank" type="text" disabled></label>
+<label class="field"><span>Next appointment:</span><input class="blank" type="text" disabled></label>
 </div>
 </header>
-<section>
-<h2>About my cancer</h2>
+<section aria-labelledby="about">
+<h2 id="about">About my cancer</h2>
 <div class="fields-2">
-<div class="field"><span class="label">My HER2 result (IHC / ISH):</span><span class="blank"></span></div>
-<div class="field"><span class="label">ER / PR:</span><span class="blank"></span></div>
+<label class="field"><span>My HER2 result (IHC / ISH):</span><input class="blank" type="text" disabled></label>
+<label class="field"><span>ER / PR:</span><input class="blank" type="text" disabled></label>
 </div>
-<div class="field"><span class="label">My current medicines:</span><span class="blank"></span></div>
-<div class="field"><span class="blank"></span></div>
+<label class="field"><span>My current medicines:</span><input class="blank" type="text" disabled></label>
+<div class="field more"><input class="blank" type="text" disabled aria-label="My current medicines, more"></div>
 </section>
-{{- range .Groups}}
-<section>
-<h2>{{.Title}}</h2>
+{{- range $i, $g := .Groups}}
+<section aria-labelledby="group-{{$i}}">
+<h2 id="group-{{$i}}">{{$g.Title}}</h2>
 <ul>
-{{- range .Items}}
-<li class="q"><span class="box"></span><div class="body"><div class="text">{{.Text}}</div>{{range $.Lines}}<div class="line"></div>{{end}}</div></li>
+{{- range $g.Items}}
+<li class="q"><label class="ask"><input class="box" type="checkbox" disabled><span class="text">{{.Text}}</span></label><div class="lines" aria-hidden="true">{{range $.Lines}}<div class="line"></div>{{end}}</div></li>
 {{- end}}
 </ul>
 </section>
 {{- end}}
-<section>
-<h2>Before I leave</h2>
+<section aria-labelledby="before">
+<h2 id="before">Before I leave</h2>
 <ul>
-<li class="q"><span class="box"></span><div class="body"><div class="text">Let me repeat what I heard: ...</div><div class="line"></div><div class="line"></div></div></li>
-<li class="q"><span class="box"></span><div class="body"><div class="text">How do you spell that drug?</div><div class="line"></div></div></li>
+<li class="q"><label class="ask"><input class="box" type="checkbox" disabled><span class="text">Let me repeat what I heard: ...</span></label><div class="lines" aria-hidden="true"><div class="line"></div><div class="line"></div></div></li>
+<li class="q"><label class="ask"><input class="box" type="checkbox" disabled><span class="text">How do you spell that drug?</span></label><div class="lines" aria-hidden="true"><div class="line"></div></div></li>
 </ul>
 </section>
 {{- if .Urgent}}
@@ -85,11 +124,12 @@ footer p { margin: 0; }
 {{- end}}
 </ul>
 <div class="fields-2">
-<div class="field"><span class="label">My care team's phone (daytime):</span>{{if .Phone}}<span>{{.Phone}}</span>{{else}}<span class="blank"></span>{{end}}</div>
-<div class="field"><span class="label">After hours:</span>{{if .AfterHours}}<span>{{.AfterHours}}</span>{{else}}<span class="blank"></span>{{end}}</div>
+{{if .Phone}}<p class="field"><span>My care team's phone (daytime):</span> <span>{{.Phone}}</span></p>{{else}}<label class="field"><span>My care team's phone (daytime):</span><input class="blank" type="text" disabled></label>{{end}}
+{{if .AfterHours}}<p class="field"><span>After hours:</span> <span>{{.AfterHours}}</span></p>{{else}}<label class="field"><span>After hours:</span><input class="blank" type="text" disabled></label>{{end}}
 </div>
 </section>
 {{- end}}
+</main>
 <footer>
 {{- if .Notice}}
 <p>{{.Notice}}</p>
