@@ -65,8 +65,10 @@ type Keys struct {
 type Chrome struct {
 	// TooSmall asks for a window of at least w×h.
 	TooSmall func(w, h int) string
-	// TooSmallQuit follows TooSmall when the guide may be quit.
-	TooSmallQuit string
+	// TooSmallQuit follows TooSmall when the guide may be quit, and
+	// TooSmallPlain then offers the line-by-line mode.
+	TooSmallQuit  string
+	TooSmallPlain string
 	// MyList is the header's count of questions on the list.
 	MyList func(n int) string
 }

@@ -38,8 +38,9 @@ func English() *Catalog {
 			TooSmall: func(w, h int) string {
 				return "Make the window larger (at least " + strconv.Itoa(w) + "×" + strconv.Itoa(h) + ")."
 			},
-			TooSmallQuit: " Press q to quit.",
-			MyList:       func(n int) string { return "My list: " + strconv.Itoa(n) },
+			TooSmallQuit:  " Press q to quit.",
+			TooSmallPlain: " Or run her2guide --plain, which works in any window.",
+			MyList:        func(n int) string { return "My list: " + strconv.Itoa(n) },
 		},
 
 		Home: Home{

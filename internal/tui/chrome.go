@@ -56,7 +56,7 @@ func (m *Model) tooSmall() string {
 	t := m.ctx.Text.Chrome
 	msg := t.TooSmall(MinWidth, MinHeight)
 	if !m.ctx.Opts.NoQuit {
-		msg += t.TooSmallQuit
+		msg += t.TooSmallQuit + t.TooSmallPlain
 	}
 	wrapped := lipgloss.Wrap(msg, m.width, "")
 	return strings.Join(fitLines(wrapped, m.width, m.height), "\n")

@@ -401,3 +401,15 @@ func TestCursorOnTheSelectedRow(t *testing.T) {
 		t.Errorf("cursor on line %d %q, want the selected row", v.Cursor.Y, line)
 	}
 }
+
+// TestTooSmallOffersPlain: the "make the window larger" screen names the
+// mode that works in any window; the kiosk (no quit) does not.
+func TestTooSmallOffersPlain(t *testing.T) {
+	if s := strings.Join(strings.Fields(screen(newModel(t, 30, 20))), " "); !strings.Contains(s, "--plain") {
+		t.Errorf("too small:\n%s", s)
+	}
+	m := New(fixture(t), render.NewCache(render.Document), Options{NoQuit: true})
+	if s := screen(update(t, m, tea.WindowSizeMsg{Width: 30, Height: 20})); strings.Contains(s, "plain") || strings.Contains(s, "quit") {
+		t.Errorf("kiosk too small:\n%s", s)
+	}
+}
