@@ -284,12 +284,18 @@ func TestReproducible(t *testing.T) {
 // pdfText extracts a PDF's text with pdftotext (poppler-utils).
 func pdfText(t *testing.T, pdf []byte) string {
 	t.Helper()
+	return pdfTextArgs(t, pdf)
+}
+
+// pdfTextArgs extracts a PDF's text with pdftotext and the given options.
+func pdfTextArgs(t *testing.T, pdf []byte, args ...string) string {
+	t.Helper()
 	e2e.NeedTool(t, "pdftotext")
 	path := filepath.Join(t.TempDir(), "sheet.pdf")
 	if err := os.WriteFile(path, pdf, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").Output()
+	out, err := exec.Command("pdftotext", append(append([]string{"-enc", "UTF-8"}, args...), path, "-")...).Output()
 	if err != nil {
 		var ee *exec.ExitError
 		if errors.As(err, &ee) {

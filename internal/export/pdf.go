@@ -1,7 +1,7 @@
 package export
 
 import (
-	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -82,17 +82,90 @@ func writePDF(w io.Writer, s Sheet, p Paper) error {
 	return doc.writeTo(w)
 }
 
-// writeTo writes the finished PDF to w and returns the first error in
-// writing it. gopdf's WriteTo ignores the errors of the writer it is given
+// writeTo writes the finished PDF to w and returns the error in writing
+// it. gopdf's WriteTo ignores the errors of the writer it is given
 // (v0.33.0: compilePdf drops every Fprintf's), so a full disk gave a
-// "saved" file of 0 bytes. A bufio.Writer keeps the first error for Flush,
-// and turns gopdf's many small writes into few.
+// "saved" file of 0 bytes: it writes to memory here, and w gets the whole
+// file in one Write whose error is returned.
 func (d *pdfDoc) writeTo(w io.Writer) error {
-	b := bufio.NewWriter(w)
-	if _, err := d.pdf.WriteTo(b); err != nil {
+	var b bytes.Buffer
+	if _, err := d.pdf.WriteTo(&b); err != nil {
 		return err
 	}
-	return b.Flush()
+	out, err := withCatalogEntries(b.Bytes(), pdfCatalogExtra)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(out)
+	return err
+}
+
+// pdfCatalogExtra is what the document catalog gets beyond what gopdf
+// writes: the language, so a screen reader reads the sheet with English
+// rules (PDF 1.7, 14.9.2), and the title, not the file name, in the
+// viewer's title bar (PDF/UA-1, 7.1).
+//
+// The PDF stays untagged: gopdf v0.33.0 has no marked content (BDC/EMC),
+// no structure tree (/StructTreeRoot, /StructParents) and no way to add
+// operators to a content stream, so readers get the text in the order it
+// is drawn. That order is the reading order: the footer is drawn last on
+// every page.
+const pdfCatalogExtra = "  /Lang (en)\n  /ViewerPreferences << /DisplayDocTitle true >>\n"
+
+// catalogStart is how gopdf v0.33.0 begins the catalog, always object 1.
+const catalogStart = "\n1 0 obj\n<<\n  /Type /Catalog\n"
+
+// withCatalogEntries returns the PDF made by gopdf with extra entries in its
+// catalog dictionary, and the cross-reference table and startxref moved to
+// match. gopdf v0.33.0 has no way to add them (CatalogObj.write writes
+// /Type, /Pages and /Outlines only). It fails, rather than write a broken
+// file, if gopdf ever writes its catalog or table another way.
+func withCatalogEntries(pdf []byte, extra string) ([]byte, error) {
+	bad := func(what string) ([]byte, error) {
+		return nil, fmt.Errorf("pdf catalog: %s not as gopdf v0.33.0 writes it", what)
+	}
+	at := bytes.Index(pdf, []byte(catalogStart))
+	if at < 0 {
+		return bad("catalog")
+	}
+	at += len(catalogStart)
+	sx := bytes.LastIndex(pdf, []byte("\nstartxref\n"))
+	if sx < 0 {
+		return bad("startxref")
+	}
+	var xref int
+	if _, err := fmt.Sscanf(string(pdf[sx+len("\nstartxref\n"):]), "%d", &xref); err != nil || xref <= at || xref >= sx {
+		return bad("startxref")
+	}
+	var first, count int
+	if _, err := fmt.Sscanf(string(pdf[xref:sx]), "xref\n%d %d\n", &first, &count); err != nil || first != 0 {
+		return bad("xref")
+	}
+	const entry = 20 // "nnnnnnnnnn ggggg n \n"
+	rows := xref + bytes.IndexByte(pdf[xref+len("xref\n"):], '\n') + len("xref\n") + 1
+	if rows+count*entry > sx {
+		return bad("xref")
+	}
+	shift := len(extra)
+	out := make([]byte, 0, len(pdf)+shift+2)
+	out = append(out, pdf[:at]...)
+	out = append(out, extra...)
+	out = append(out, pdf[at:rows]...)
+	for i := range count {
+		row := pdf[rows+i*entry : rows+(i+1)*entry]
+		var off, gen int
+		var kind string
+		if _, err := fmt.Sscanf(string(row), "%10d %5d %1s", &off, &gen, &kind); err != nil {
+			return bad("xref entry")
+		}
+		if kind == "n" && off > at {
+			off += shift
+		}
+		out = fmt.Appendf(out, "%010d %05d %s \n", off, gen, kind)
+	}
+	out = append(out, pdf[rows+count*entry:sx]...)
+	out = fmt.Appendf(out, "\nstartxref\n%d\n%%%%EOF\n", xref+shift)
+	return out, nil
 }
 
 // pdfDoc is one layout of the sheet in progress.
@@ -159,6 +232,7 @@ func layout(s Sheet, p Paper, st pdfStyle, pages int, onePage bool) (*pdfDoc, er
 	d := &pdfDoc{pdf: pdf, s: s, width: size.W, height: size.H, pages: pages, style: st, onePage: onePage}
 	d.newPage()
 	d.sheet()
+	d.footer()
 	return d, d.err
 }
 
@@ -193,10 +267,12 @@ func (d *pdfDoc) newPage() {
 	if d.onePage && d.page == 1 {
 		panic(errPageBreak) // recovered by layoutOnePage
 	}
+	if d.page > 0 {
+		d.footer() // last on the page it ends, so last in reading order
+	}
 	d.pdf.AddPage()
 	d.page++
 	d.y = pdfMargin
-	d.footer()
 }
 
 // need starts a new page unless h more points fit on this one.
@@ -206,6 +282,9 @@ func (d *pdfDoc) need(h float64) {
 	}
 }
 
+// footer draws the disclaimer and, on a sheet of several pages, the page
+// number at the foot of the current page. It is drawn after the page's
+// body: an untagged PDF is read in drawing order.
 func (d *pdfDoc) footer() {
 	lines := d.footerLines()
 	y := d.height - pdfMargin - float64(len(lines))*pdfSmallSize*pdfLeading
