@@ -24,7 +24,7 @@ const (
 )
 
 // visitPage is the page on getting ready for a visit.
-const visitPage = "visit-prep"
+const visitPage = guide.VisitPage
 
 // mainWalk is "Start here": it resumes the walk where the reader left it,
 // or asks first (privately, skippably) whether the cancer has spread, so
@@ -59,32 +59,15 @@ func (s *session) mainWalk() error {
 }
 
 // fitSteps are the walkthrough's steps for an answer to the first
-// question: every step for spread cancer or on request; otherwise without
-// the steps for spread cancer, and for "I don't know" with the visit page
-// before the last step. The TUI's walk makes the same choice.
+// question (guide.FitWalk, as the TUI's walk).
 func fitSteps(g *guide.Guide, answer int) []guide.Step {
-	all := g.Paths.Walkthrough
-	if answer == askSpread || answer == askEvery {
-		return all
+	switch answer {
+	case askEarly:
+		return g.FitWalk(guide.FitEarly)
+	case askUnsure:
+		return g.FitWalk(guide.FitUnsure)
 	}
-	var steps []guide.Step
-	for _, st := range all {
-		if !st.Spread {
-			steps = append(steps, st)
-		}
-	}
-	if answer == askUnsure && len(steps) > 0 {
-		p, ok := g.Page(visitPage)
-		has := false
-		for _, st := range steps {
-			has = has || st.Page == visitPage
-		}
-		if ok && !has {
-			last := steps[len(steps)-1]
-			steps = append(steps[:len(steps)-1:len(steps)-1], guide.Step{Page: p.ID, Label: p.Title}, last)
-		}
-	}
-	return steps
+	return g.FitWalk(guide.FitEvery)
 }
 
 // ready ends the walk: the last page's questions start the list, as the

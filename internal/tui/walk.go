@@ -19,7 +19,7 @@ const (
 	readyVisit    = "\x00visit"
 	readyHome     = "\x00home"
 	// visitPageID is the page on getting ready for a visit.
-	visitPageID = "visit-prep"
+	visitPageID = guide.VisitPage
 )
 
 // openWalk resumes the reader's walkthrough, or starts one by asking
@@ -66,36 +66,15 @@ func newWalkAsk(ctx *Context) *menuScreen {
 	return s
 }
 
-// walkSteps are the walkthrough's steps for an answer: every step for
-// spread cancer or on request; without the spread-only steps otherwise;
-// and for "I don't know", the visit page before the last step.
+// walkSteps are the walkthrough's steps for an answer (guide.FitWalk).
 func walkSteps(g *guide.Guide, answer string) []guide.Step {
-	all := g.Paths.Walkthrough
-	if answer == walkSpread || answer == walkEverySt {
-		return all
+	switch answer {
+	case walkEarly:
+		return g.FitWalk(guide.FitEarly)
+	case walkUnsure:
+		return g.FitWalk(guide.FitUnsure)
 	}
-	var steps []guide.Step
-	for _, s := range all {
-		if !s.Spread {
-			steps = append(steps, s)
-		}
-	}
-	if answer == walkUnsure {
-		if p, ok := g.Page(visitPageID); ok && !hasStep(steps, p.ID) && len(steps) > 0 {
-			last := steps[len(steps)-1]
-			steps = append(steps[:len(steps)-1:len(steps)-1], guide.Step{Page: p.ID, Label: p.Title}, last)
-		}
-	}
-	return steps
-}
-
-func hasStep(steps []guide.Step, id string) bool {
-	for _, s := range steps {
-		if s.Page == id {
-			return true
-		}
-	}
-	return false
+	return g.FitWalk(guide.FitEvery)
 }
 
 // newReady ends the walk: the questions of its last page start the list,
