@@ -118,9 +118,9 @@ func NewRoot(env Env) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "her2guide",
 		Short: "A private, offline guide to HER2-positive breast cancer",
-		Long: "her2guide walks you through HER2-positive breast cancer and its treatment, stage by stage,\n" +
-			"in plain words, and helps you make a list of questions for your oncologist.\n" +
-			"It works with no network and saves nothing unless you ask it to.",
+		Long: "her2guide walks you through HER2-positive breast cancer and its treatment, stage " +
+			"by stage, in plain words, and helps you make a list of questions for your " +
+			"oncologist. It works with no network and saves nothing unless you ask it to.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if plainWanted(cmd, env) {

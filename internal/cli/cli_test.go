@@ -371,3 +371,48 @@ func TestCapitalFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestManPageParagraphsFlow: the man page's description is whole
+// paragraphs. Its generator starts a paragraph at every "\n", so a Long
+// text broken into lines broke the page mid-sentence; every Long text
+// now has a "\n" only between paragraphs (Fang wraps it for --help).
+func TestManPageParagraphsFlow(t *testing.T) {
+	// Fang's man command writes to os.Stdout, not to the command's output.
+	f, err := os.CreateTemp(t.TempDir(), "man")
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdout := os.Stdout
+	os.Stdout = f
+	env, _, errb := testEnv(false, false)
+	code := run(t, env, "man")
+	os.Stdout = stdout
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	page, err := os.ReadFile(f.Name())
+	if err != nil || code != 0 {
+		t.Fatalf("man: exit %d, %v\n%s", code, err, errb)
+	}
+	var line string
+	for _, l := range strings.Split(string(page), "\n") {
+		if strings.HasPrefix(l, "her2guide walks you through") {
+			line = l
+		}
+	}
+	if !strings.Contains(line, "stage by stage, in plain words, and helps you make a list of questions for your oncologist") {
+		t.Errorf("the description's first sentence is not on one line:\n%s", page)
+	}
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		for _, para := range strings.Split(c.Long, "\n\n") {
+			if strings.Contains(para, "\n") {
+				t.Errorf("%s: Long breaks a paragraph mid-sentence: %q", c.CommandPath(), para)
+			}
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(NewRoot(env))
+}

@@ -133,12 +133,14 @@ func checkCmd(env Env) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "check [DIR]",
 		Short: "Check the built-in content, or a folder of pages, and list every problem",
-		Long: "check validates content against the rules in content/README.md and prints each\n" +
-			"problem as file:line: message. With DIR, it checks a whole content folder (one with a\n" +
-			"sections.yaml) or a folder of clinic pages beside the built-in guide, exactly as the kiosk\n" +
-			"loads them (--content): every page the kiosk would skip is listed with its reasons.\n" +
-			"With --due it also lists pages whose next_review date has passed: run it on a schedule\n" +
-			"(the tests and CI do not, so that an old commit still builds and passes).",
+		Long: "check validates content against the rules in content/README.md and prints each " +
+			"problem as file:line: message. With DIR, it checks a whole content folder (one " +
+			"with a sections.yaml) or a folder of clinic pages beside the built-in guide, " +
+			"exactly as the kiosk loads them (--content): every page the kiosk would skip is " +
+			"listed with its reasons.\n\n" +
+			"With --due it also lists pages whose next_review date has passed: run it on a " +
+			"schedule (the tests and CI do not, so that an old commit still builds and " +
+			"passes).",
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var dir string

@@ -31,16 +31,17 @@ func kioskCmd(env Env) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "kiosk",
 		Short: "Run the guide locked down for a clinic's shared terminal",
-		Long: "kiosk runs the guide for a waiting room: patients cannot quit it, save files or\n" +
-			"leave a trace for the next person. After --idle without input a notice counts down\n" +
-			"for --countdown, then the session is wiped and the home screen returns.\n" +
-			"\"Print my questions\" goes to --printer. Staff end the kiosk with ctrl+e, ctrl+x and\n" +
-			"the --exit-code (without one, only a signal ends it).\n\n" +
-			"Every flag can also be set in a TOML file (--config FILE, keys named like the flags)\n" +
-			"and by HER2GUIDE_IDLE, HER2GUIDE_COUNTDOWN, HER2GUIDE_PRINTER, HER2GUIDE_EXIT_CODE,\n" +
-			"HER2GUIDE_CONTENT, HER2GUIDE_CONTENT_OVERRIDE, HER2GUIDE_LOG, HER2GUIDE_PHONE and\n" +
-			"HER2GUIDE_AFTER_HOURS_PHONE. Flags win over\n" +
-			"variables, which win over the file. Nothing is written to disk except the --log file.",
+		Long: "kiosk runs the guide for a waiting room: patients cannot quit it, save files or " +
+			"leave a trace for the next person. After --idle without input a notice counts " +
+			"down for --countdown, then the session is wiped and the home screen returns. " +
+			"\"Print my questions\" goes to --printer. Staff end the kiosk with ctrl+e, ctrl+x " +
+			"and the --exit-code (without one, only a signal ends it).\n\n" +
+			"Every flag can also be set in a TOML file (--config FILE, keys named like the " +
+			"flags) and by HER2GUIDE_IDLE, HER2GUIDE_COUNTDOWN, HER2GUIDE_PRINTER, " +
+			"HER2GUIDE_EXIT_CODE, HER2GUIDE_CONTENT, HER2GUIDE_CONTENT_OVERRIDE, " +
+			"HER2GUIDE_LOG, HER2GUIDE_PHONE and HER2GUIDE_AFTER_HOURS_PHONE. Flags win over " +
+			"variables, which win over the file. Nothing is written to disk except the --log " +
+			"file.",
 		Example: "  her2guide kiosk --config /etc/her2guide/kiosk.toml\n" +
 			"  her2guide kiosk --idle 2m --printer desk --content /srv/clinic-pages --log /var/log/her2guide/kiosk.log",
 		Args: cobra.NoArgs,

@@ -42,12 +42,14 @@ func questionsCmdWith(env Env, spooler printing.Spooler) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "questions",
 		Short: "Make a sheet of questions to take to your oncologist: print it or save it",
-		Long: "questions makes a sheet of questions for your next visit, with space to write the answers.\n" +
-			"Without --topic or --all it uses a short set of essential questions.\n" +
-			"Every sheet ends with a \"When to call right away\" box; --phone and --after-hours-phone\n" +
-			"fill in the care team's numbers there. With -o FILE it never replaces a file that is already there:\n" +
-			"it names a free name instead (FILE-2.pdf), unless --force is given.\nThe date on the sheet is today, or $SOURCE_DATE_EPOCH when set, so that a build or a test\n" +
-			"can make the same file every time.",
+		Long: "questions makes a sheet of questions for your next visit, with space to write " +
+			"the answers. Without --topic or --all it uses a short set of essential " +
+			"questions. Every sheet ends with a \"When to call right away\" box; --phone and " +
+			"--after-hours-phone fill in the care team's numbers there. With -o FILE it never " +
+			"replaces a file that is already there: it names a free name instead " +
+			"(FILE-2.pdf), unless --force is given.\n\n" +
+			"The date on the sheet is today, or $SOURCE_DATE_EPOCH when set, so that a build " +
+			"or a test can make the same file every time.",
 		Example: "  her2guide questions\n" +
 			"  her2guide questions --topic her2-testing --topic heart --top heart:1 -o questions.pdf\n" +
 			"  her2guide questions --all --format html -o questions.html\n" +

@@ -32,10 +32,10 @@ func searchCmd(env Env) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "search QUERY...",
 		Short: "Search the topics and the glossary",
-		Long: "search looks for words in the topics' titles, summaries and text, and in the glossary,\n" +
-			"and lists the best matches first. Case, accents and hyphens do not matter, common\n" +
-			"misspellings of drug names are forgiven, and a brand name (Herceptin) also finds the\n" +
-			"drug's other name (trastuzumab).",
+		Long: "search looks for words in the topics' titles, summaries and text, and in the " +
+			"glossary, and lists the best matches first. Case, accents and hyphens do not " +
+			"matter, common misspellings of drug names are forgiven, and a brand name " +
+			"(Herceptin) also finds the drug's other name (trastuzumab).",
 		Example: "  her2guide search herceptin\n" +
 			"  her2guide search lung inflammation --limit 3\n" +
 			"  her2guide search t-dxd --json",
