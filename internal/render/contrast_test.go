@@ -2,8 +2,8 @@ package render
 
 import (
 	"encoding/json"
+	contrastpkg "github.com/her2guide/her2guide/internal/contrast"
 	"image/color"
-	"math"
 	"strings"
 	"testing"
 
@@ -11,24 +11,8 @@ import (
 	"github.com/charmbracelet/colorprofile"
 )
 
-// luminance is the WCAG 2 relative luminance of c.
-func luminance(c color.Color) float64 {
-	r, g, b, _ := c.RGBA()
-	lin := func(v uint32) float64 {
-		s := float64(v) / 0xffff
-		if s <= 0.04045 {
-			return s / 12.92
-		}
-		return math.Pow((s+0.055)/1.055, 2.4)
-	}
-	return 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(b)
-}
-
 // contrast is the WCAG 2 contrast ratio of two colours.
-func contrast(a, b color.Color) float64 {
-	la, lb := luminance(a), luminance(b)
-	return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
-}
+func contrast(a, b color.Color) float64 { return contrastpkg.Ratio(a, b) }
 
 // backgrounds are the terminal backgrounds each style is meant for.
 var backgrounds = map[Style][]string{
