@@ -2,13 +2,14 @@ package render
 
 import (
 	"encoding/json"
-	contrastpkg "github.com/her2guide/her2guide/internal/contrast"
 	"image/color"
 	"strings"
 	"testing"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
+
+	contrastpkg "github.com/her2guide/her2guide/internal/contrast"
 )
 
 // contrast is the WCAG 2 contrast ratio of two colours.

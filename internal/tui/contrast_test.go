@@ -1,7 +1,6 @@
 package tui
 
 import (
-	contrastpkg "github.com/her2guide/her2guide/internal/contrast"
 	"image/color"
 	"reflect"
 	"testing"
@@ -9,6 +8,8 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
+
+	contrastpkg "github.com/her2guide/her2guide/internal/contrast"
 )
 
 // contrast is the WCAG 2 contrast ratio of two colours.
