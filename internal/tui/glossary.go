@@ -98,9 +98,11 @@ func newWords(ctx *Context) *wordsScreen {
 	return s
 }
 
-// Show lays the field out for the width, and has the index built.
+// Show lays the field out for the width, lists the words again (the index
+// may have come while another screen was on top), and has the index built.
 func (s *wordsScreen) Show() tea.Cmd {
 	s.filter.SetWidth(max(10, s.ctx.Width-len(s.filter.Prompt)-1))
+	s.list = s.list.withItems(glossaryItems(s.ctx, s.filter.Value()))
 	return s.ctx.indexCmd()
 }
 

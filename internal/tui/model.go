@@ -189,7 +189,6 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case statusMsg:
 		m.status = string(msg)
 		return nil
-
 	case indexMsg:
 		m.ctx.Index = msg.ix
 		return m.top().Update(msg)
