@@ -318,6 +318,7 @@ func loadPage(c *problems, src Source, name string, sh *shared, max int64) *Page
 		Body: string(body), File: file, BodyLine: bodyLine,
 	}
 	p.lines = lines
+	checkPictures(c, p)
 	sh.expand(c, p, p.Body)
 	closing := bodyLine - 1
 	at := func(key string) int {

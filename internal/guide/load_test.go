@@ -157,6 +157,16 @@ func TestLoadErrors(t *testing.T) {
 			`content/pages/alpha.md:9: needs at least 2 sources, has 1`},
 		{"too few questions", "alpha.md", page("alpha", replace("  - \"Question three?\"\n", "")), nil,
 			`content/pages/alpha.md:12: needs at least 3 questions, has 2`},
+		{"bad picture spec", "alpha.md", page("alpha", replace("Alpha body.", "Alpha body.\n\n```icons\ncount: 12 of 100\nsays: had it\n```")), nil,
+			"content/pages/alpha.md:23: ```icons picture: count \"12 of 100\": write \"N in 100\""},
+		{"picture unknown field", "alpha.md", page("alpha", replace("Alpha body.", "Alpha body.\n\n```scale\ngroups: []\ncolor: red\n```")), nil,
+			"content/pages/alpha.md:24: ```scale picture: bad spec: field color is not allowed"},
+		{"picture without text", "alpha.md", page("alpha", replace("Alpha body.", "Alpha body.\n\n```icons\ncount: 12 in 100\n```")), nil,
+			"content/pages/alpha.md:23: ```icons picture: missing says"},
+		{"picture empty alt", "alpha.md", page("alpha", replace("Alpha body.", "Alpha body.\n\n```icons\ncount: 12 in 100\nsays: had it\nalt: \"\\n\"\n```")), nil,
+			"content/pages/alpha.md:25: ```icons picture: missing alt"},
+		{"picture unclosed", "alpha.md", page("alpha", replace("Alpha body.", "Alpha body.\n\n```timeline\nsteps: [a, b]\n")), nil,
+			"content/pages/alpha.md:22: ```timeline picture is not closed"},
 		{"wrong type", "alpha.md", page("alpha", replace("order: 10", "order: ten")), nil,
 			`content/pages/alpha.md:6: cannot unmarshal`},
 	}
@@ -225,6 +235,14 @@ func indent(s string) string {
 		lines[i] = "    " + l
 	}
 	return strings.Join(lines, "\n") + "\n"
+}
+
+func TestLoadPicture(t *testing.T) {
+	alpha := page("alpha", replace("Alpha body.", "Alpha body.\n\n```icons\ncount: 3 in 10\nsays: had it\n```\n"))
+	beta := page("beta", replace("order: 10", "order: 20"), replace("related: [beta]", "related: [alpha]"))
+	if _, ps := load(t, tree(map[string]string{"alpha.md": alpha, "beta.md": beta})); ps != nil {
+		t.Fatalf("a good picture: %v", ps)
+	}
 }
 
 func TestLoadWithExtra(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/her2guide/her2guide/internal/guide"
+	"github.com/her2guide/her2guide/internal/pictures"
 	"github.com/her2guide/her2guide/internal/render"
 )
 
@@ -23,11 +24,12 @@ import (
 const noBreakHyphen = '^'
 
 // compose is the Markdown the plain guide shows for a page: the page with
-// its sources (render.Document), its tables as "Label: result" lines, its
+// its sources (render.Document), each picture as its one-line text
+// equivalent, its tables as "Label: result" lines, its
 // signs in words and its hyphens unbreakable. It is the default
 // Options.Cache's compose function.
 func (s *session) compose(p *guide.Page) string {
-	return holdHyphens(s.spoken(linearTables(render.Document(p))))
+	return holdHyphens(s.spoken(linearTables(pictures.AsText(render.Document(p)))))
 }
 
 // signs are the words and numbers whose sign carries meaning: "ISH-" is

@@ -237,3 +237,18 @@ func TestEditOwnQuestion(t *testing.T) {
 		t.Errorf("own question = %q", got)
 	}
 }
+
+// TestPictureReadsAsText checks that --plain gives a picture as its one-line
+// text equivalent, not as a drawing.
+func TestPictureReadsAsText(t *testing.T) {
+	s := newSession(context.Background(), &guide.Guide{}, strings.NewReader(""), &strings.Builder{}, Options{})
+	defer s.close()
+	p := &guide.Page{ID: "p", Body: "Before.\n\n```icons\ncount: 12 in 100\nsays: had severe diarrhea\n```\n\nAfter.\n"}
+	got := s.compose(p)
+	if !strings.Contains(got, "About 12 in 100 had severe diarrhea, so about 88 in 100 did not.") {
+		t.Errorf("compose lacks the picture's text:\n%s", got)
+	}
+	if strings.Contains(got, "```") || strings.Contains(got, "count:") {
+		t.Errorf("compose shows the picture's spec:\n%s", got)
+	}
+}

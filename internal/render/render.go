@@ -194,7 +194,7 @@ func (c *Cache) use(rk rendererKey) {
 // is using. (Rendering long pages in parts, one per processor, saved about
 // 2 ms a page and was dropped: every target is met without it.)
 func (c *Cache) render(p *guide.Page, k Key) (Rendered, error) {
-	md := c.compose(p)
+	md, pics := swapPictures(c.compose(p))
 	if k.Width < NarrowTableWidth {
 		md = TablesAsLists(md)
 	}
@@ -206,6 +206,7 @@ func (c *Cache) render(p *guide.Page, k Key) (Rendered, error) {
 	if err != nil {
 		return Rendered{}, fmt.Errorf("render %s: %w", p.ID, err)
 	}
+	lines = drawPictures(lines, pics, max(MinWidth, k.Width)-2*margin, k.Style == ASCII)
 	return Rendered{Key: k, Lines: lines}, nil
 }
 

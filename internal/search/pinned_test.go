@@ -32,7 +32,7 @@ func TestSearchPinned(t *testing.T) {
 			"glossary:phesgo glossary -1",
 			"glossary:trastuzumab-emtansine glossary -1",
 			"glossary:trastuzumab-deruxtecan glossary -1",
-			"her2-categories body 17",
+			"her2-categories body 18",
 			"after-surgery body 9",
 			"her2-drugs body 7",
 			"heart body 3",
@@ -41,7 +41,7 @@ func TestSearchPinned(t *testing.T) {
 		},
 		"lung inflammation": {
 			"lung-ild title -1",
-			"her2-categories body 27",
+			"her2-categories body 28",
 			"stage-2 body 32",
 			"stage-3 body 22",
 			"after-surgery body 18",

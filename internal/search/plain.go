@@ -8,14 +8,17 @@ import (
 	"github.com/yuin/goldmark/extension"
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
+
+	"github.com/her2guide/her2guide/internal/pictures"
 )
 
 // PlainLines returns the text of a Markdown document as plain lines, without
 // markup: one line for each heading, paragraph and list item, one for each
-// table row (cells joined by " | "), and one for each line of a code block.
+// table row (cells joined by " | "), one for each line of a code block, and
+// one for each picture: its text equivalent, as a reader hears it.
 // Line numbers in search results index this slice.
 func PlainLines(markdown string) []string {
-	src := []byte(markdown)
+	src := []byte(pictures.AsText(markdown))
 	md := goldmark.New(goldmark.WithExtensions(extension.Table))
 	doc := md.Parser().Parse(text.NewReader(src))
 	var lines []string

@@ -1,0 +1,147 @@
+package pictures
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	xansi "github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+)
+
+// examples are one spec of each kind, as a page would write them.
+var examples = map[Kind]string{
+	Icons: `count: 12 in 100
+says: had severe diarrhea
+`,
+	Timeline: `steps:
+  - Chemotherapy and 2 HER2 drugs
+  - Surgery
+  - [No cancer left, Some cancer left]
+  - Your team plans the next step
+`,
+	Scale: `groups:
+  - name: HER2-negative
+    items: [HER2-0, HER2-ultralow, HER2-low]
+  - name: HER2-positive
+    items: [HER2-positive]
+`,
+	Compare: `columns:
+  - title: Before surgery
+    points:
+      - Shrinks the cancer first
+      - Shows how well the drugs work
+  - title: After surgery
+    points:
+      - Treats cells that may be left
+      - Based on what surgery found
+`,
+}
+
+func TestGolden(t *testing.T) {
+	for _, k := range Kinds {
+		p, errs := Parse(k, examples[k])
+		if len(errs) > 0 {
+			t.Fatalf("%s: %v", k, errs)
+		}
+		for _, w := range []int{40, 80, 120} {
+			t.Run(fmt.Sprintf("%s/%d", k, w), func(t *testing.T) {
+				lines := p.Lines(w, false)
+				for i, l := range lines {
+					if got := xansi.StringWidth(l); got > w {
+						t.Errorf("line %d is %d wide, more than %d: %q", i, got, w, l)
+					}
+				}
+				golden.RequireEqual(t, "alt: "+p.Alt+"\n\n"+strings.Join(lines, "\n")+"\n")
+			})
+		}
+		t.Run(fmt.Sprintf("%s/ascii", k), func(t *testing.T) {
+			for _, l := range p.Lines(40, true) {
+				for _, r := range l {
+					if r > 127 {
+						t.Fatalf("non-ASCII %q in %q", r, l)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestNarrowestWidth(t *testing.T) {
+	for _, k := range Kinds {
+		p, _ := Parse(k, examples[k])
+		for w := 10; w <= 40; w++ {
+			for _, l := range p.Lines(w, false) {
+				if xansi.StringWidth(l) > w {
+					t.Errorf("%s at %d: %q is too wide", k, w, l)
+				}
+			}
+		}
+	}
+}
+
+func TestIconsWords(t *testing.T) {
+	p, errs := Parse(Icons, "count: 12 in 100\nsays: had severe diarrhea\n")
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	want := "About 12 in 100 had severe diarrhea, so about 88 in 100 did not."
+	if p.Alt != want {
+		t.Errorf("alt = %q, want %q", p.Alt, want)
+	}
+	filled := strings.Count(strings.Join(p.Lines(80, false), "\n"), "■")
+	if filled != 12+1 { // 12 marks and the legend's
+		t.Errorf("%d filled marks, want 12 and the legend's", filled)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	for _, tc := range []struct {
+		kind Kind
+		spec string
+		line int
+		msg  string
+	}{
+		{Icons, "count: 12 of 100\nsays: had it\n", 1, `write "N in 100"`},
+		{Icons, "count: 120 in 100\nsays: had it\n", 1, "more than 100 in 100"},
+		{Icons, "count: 12 in 100\n", 1, "missing says"},
+		{Icons, "count: 12 in 100\nsays: had it\ncolour: red\n", 3, "field colour is not allowed"},
+		{Icons, "count: 12 in 100\nsays: had it\nalt: \"two\\nlines\"\n", 3, "must be one line"},
+		{Icons, "count: {{fig x}}\nsays: had it\n", 1, "cannot hold {{fig}}"},
+		{Icons, "", 0, "empty icons picture"},
+		{Timeline, "steps:\n  - Only one\n", 1, "at least 2"},
+		{Timeline, "steps:\n  - A\n  - {x: y}\n", 3, "a step is a line of text"},
+		{Scale, "groups:\n  - name: A\n    items: [a]\n", 1, "2 to 4 groups"},
+		{Scale, "groups:\n  - name: A\n    items: [a]\n  - name: B\n", 4, `group "B" has no items`},
+		{Compare, "columns:\n  - title: A\n    points: [a]\n", 1, "exactly 2"},
+		{Compare, "columns:\n  - title: A\n    points: [a]\n  - points: [b]\n", 4, "missing column title"},
+		{Compare, "columns: [\n", 1, "bad spec"},
+	} {
+		_, errs := Parse(tc.kind, tc.spec)
+		if len(errs) == 0 {
+			t.Errorf("%s %q: no error", tc.kind, tc.spec)
+			continue
+		}
+		if errs[0].Line != tc.line || !strings.Contains(errs[0].Msg, tc.msg) {
+			t.Errorf("%s %q: got %v, want line %d with %q", tc.kind, tc.spec, errs, tc.line, tc.msg)
+		}
+	}
+}
+
+func TestFind(t *testing.T) {
+	md := "Text.\n\n```icons\ncount: 1 in 10\nsays: had it\n```\n\n````markdown\n```scale\nnot a picture\n```\n````\n\n```go\nx\n```\n\n```compare\ncolumns: []\n"
+	bs := Find(md)
+	if len(bs) != 2 {
+		t.Fatalf("found %d blocks, want 2: %+v", len(bs), bs)
+	}
+	if bs[0].Kind != Icons || bs[0].Line != 2 || !bs[0].Closed || bs[0].Spec != "count: 1 in 10\nsays: had it\n" {
+		t.Errorf("first block %+v", bs[0])
+	}
+	if bs[1].Kind != Compare || bs[1].Closed || bs[1].Line != 17 {
+		t.Errorf("second block %+v", bs[1])
+	}
+	got := AsText(md[:bs[0].End] + "After.\n")
+	if want := "Text.\n\n\nAbout 1 in 10 had it, so about 9 in 10 did not.\n\nAfter.\n"; got != want {
+		t.Errorf("AsText = %q, want %q", got, want)
+	}
+}
