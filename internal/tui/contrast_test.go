@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/textarea"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
 
@@ -96,5 +97,52 @@ func TestBubblesHelpDefaultsFail(t *testing.T) {
 		if r := contrast(d.ShortKey.GetForeground(), assumedBackgrounds(isDark)[0]); r >= 4.5 {
 			t.Errorf("Bubbles' help keys now pass (%.2f:1): use help.DefaultStyles", r)
 		}
+	}
+}
+
+// checkTyping fails when a style of a text box sets a background without a
+// foreground (the terminal's own text colour may not show on it), or fails
+// checkContrast. Bubbles' textarea.New did both on a light terminal: a black
+// cursor line under dark typed text, and a light grey prompt.
+func checkTyping(t *testing.T, name string, st lipgloss.Style, isDark bool) {
+	t.Helper()
+	bg, fg := st.GetBackground(), st.GetForeground()
+	_, noBg := bg.(lipgloss.NoColor)
+	_, noFg := fg.(lipgloss.NoColor)
+	if bg != nil && !noBg && (fg == nil || noFg) {
+		t.Errorf("%s (dark %v): background %s under the terminal's own text colour", name, isDark, hex(bg))
+	}
+	checkContrast(t, name, st, isDark)
+}
+
+// TestTypingContrast checks the question editor and the one-line fields
+// (search, word list) in the dark and light themes.
+func TestTypingContrast(t *testing.T) {
+	for _, isDark := range []bool{true, false} {
+		ed := editorStyles(isDark)
+		ti := newField("> ", "type", 10, 40, isDark).Styles()
+		for state, v := range map[string]any{
+			"editor.Focused": ed.Focused, "editor.Blurred": ed.Blurred,
+			"field.Focused": ti.Focused, "field.Blurred": ti.Blurred,
+		} {
+			n := 0
+			fields(v, func(name string, st lipgloss.Style) { checkTyping(t, state+"."+name, st, isDark); n++ })
+			if n < 4 {
+				t.Errorf("%s: only %d styles checked", state, n)
+			}
+		}
+	}
+}
+
+// TestBubblesTypingDefaultsFail shows why editorStyles exists: if the
+// textarea's light defaults stop putting a background under the
+// terminal's own text, editorStyles can be simpler.
+func TestBubblesTypingDefaultsFail(t *testing.T) {
+	st := textarea.New().Styles().Focused.CursorLine
+	if _, none := st.GetBackground().(lipgloss.NoColor); none || st.GetBackground() == nil {
+		t.Error("textarea.New's cursor line has no background now: editorStyles may not need to clear it")
+	}
+	if _, none := st.GetForeground().(lipgloss.NoColor); !none && st.GetForeground() != nil {
+		t.Error("textarea.New's cursor line sets its own text colour now")
 	}
 }

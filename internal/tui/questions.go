@@ -4,6 +4,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/her2guide/her2guide/internal/checklist"
 	"github.com/her2guide/her2guide/internal/guide"
@@ -274,12 +275,10 @@ var _ Screen = (*editorScreen)(nil)
 func newEditor(ctx *Context, id, text string) *editorScreen {
 	ta := textarea.New()
 	ta.Placeholder = ctx.Text.Questions.Placeholder
-	st := ta.Styles()
-	st.Focused.Placeholder = PlaceholderStyle(ctx.Dark)
-	st.Blurred.Placeholder = PlaceholderStyle(ctx.Dark)
-	ta.SetStyles(st)
+	ta.SetStyles(editorStyles(ctx.Dark))
 	ta.CharLimit = checklist.MaxOwnLength
 	ta.KeyMap.Paste.SetEnabled(false) // no clipboard tools; see newField
+	ta.KeyMap.CopySelection.SetEnabled(false)
 	ta.ShowLineNumbers = false
 	// The terminal's own cursor, not a drawn one: screen readers follow it,
 	// and it does not need a blink timer.
@@ -287,6 +286,24 @@ func newEditor(ctx *Context, id, text string) *editorScreen {
 	ta.SetValue(text)
 	ta.Focus()
 	return &editorScreen{ctx: ctx, id: id, area: ta}
+}
+
+// editorStyles starts from Bubbles' styles for the terminal's background
+// (New picks the dark ones, whose black cursor line hid typed text on a
+// light terminal) and leaves the typed line and the prompt in the
+// terminal's own colours, which are readable on any background.
+func editorStyles(isDark bool) textarea.Styles {
+	st := textarea.DefaultStyles(isDark)
+	plain := lipgloss.NewStyle()
+	state := textarea.StyleState{
+		Base: plain, Text: plain, Prompt: plain, CursorLine: plain,
+		LineNumber: plain, CursorLineNumber: plain, EndOfBuffer: plain,
+		Placeholder: PlaceholderStyle(isDark),
+		// A selection shows in reverse video, which needs no colour.
+		Selection: plain.Reverse(true),
+	}
+	st.Focused, st.Blurred = state, state
+	return st
 }
 
 // Show sizes the box.
