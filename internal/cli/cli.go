@@ -120,7 +120,9 @@ func NewRoot(env Env) *cobra.Command {
 		Short: "A private, offline guide to HER2-positive breast cancer",
 		Long: "her2guide walks you through HER2-positive breast cancer and its treatment, stage " +
 			"by stage, in plain words, and helps you make a list of questions for your " +
-			"oncologist. It works with no network and saves nothing unless you ask it to.",
+			"oncologist. It works with no network and saves nothing unless you ask it to. " +
+			"--plain (or HER2GUIDE_PLAIN=1, or TERM=dumb) reads it line by line, for " +
+			"screen readers, and needs no full-screen terminal.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if plainWanted(cmd, env) {
@@ -133,7 +135,41 @@ func NewRoot(env Env) *cobra.Command {
 	addThemeFlags(root)
 	root.AddCommand(topicsCmd(env), glossaryCmd(env), showCmd(env), checkCmd(env), searchCmd(env), questionsCmd(env))
 	root.AddCommand(kioskCmd(env))
+	// Cobra's own completion command, made now so that its help line is
+	// short enough for 80 columns (Fang does not wrap it).
+	// Its texts are reflowed so that the man page's paragraphs flow too.
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "completion" {
+			c.Short = "Print a shell's tab-completion script"
+			reflowLong(c)
+		}
+	}
 	return root
+}
+
+// reflowLong joins the lines of each paragraph of c's and its
+// subcommands' Long text, leaving indented (code) lines as they are.
+func reflowLong(c *cobra.Command) {
+	paras := strings.Split(strings.TrimSpace(c.Long), "\n\n")
+	for i, p := range paras {
+		lines := strings.Split(p, "\n")
+		out := lines[:1]
+		for _, l := range lines[1:] {
+			last := out[len(out)-1]
+			if l == "" || strings.HasPrefix(l, "\t") || strings.HasPrefix(l, " ") ||
+				strings.HasPrefix(last, "\t") || strings.HasPrefix(last, " ") {
+				out = append(out, l)
+				continue
+			}
+			out[len(out)-1] = strings.TrimRight(last, " ") + " " + strings.TrimLeft(l, " ")
+		}
+		paras[i] = strings.Join(out, "\n")
+	}
+	c.Long = strings.Join(paras, "\n\n")
+	for _, sub := range c.Commands() {
+		reflowLong(sub)
+	}
 }
 
 // errNoTerminal explains what to do when there is no terminal to draw in.

@@ -123,8 +123,8 @@ func showCmd(env Env) *cobra.Command {
 			return bw.Flush()
 		},
 	}
-	cmd.Flags().IntVar(&width, "width", 80, "wrap to this many columns (default: the terminal's width, or 80)")
-	cmd.Flags().StringVar(&style, "style", "dark", "dark, light, high-contrast or ascii (plain ASCII text, the default when not a terminal)")
+	cmd.Flags().IntVar(&width, "width", 80, "columns to wrap to (default: the terminal's, or 80)")
+	cmd.Flags().StringVar(&style, "style", "dark", "dark, light, high-contrast, or ascii (used when piped)")
 	return cmd
 }
 
@@ -132,7 +132,7 @@ func checkCmd(env Env) *cobra.Command {
 	var due, override bool
 	cmd := &cobra.Command{
 		Use:   "check [DIR]",
-		Short: "Check the built-in content, or a folder of pages, and list every problem",
+		Short: "Check the content and list every problem",
 		Long: "check validates content against the rules in content/README.md and prints each " +
 			"problem as file:line: message. With DIR, it checks a whole content folder (one " +
 			"with a sections.yaml) or a folder of clinic pages beside the built-in guide, " +
@@ -170,7 +170,7 @@ func checkCmd(env Env) *cobra.Command {
 		},
 	}
 	cmd.Flags().BoolVar(&due, "due", false, "also list pages whose review date has passed")
-	cmd.Flags().BoolVar(&override, "content-override", false, "check clinic pages as the kiosk does with --content-override (a page may replace a built-in one)")
+	cmd.Flags().BoolVar(&override, "content-override", false, "check clinic pages as kiosk --content-override does")
 	return cmd
 }
 

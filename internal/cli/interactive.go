@@ -21,8 +21,8 @@ import (
 
 // addThemeFlags adds --theme and --paper to the interactive guide.
 func addThemeFlags(root *cobra.Command) {
-	root.Flags().String("theme", "auto", "colours: auto (follow the terminal), dark, light or high-contrast")
-	root.Flags().String("paper", "", "paper size for printing: a4 or letter (default: letter in the US, else a4)")
+	root.Flags().String("theme", "auto", "colours: auto, dark, light, high-contrast")
+	root.Flags().String("paper", "", "paper size: a4, or letter (the US default)")
 }
 
 // themeFlag reads and checks --theme.

@@ -30,12 +30,13 @@ import (
 func kioskCmd(env Env) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "kiosk",
-		Short: "Run the guide locked down for a clinic's shared terminal",
+		Short: "Run the guide locked down for a clinic",
 		Long: "kiosk runs the guide for a waiting room: patients cannot quit it, save files or " +
 			"leave a trace for the next person. After --idle without input a notice counts " +
 			"down for --countdown, then the session is wiped and the home screen returns. " +
 			"\"Print my questions\" goes to --printer. Staff end the kiosk with ctrl+e, ctrl+x " +
-			"and the --exit-code (without one, only a signal ends it).\n\n" +
+			"and the --exit-code (without one, only a signal ends it). Keep the code in the " +
+			"config file: flags show in ps. The code needs at least 4 characters.\n\n" +
 			"Every flag can also be set in a TOML file (--config FILE, keys named like the " +
 			"flags) and by HER2GUIDE_IDLE, HER2GUIDE_COUNTDOWN, HER2GUIDE_PRINTER, " +
 			"HER2GUIDE_EXIT_CODE, HER2GUIDE_CONTENT, HER2GUIDE_CONTENT_OVERRIDE, " +
@@ -48,15 +49,15 @@ func kioskCmd(env Env) *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error { return runKiosk(cmd, env) },
 	}
 	f := cmd.Flags()
-	f.Duration(kiosk.KeyIdle, kiosk.DefaultIdle, "time without input before the \"Still reading?\" notice (1s to 24h)")
-	f.Duration(kiosk.KeyCountdown, kiosk.DefaultCountdown, "how long the notice waits before the session is wiped (1s to 10m)")
-	f.String(kiosk.KeyPrinter, "", "print queue for \"Print my questions\" (default: the system's default printer)")
-	f.String(kiosk.KeyExitCode, "", "staff code that ends the kiosk, at least 4 characters (prefer the config file: flags show in ps)")
+	f.Duration(kiosk.KeyIdle, kiosk.DefaultIdle, "time idle before \"Still reading?\" (1s to 24h)")
+	f.Duration(kiosk.KeyCountdown, kiosk.DefaultCountdown, "how long \"Still reading?\" waits (1s to 10m)")
+	f.String(kiosk.KeyPrinter, "", "print queue (default: the system's default printer)")
+	f.String(kiosk.KeyExitCode, "", "staff code to end the kiosk (put it in the config)")
 	f.String(kiosk.KeyContent, "", "folder of the clinic's own pages, added to the guide")
-	f.Bool(kiosk.KeyContentOverride, false, "let a clinic page replace a bundled page with the same id")
+	f.Bool(kiosk.KeyContentOverride, false, "let a clinic page replace a built-in page")
 	f.String(kiosk.KeyLog, "", "staff log file, appended to (default: no log)")
-	f.String(kiosk.KeyPhone, "", "care team's daytime phone, printed in the \"When to call right away\" box of every sheet")
-	f.String(kiosk.KeyAfterHoursPhone, "", "care team's after-hours phone, printed beside the daytime one")
+	f.String(kiosk.KeyPhone, "", "daytime phone for the \"When to call right away\" box")
+	f.String(kiosk.KeyAfterHoursPhone, "", "phone for after hours, printed beside the daytime one")
 	f.String("config", "", "a TOML file with any of the settings above")
 	return cmd
 }

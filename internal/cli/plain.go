@@ -33,7 +33,7 @@ const plainFlag = "plain"
 // addPlainFlag adds --plain to the root command and all its children.
 func addPlainFlag(root *cobra.Command) {
 	root.PersistentFlags().Bool(plainFlag, false,
-		"read the guide line by line, for screen readers and simple terminals (also "+plainEnv+"=1); needs no terminal")
+		"plain text for screen readers ("+plainEnv+"=1)")
 }
 
 // plainWanted reports whether the guide should run in plain mode: --plain

@@ -41,13 +41,14 @@ func questionsCmdWith(env Env, spooler printing.Spooler) *cobra.Command {
 	)
 	cmd := &cobra.Command{
 		Use:   "questions",
-		Short: "Make a sheet of questions to take to your oncologist: print it or save it",
+		Short: "Make a sheet of questions for your oncologist",
 		Long: "questions makes a sheet of questions for your next visit, with space to write " +
 			"the answers. Without --topic or --all it uses a short set of essential " +
 			"questions. Every sheet ends with a \"When to call right away\" box; --phone and " +
 			"--after-hours-phone fill in the care team's numbers there. With -o FILE it never " +
 			"replaces a file that is already there: it names a free name instead " +
-			"(FILE-2.pdf), unless --force is given.\n\n" +
+			"(FILE-2.pdf), unless --force is given; --force never replaces a folder, pipe, " +
+			"device or link. --top takes at most 3 questions.\n\n" +
 			"The date on the sheet is today, or $SOURCE_DATE_EPOCH when set, so that a build " +
 			"or a test can make the same file every time.",
 		Example: "  her2guide questions\n" +
@@ -97,16 +98,16 @@ func questionsCmdWith(env Env, spooler printing.Spooler) *cobra.Command {
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringArrayVar(&topics, "topic", nil, "add the questions of this topic (repeat for more; her2guide topics lists them)")
+	fl.StringArrayVar(&topics, "topic", nil, "add this topic's questions (repeatable; see topics)")
 	fl.BoolVar(&all, "all", false, "add the questions of every topic")
-	fl.StringArrayVar(&tops, "top", nil, "mark question N of topic ID as most important, as ID:N (at most 3)")
+	fl.StringArrayVar(&tops, "top", nil, "mark ID:N (topic ID, question N) most important")
 	fl.StringVar(&format, "format", "text", "text, markdown, html or pdf")
 	fl.StringVar(&paper, "paper", "a4", "a4 or letter (pdf and html)")
 	fl.StringVarP(&output, "output", "o", "", "write to FILE (- or nothing: standard output)")
-	fl.BoolVar(&force, "force", false, "with -o FILE, replace FILE if it is already there (never a folder, pipe, device or link)")
+	fl.BoolVar(&force, "force", false, "with -o, replace an existing file (never a link)")
 	fl.BoolVar(&doPrint, "print", false, "send the sheet to a printer as a PDF")
-	fl.StringVar(&printer, "printer", "", "the printer to use with --print (default: the system's default printer)")
-	fl.String("phone", "", "the care team's daytime phone, printed in the \"When to call right away\" box (default: a line to write on)")
+	fl.StringVar(&printer, "printer", "", "printer for --print (default: the system's default)")
+	fl.String("phone", "", "daytime phone for the \"When to call right away\" box")
 	fl.String("after-hours-phone", "", "the care team's after-hours phone, printed beside it")
 	return cmd
 }
