@@ -226,7 +226,9 @@ func (p *Picture) drawScale(width int, c chars) []string {
 		}
 		items := strings.Join(g.Items, c.split)
 		span := max(xansi.StringWidth(items), xansi.StringWidth(g.Name)+4)
-		top.WriteString(pad(items, span))
+		// Items narrower than their bracket sit in its middle.
+		lead := (span - xansi.StringWidth(items)) / 2
+		top.WriteString(pad(strings.Repeat(" ", lead)+items, span))
 		dashes := span - 2 - xansi.StringWidth(g.Name) - 2
 		left := dashes / 2
 		under.WriteString(c.bl + strings.Repeat(c.h, left) + " " + g.Name + " " + strings.Repeat(c.h, dashes-left) + c.br)
