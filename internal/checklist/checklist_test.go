@@ -222,3 +222,33 @@ func TestOrdered(t *testing.T) {
 		t.Errorf("no top, no own: %+v", g)
 	}
 }
+
+func TestLoad(t *testing.T) {
+	good := []Item{{ID: "p#1", Topic: "p", Text: "Q?", Top: true}, {ID: "own-7", Text: "Mine\x1b[31m", Own: true}}
+	var l List
+	if err := l.Load(good); err != nil {
+		t.Fatal(err)
+	}
+	if got := l.Items(); len(got) != 2 || !got[0].Top || strings.Contains(got[1].Text, "\x1b") {
+		t.Fatalf("Load = %+v", got)
+	}
+	if it, _ := l.AddOwn("new"); it.ID != "own-8" {
+		t.Errorf("next own id = %q, want own-8", it.ID)
+	}
+	bad := [][]Item{
+		{{ID: "", Text: "x"}},
+		{{ID: "a", Text: "x"}, {ID: "a", Text: "y"}},
+		{{ID: "mine", Text: "x", Own: true}},
+		{{ID: "a", Text: "  "}},
+		{{ID: "a", Text: "x", Top: true}, {ID: "b", Text: "x", Top: true}, {ID: "c", Text: "x", Top: true}, {ID: "d", Text: "x", Top: true}},
+	}
+	for i, items := range bad {
+		before := l.Items()
+		if err := l.Load(items); err == nil {
+			t.Errorf("case %d: Load accepted %+v", i, items)
+		}
+		if !reflect.DeepEqual(l.Items(), before) {
+			t.Errorf("case %d: a refused Load changed the list", i)
+		}
+	}
+}
