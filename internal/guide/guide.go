@@ -43,6 +43,22 @@ type Paths struct {
 	Walkthrough []Step `yaml:"walkthrough"`
 	// Situation is the "My situation" form, one question per screen.
 	Situation []Question `yaml:"situation"`
+	// Conflicts are answers to the situation questions that cannot both be
+	// true; the form asks again when a reader gives them.
+	Conflicts []Conflict `yaml:"conflicts"`
+}
+
+// Conflict names answers to two situation questions that cannot both be
+// true, and the plain-language message that asks the reader which is right.
+type Conflict struct {
+	// Answers maps each of the two question ids to the answer ids that
+	// clash with the other question's.
+	Answers map[string][]string `yaml:"answers"`
+	Message string              `yaml:"message"`
+	// Questions are the two question ids in the form's order, set at load.
+	Questions []string `yaml:"-"`
+	// Line is where the conflict is defined in paths.yaml.
+	Line int `yaml:"-"`
 }
 
 // Question is one question of the "My situation" form.

@@ -1,5 +1,7 @@
 package guide
 
+import "slices"
+
 // SituationPath returns the pages (in reading order) and the question
 // references ("page#n", in answer order, no repeats) that the given answers
 // lead to. answers maps a situation question id to an answer id; questions
@@ -29,4 +31,30 @@ func (g *Guide) SituationPath(answers map[string]string) (pages []string, questi
 		}
 	}
 	return pages, questions
+}
+
+// Conflicts returns the conflicts the answers fall into, in the order
+// paths.yaml lists them: each names answers that cannot both be true.
+// Questions not yet answered clash with nothing.
+func (g *Guide) Conflicts(answers map[string]string) []Conflict {
+	var out []Conflict
+	for _, c := range g.Paths.Conflicts {
+		if clashes(c, answers) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func clashes(c Conflict, answers map[string]string) bool {
+	if len(c.Answers) == 0 {
+		return false
+	}
+	for q, ids := range c.Answers {
+		a, ok := answers[q]
+		if !ok || !slices.Contains(ids, a) {
+			return false
+		}
+	}
+	return true
 }

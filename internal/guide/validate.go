@@ -1,6 +1,8 @@
 package guide
 
 import (
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -270,6 +272,63 @@ func (v *validator) situation(src Source, pages map[string]bool) {
 		}
 		if !aids[Unsure] {
 			v.c.add(file, q.Line, "situation question %q has no %q answer (\"I don't know\")", q.ID, Unsure)
+		}
+	}
+	v.conflicts(file)
+}
+
+// conflicts checks each conflict names two situation questions, answers
+// they have, and a message; and records the questions in the form's order.
+func (v *validator) conflicts(file string) {
+	var lines []int
+	if n := pathsNode(v.docs, "conflicts"); n != nil {
+		for _, item := range n.Content {
+			lines = append(lines, item.Line)
+		}
+	}
+	qs := v.g.Paths.Situation
+	known := map[string]bool{}
+	for _, q := range qs {
+		known[q.ID] = true
+	}
+	for i := range v.g.Paths.Conflicts {
+		c := &v.g.Paths.Conflicts[i]
+		c.Line = lineAt(lines, i)
+		if len(c.Answers) != 2 {
+			v.c.add(file, c.Line, "conflict %d names %d questions, want 2", i+1, len(c.Answers))
+		}
+		if strings.TrimSpace(c.Message) == "" {
+			v.c.add(file, c.Line, "conflict %d has no message", i+1)
+		} else if !safetext.Safe(c.Message) {
+			v.c.add(file, c.Line, "conflict %d message contains a control character, an escape sequence or a text direction mark", i+1)
+		}
+		for _, qid := range slices.Sorted(maps.Keys(c.Answers)) {
+			if !known[qid] {
+				v.c.add(file, c.Line, "conflict %d: situation question %q does not exist%s", i+1, qid, suggestion(qid, keys(known)))
+			}
+			if len(c.Answers[qid]) == 0 {
+				v.c.add(file, c.Line, "conflict %d: no answers of %q", i+1, qid)
+			}
+		}
+		c.Questions = nil
+		for _, q := range qs {
+			ids, ok := c.Answers[q.ID]
+			if !ok {
+				continue
+			}
+			c.Questions = append(c.Questions, q.ID)
+			aids := map[string]bool{}
+			for _, a := range q.Answers {
+				aids[a.ID] = true
+			}
+			for _, id := range ids {
+				switch {
+				case id == Unsure:
+					v.c.add(file, c.Line, "conflict %d: %q of %q cannot clash with anything", i+1, id, q.ID)
+				case !aids[id]:
+					v.c.add(file, c.Line, "conflict %d: question %q has no answer %q%s", i+1, q.ID, id, suggestion(id, keys(aids)))
+				}
+			}
 		}
 	}
 }
