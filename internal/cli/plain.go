@@ -168,6 +168,15 @@ func (p *sheetPrinter) Choices(ctx context.Context) ([]string, string) {
 	return out, ""
 }
 
+// Keeps is false for showing the sheet: only saving or printing keeps the
+// list, for the plain guide's question before quitting.
+func (p *sheetPrinter) Keeps(choice int) bool {
+	fixed := saveChoices()
+	return choice < 0 || choice >= len(fixed) || !fixed[choice].show
+}
+
+var _ plain.Keeper = (*sheetPrinter)(nil)
+
 // Do shows, saves or prints the sheet. A save goes to name, or to the
 // day's usual name in p.dir when name is "".
 func (p *sheetPrinter) Do(ctx context.Context, choice int, items []checklist.Item, name string) (string, error) {

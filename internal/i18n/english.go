@@ -230,6 +230,9 @@ func English() *Catalog {
 		Quit: Quit{
 			Crumb: "Quit?",
 			Intro: func(n int) string {
+				if n == 1 {
+					return "You have 1 question on your list that is not printed or saved. It will be gone when the guide closes."
+				}
 				return "You have " + strconv.Itoa(n) + " questions on your list that are not printed or saved. They will be gone when the guide closes."
 			},
 			SaveFirst:     "Print or save my questions first",

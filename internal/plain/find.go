@@ -30,7 +30,10 @@ func (s *session) search() error {
 			return nil
 		}
 		if isQuit(strings.ToLower(q)) {
-			return errQuit
+			if ok, err := s.confirmQuit(); err != nil || ok {
+				return cmpErr(err)
+			}
+			continue
 		}
 		if err := s.results(q); err != nil {
 			return err
@@ -94,7 +97,9 @@ func (s *session) words() error {
 		low := strings.ToLower(q)
 		switch {
 		case isQuit(low):
-			return errQuit
+			if ok, err := s.confirmQuit(); err != nil || ok {
+				return cmpErr(err)
+			}
 		case low == "b":
 			return nil
 		case q == "":

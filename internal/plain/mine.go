@@ -27,7 +27,9 @@ func (s *session) mine() error {
 		cmd := fields[0]
 		switch {
 		case isQuit(cmd) && len(fields) == 1:
-			return errQuit
+			if ok, err := s.confirmQuit(); err != nil || ok {
+				return cmpErr(err)
+			}
 		case cmd == "b" && len(fields) == 1:
 			return nil
 		case cmd == "n" && len(fields) == 1:

@@ -24,7 +24,9 @@ func (s *session) page(p *guide.Page) error {
 		}
 		switch low := strings.ToLower(text); {
 		case isQuit(low):
-			return errQuit
+			if ok, err := s.confirmQuit(); err != nil || ok {
+				return cmpErr(err)
+			}
 		case low == "b":
 			return nil
 		default:
@@ -94,7 +96,10 @@ func (s *session) pager(lines []string, prompt func(part, parts int) string, cmd
 			}
 			low := strings.ToLower(text)
 			if isQuit(low) {
-				return false, errQuit
+				if ok, err := s.confirmQuit(); err != nil || ok {
+					return false, cmpErr(err)
+				}
+				continue
 			}
 			if low == "b" {
 				return true, nil

@@ -131,6 +131,10 @@ type session struct {
 	// the questions they put on the list. Neither is ever saved.
 	answers map[string]string
 	added   []checklist.Item
+	// saved is the list's mark when it was last printed or saved, and
+	// asking is true while the quit question waits for an answer.
+	saved  string
+	asking bool
 	// text is every string the guide says; t is its --plain part.
 	text *i18n.Catalog
 	t    *i18n.Plain
@@ -347,7 +351,10 @@ func (s *session) choose(n int, prompt string, also ...string) (int, string, err
 		}
 		low := strings.ToLower(text)
 		if isQuit(low) {
-			return 0, "", errQuit
+			if ok, err := s.confirmQuit(); err != nil || ok {
+				return 0, "", cmpErr(err)
+			}
+			continue
 		}
 		for _, w := range also {
 			if low == w {
@@ -362,6 +369,15 @@ func (s *session) choose(n int, prompt string, also ...string) (int, string, err
 }
 
 func isQuit(low string) bool { return low == "q" || low == "quit" }
+
+// cmpErr is err, or errQuit when err is nil: what a prompt returns once
+// confirmQuit has answered.
+func cmpErr(err error) error {
+	if err != nil {
+		return err
+	}
+	return errQuit
+}
 
 // pleaseNumber asks again for a number from 1 to n.
 func (s *session) pleaseNumber(n int) string {

@@ -50,6 +50,7 @@ func (s *session) printList() error {
 		s.say(s.t.PrintFailed(strings.TrimSpace(err.Error())))
 		return nil
 	}
+	s.kept(k - 1)
 	s.say(aloudLines(done, s.t.SheetBlank))
 	return nil
 }
@@ -73,7 +74,9 @@ func (s *session) otherName(taken *export.ExistsError) (string, bool, error) {
 		low := strings.ToLower(text)
 		switch {
 		case isQuit(low):
-			return "", false, errQuit
+			if ok, err := s.confirmQuit(); err != nil || ok {
+				return "", false, cmpErr(err)
+			}
 		case low == "b":
 			return "", false, nil
 		case text == "" && taken.Free != "":

@@ -144,7 +144,7 @@ func TestQuitAsksWhenTheListIsNotSaved(t *testing.T) {
 		if run(t, m, keyMsg(k)) {
 			t.Fatalf("%s quit with an unsaved list", k)
 		}
-		if !is[*quitScreen](m) || !strings.Contains(screen(m), "1 questions on your list that are not printed or saved") {
+		if !is[*quitScreen](m) || !strings.Contains(screen(m), "1 question on your list that is not printed or saved") {
 			t.Fatalf("%s: %T\n%s", k, m.top(), screen(m))
 		}
 		m = press(t, m, "end", "enter") // Stay
