@@ -14,6 +14,7 @@ import (
 	"github.com/her2guide/her2guide/internal/export"
 	"github.com/her2guide/her2guide/internal/guide"
 	"github.com/her2guide/her2guide/internal/i18n"
+	"github.com/her2guide/her2guide/internal/keep"
 	"github.com/her2guide/her2guide/internal/printing"
 	"github.com/her2guide/her2guide/internal/render"
 	"github.com/her2guide/her2guide/internal/tui"
@@ -97,6 +98,12 @@ func runInteractive(cmd *cobra.Command, env Env) error {
 	if err != nil {
 		home = "."
 	}
+	// "Keep my list on this computer" keeps it here, when the reader
+	// chooses it; with no home folder it is not offered.
+	keepPath, err := keep.Path()
+	if err != nil {
+		keepPath = ""
+	}
 	lm := &loadingModel{load: func() (tea.Model, error) {
 		r := <-ready
 		if r.err != nil {
@@ -111,6 +118,7 @@ func runInteractive(cmd *cobra.Command, env Env) error {
 				Dir:     home,
 				Paper:   paper,
 			},
+			Keep: keepPath,
 		}), nil
 	}}
 	if err := runProgram(cmd, env, lm); err != nil {

@@ -37,6 +37,7 @@ type Catalog struct {
 	Print     Print
 	Walk      Walk
 	Quit      Quit
+	Keep      Keep
 	Kiosk     Kiosk
 	Plain     Plain
 }
@@ -53,6 +54,8 @@ type Keys struct {
 	Undo, PrintOnly string
 	// PreviousQuestion is Back on "My situation" past its first question.
 	PreviousQuestion string
+	// Keep keeps the list on this computer; Forget deletes the kept list.
+	Keep, Forget string
 	// SaveToFile is Open after printing failed.
 	SaveToFile string
 	// AnotherName is Back when the chosen file exists.
@@ -227,6 +230,23 @@ type Quit struct {
 	SaveFirst, SaveSummary string
 	Anyway, AnywaySummary  string
 	Stay, StaySummary      string
+}
+
+// Keep is "Keep my list on this computer" (never in the kiosk): the offer
+// on My questions, what is said when the kept list comes back at start,
+// and the results of keeping and forgetting.
+type Keep struct {
+	// Offer and Keeping end My questions' intro: before and after the
+	// reader chose to keep the list.
+	Offer, Keeping string
+	// Loaded is said at start when n kept questions came back.
+	Loaded func(n int) string
+	// Kept is said once the list is first written, at path.
+	Kept func(path string) string
+	// Forgotten is said once the kept list is deleted.
+	Forgotten string
+	// Unreadable, Failed and ForgetFailed carry an error's message.
+	Unreadable, Failed, ForgetFailed func(msg string) string
 }
 
 // Kiosk is what kiosk mode adds: hints, the staff prompt, the idle

@@ -29,6 +29,8 @@ func English() *Catalog {
 			Next: "next step", Prev: "previous", Save: "save", Cancel: "cancel",
 			Undo: "undo", PrintOnly: "print",
 			PreviousQuestion: "previous question",
+			Keep:             "keep my list on this computer",
+			Forget:           "forget my list",
 			SaveToFile:       "save to a file",
 			AnotherName:      "another name",
 			SaveAs:           func(name string) string { return "save as " + name },
@@ -241,6 +243,23 @@ func English() *Catalog {
 			AnywaySummary: "Closes the guide. Your list is not kept.",
 			Stay:          "Stay",
 			StaySummary:   "Goes back to where you were.",
+		},
+
+		Keep: Keep{
+			Offer:   " Press c to keep this list on this computer; nothing is saved unless you do.",
+			Keeping: " Kept on this computer: changes are kept as you go. Press F to forget it.",
+			Loaded: func(n int) string {
+				return "Welcome back: the " + strconv.Itoa(n) + " questions you kept on this computer are on My questions."
+			},
+			Kept: func(path string) string {
+				return "Your list is kept on this computer, in " + path + ". Changes are kept as you go; F forgets it."
+			},
+			Forgotten: "Your list was deleted from this computer. The questions stay here until you quit.",
+			Unreadable: func(msg string) string {
+				return "Your kept list could not be read: " + msg + ". F on My questions deletes it."
+			},
+			Failed:       func(msg string) string { return "Your list could not be kept: " + msg + "." },
+			ForgetFailed: func(msg string) string { return "Your kept list could not be deleted: " + msg + "." },
 		},
 
 		Kiosk: Kiosk{

@@ -57,8 +57,9 @@ func (c *Context) indexCmd() tea.Cmd {
 }
 
 // Session is what one patient does with the guide: their question list,
-// their "My situation" answers and where they left the walkthrough. It is
-// never saved; a kiosk reset replaces it and cancels its work in flight.
+// their "My situation" answers and where they left the walkthrough. Only
+// the list is ever written, and only when the reader chooses to keep it
+// (see keeper); a kiosk reset replaces it and cancels its work in flight.
 type Session struct {
 	// ctx is cancelled when the session is wiped: prints in flight stop.
 	ctx    context.Context
@@ -74,6 +75,8 @@ type Session struct {
 	saved string
 	// situationAdded are the questions "My situation" put on the list.
 	situationAdded []string
+	// keep is the list kept on this computer, if the reader chose it.
+	keep keeper
 }
 
 // listMark sums up the list, to tell whether it changed since it was
@@ -86,9 +89,11 @@ func listMark(l *checklist.List) string {
 	return b.String()
 }
 
-// Unsaved reports whether the list has questions that are not printed or
-// saved as they are now.
-func (s *Session) Unsaved() bool { return s.List.Len() > 0 && listMark(&s.List) != s.saved }
+// Unsaved reports whether the list has questions that are not printed,
+// saved or kept on this computer as they are now.
+func (s *Session) Unsaved() bool {
+	return s.List.Len() > 0 && listMark(&s.List) != s.saved && !s.kept()
+}
 
 // now is the guide's clock: the print options' clock when set.
 func (c *Context) now() time.Time {

@@ -49,6 +49,10 @@ type KeyMap struct {
 	Save         key.Binding
 	Cancel       key.Binding
 	Undo         key.Binding
+	// Keep keeps the list on this computer; Forget deletes it (never in
+	// the kiosk).
+	Keep   key.Binding
+	Forget key.Binding
 }
 
 // DefaultKeyMap returns the guide's keys, their help in text's words.
@@ -89,6 +93,8 @@ func DefaultKeyMap(text *i18n.Catalog) KeyMap {
 		Save:         key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", t.Save)),
 		Cancel:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", t.Cancel)),
 		Undo:         key.NewBinding(key.WithKeys("u"), key.WithHelp("u", t.Undo)),
+		Keep:         key.NewBinding(key.WithKeys("c"), key.WithHelp("c", t.Keep)),
+		Forget:       key.NewBinding(key.WithKeys("F"), key.WithHelp("F", t.Forget)),
 	}
 }
 

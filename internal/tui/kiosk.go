@@ -94,6 +94,7 @@ func kioskBlocked(s string) bool {
 // NewKiosk returns the guide in kiosk mode on its home screen.
 func NewKiosk(g *guide.Guide, cache *render.Cache, opts Options, cfg Kiosk) *KioskModel {
 	opts.NoQuit, opts.HomeKey, opts.Finish = true, true, true
+	opts.Keep = "" // a shared screen never keeps a list
 	opts.Print.Desk, opts.Print.Printer = true, cfg.Printer
 	if len(cfg.Warnings) > 0 {
 		text := opts.Text

@@ -65,6 +65,9 @@ type Options struct {
 	Notice string
 	// Text is the language of the guide's own words; nil means English.
 	Text *i18n.Catalog
+	// Keep is where "Keep my list on this computer" keeps the list (see
+	// keep.Path); empty never offers it and never reads or writes a file.
+	Keep string
 }
 
 // New returns the guide on its home screen.
@@ -99,7 +102,7 @@ func New(g *guide.Guide, cache *render.Cache, opts Options) *Model {
 
 func newSession() *Session {
 	ctx, cancel := context.WithCancel(context.Background())
-	return &Session{Answers: map[string]string{}, ctx: ctx, cancel: cancel}
+	return &Session{Answers: map[string]string{}, ctx: ctx, cancel: cancel, keep: newKeeper()}
 }
 
 // Reset wipes everything the patient did (questions, answers, history,
@@ -133,8 +136,8 @@ func (m *Model) Typing() bool {
 }
 
 // Init asks the terminal for its background colour, to choose light or
-// dark.
-func (m *Model) Init() tea.Cmd { return tea.RequestBackgroundColor }
+// dark, and reads the list kept on this computer, if it is offered.
+func (m *Model) Init() tea.Cmd { return tea.Batch(tea.RequestBackgroundColor, m.ctx.loadKept()) }
 
 // indexMsg delivers the search index, built in a command.
 type indexMsg struct{ ix *search.Index }
@@ -147,7 +150,8 @@ func (m *Model) buildIndex() tea.Cmd { return m.ctx.indexCmd() }
 // for them.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := m.update(msg)
-	return m, tea.Batch(cmd, m.drain())
+	cmd = tea.Batch(cmd, m.drain())
+	return m, tea.Batch(cmd, m.ctx.syncKept())
 }
 
 // drain handles the navigation the screens asked for, in order.
@@ -189,6 +193,11 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case statusMsg:
 		m.status = string(msg)
 		return nil
+	case keptLoadedMsg, keptSavedMsg, keptForgotMsg:
+		if s := m.ctx.keptResult(msg); s != "" {
+			m.status = s
+		}
+		return m.top().Show()
 	case indexMsg:
 		m.ctx.Index = msg.ix
 		return m.top().Update(msg)

@@ -148,6 +148,13 @@ func (s *mineScreen) Show() tea.Cmd {
 	if l.Len() == 0 {
 		s.list.Intro = t.MineEmpty
 	}
+	switch keep := s.ctx.Session.keep; {
+	case !s.ctx.keepOffered():
+	case keep.on:
+		s.list.Intro += s.ctx.Text.Keep.Keeping
+	case l.Len() > 0:
+		s.list.Intro += s.ctx.Text.Keep.Offer
+	}
 	s.list = s.list.withItems(items)
 	_, _, rows, _ := s.list.layout(s.ctx)
 	s.list.Menu = s.list.Menu.clamp(rows)
@@ -193,6 +200,10 @@ func (s *mineScreen) Update(msg tea.Msg) tea.Cmd {
 		if err := l.SetTop(it.ID, it.Mark != markTop); err != nil {
 			cmd = s.ctx.status(s.ctx.Text.Questions.TopLimit)
 		}
+	case key.Matches(kp, s.keepKey()):
+		s.ctx.startKeeping()
+	case key.Matches(kp, s.forgetKey()):
+		cmd = s.ctx.forgetKept()
 	case key.Matches(kp, k.NewQuestion):
 		return s.ctx.push(newEditor(s.ctx, "", ""))
 	case key.Matches(kp, k.EditQuestion) && has:
@@ -237,9 +248,33 @@ func (s *mineScreen) Bindings() []key.Binding {
 			print = key.NewBinding(key.WithKeys(k.Print.Keys()...), key.WithHelp(k.Print.Help().Key, s.ctx.Text.Keys.PrintOnly))
 		}
 		out = append(out, print, k.Important, k.Remove, k.MoveUp, k.MoveDown, k.EditQuestion)
+	}
+	for _, b := range []key.Binding{s.keepKey(), s.forgetKey()} {
+		if b.Enabled() {
+			out = append(out, b)
+		}
+	}
+	if s.ctx.Session.List.Len() > 0 {
 		out = append(out, k.nav()...)
 	}
 	return out
+}
+
+// keepKey is "keep my list on this computer": offered outside the kiosk
+// while the list has questions and is not kept.
+func (s *mineScreen) keepKey() key.Binding {
+	b := s.ctx.Keys.Keep
+	b.SetEnabled(s.ctx.keepOffered() && !s.ctx.Session.keep.on && s.ctx.Session.List.Len() > 0)
+	return b
+}
+
+// forgetKey is "forget my list": offered while the list is kept or a file
+// is there.
+func (s *mineScreen) forgetKey() key.Binding {
+	b := s.ctx.Keys.Forget
+	k := s.ctx.Session.keep
+	b.SetEnabled(s.ctx.keepOffered() && (k.on || k.file))
+	return b
 }
 
 // Hides m: this is My questions.
