@@ -167,6 +167,12 @@ type Situation struct {
 	PathIntro        func(pages int) string
 	PathTicked       func(n int) string
 	Cleared          string
+	// Check names the screen that asks again when two answers cannot both
+	// be true (the message comes from content); Change is its choice to
+	// change the answer to ask, now answered label; BackToCheck is Back's
+	// help while changing one.
+	Check, BackToCheck string
+	Change             func(ask, label string) string
 }
 
 // Print is "Print or save".

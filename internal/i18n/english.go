@@ -146,7 +146,12 @@ func English() *Catalog {
 			PathTicked: func(n int) string {
 				return strconv.Itoa(n) + " questions were added to My questions; remove any you do not want."
 			},
-			Cleared: "Your answers are cleared.",
+			Cleared:     "Your answers are cleared.",
+			Check:       "Check your answers",
+			BackToCheck: "back to checking my answers",
+			Change: func(ask, label string) string {
+				return "Change my answer to \"" + ask + "\" (now: " + label + ")"
+			},
 		},
 
 		Print: Print{

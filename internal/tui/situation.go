@@ -28,6 +28,12 @@ func openSituation(ctx *Context) tea.Cmd {
 			return ctx.push(newForm(ctx, i))
 		}
 	}
+	// Answers left while the form asked again still do not fit together:
+	// ask again rather than build a path from them.
+	if cs := ctx.Guide.Conflicts(ctx.Session.Answers); len(cs) > 0 {
+		f := newForm(ctx, len(qs)-1)
+		return ctx.send(pushMsg{f}, pushMsg{newCheck(ctx, f, cs[0])})
+	}
 	return ctx.push(newPath(ctx))
 }
 
@@ -36,6 +42,9 @@ type formScreen struct {
 	ctx   *Context
 	index int
 	list  listScreen
+	// fixing is set while the reader changes one answer that clashed with
+	// another: answering it goes back to the check, not on to the next.
+	fixing bool
 }
 
 var _ Screen = (*formScreen)(nil)
@@ -85,6 +94,8 @@ func (s *formScreen) Update(msg tea.Msg) tea.Cmd {
 	switch {
 	case key.Matches(kp, s.ctx.Keys.Open):
 		return s.answer()
+	case s.fixing && key.Matches(kp, s.ctx.Keys.Back):
+		return s.finish()
 	case s.index > 0 && key.Matches(kp, s.ctx.Keys.Back):
 		s.index--
 		s.load()
@@ -103,19 +114,65 @@ func (s *formScreen) answer() tea.Cmd {
 		return nil
 	}
 	s.ctx.Session.Answers[qs[s.index].ID] = it.ID
-	if s.index+1 < len(qs) {
+	if !s.fixing && s.index+1 < len(qs) {
 		s.index++
 		s.load()
 		return nil
 	}
+	return s.finish()
+}
+
+// finish builds the path from the answers, unless two of them cannot both
+// be true: then it asks which is right.
+func (s *formScreen) finish() tea.Cmd {
+	if cs := s.ctx.Guide.Conflicts(s.ctx.Session.Answers); len(cs) > 0 {
+		return s.ctx.push(newCheck(s.ctx, s, cs[0]))
+	}
 	return s.ctx.replace(newPath(s.ctx))
+}
+
+// newCheck shows a conflict's message over the form, with a choice to
+// change either answer; choosing one goes back to the form at that
+// question. Back returns to the form as it was.
+func newCheck(ctx *Context, f *formScreen, c guide.Conflict) *menuScreen {
+	qs := ctx.Guide.Paths.Situation
+	t := ctx.Text.Situation
+	var items []menuItem
+	for _, id := range c.Questions {
+		for _, q := range qs {
+			if q.ID != id {
+				continue
+			}
+			label := ""
+			for _, a := range q.Answers {
+				if a.ID == ctx.Session.Answers[q.ID] {
+					label = a.Label
+				}
+			}
+			items = append(items, menuItem{ID: q.ID, Title: t.Change(q.Ask, label), Summary: t.Privacy})
+		}
+	}
+	s := &menuScreen{ctx: ctx, crumbs: []string{ctx.Text.MySituation, t.Check},
+		list: listScreen{Intro: c.Message, Menu: menu{items: items}}}
+	s.open = func(it menuItem) tea.Cmd {
+		for i, q := range qs {
+			if q.ID == it.ID {
+				f.index, f.fixing = i, true
+				f.load()
+			}
+		}
+		return ctx.back()
+	}
+	return s
 }
 
 // Bindings: answer, the list's keys, and back to the previous question.
 func (s *formScreen) Bindings() []key.Binding {
 	k := s.ctx.Keys
 	out := []key.Binding{k.Open}
-	if s.index > 0 {
+	if s.fixing {
+		out = append(out, key.NewBinding(key.WithKeys(k.Back.Keys()...), key.WithHelp(k.Back.Help().Key, s.ctx.Text.Situation.BackToCheck)))
+	} else if s.index > 0 {
 		out = append(out, key.NewBinding(key.WithKeys(k.Back.Keys()...), key.WithHelp(k.Back.Help().Key, s.ctx.Text.Keys.PreviousQuestion)))
 	}
 	return append(out, k.nav()...)
