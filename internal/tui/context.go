@@ -2,8 +2,6 @@ package tui
 
 import (
 	"context"
-	"strconv"
-	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -80,14 +78,8 @@ type Session struct {
 }
 
 // listMark sums up the list, to tell whether it changed since it was
-// last printed or saved.
-func listMark(l *checklist.List) string {
-	var b strings.Builder
-	for _, it := range l.Items() {
-		b.WriteString(it.ID + "\x00" + it.Text + "\x00" + strconv.FormatBool(it.Top) + "\x00")
-	}
-	return b.String()
-}
+// last printed or saved (the --plain guide uses the same mark).
+func listMark(l *checklist.List) string { return l.Mark() }
 
 // Unsaved reports whether the list has questions that are not printed,
 // saved or kept on this computer as they are now.
