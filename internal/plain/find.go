@@ -138,8 +138,9 @@ func (s *session) lookUp(q string) error {
 		return s.term(matches[0].Term)
 	}
 	var terms []*guide.Term
+	var names []string
 	for _, m := range matches[:min(len(matches), maxMatches)] {
-		terms = append(terms, m.Term)
+		terms, names = append(terms, m.Term), append(names, m.Term.Term)
 	}
 	if len(terms) == 0 {
 		s.say(s.t.NoWord(q))
@@ -148,20 +149,8 @@ func (s *session) lookUp(q string) error {
 	if len(terms) == 1 {
 		return s.term(terms[0])
 	}
-	for {
-		s.say("")
-		s.say(s.t.WordsMatch(q))
-		for i, t := range terms {
-			s.item(i+1, t.Term)
-		}
-		k, _, err := s.choose(len(terms), s.t.PromptOpen, "b")
-		if err != nil || k == 0 {
-			return err
-		}
-		if err := s.term(terms[k-1]); err != nil {
-			return err
-		}
-	}
+	return s.pickLoop(s.t.WordsMatch(q), names, s.t.PromptOpen,
+		func(i int) error { return s.term(terms[i]) })
 }
 
 // term prints one glossary entry; a number opens a page that uses it.

@@ -227,54 +227,53 @@ func (s *session) box(it checklist.Item) string {
 // one.
 func (s *session) pageWords(p *guide.Page) error {
 	var terms []*guide.Term
+	var names []string
 	for _, id := range p.Glossary {
 		if t, ok := s.g.Term(id); ok {
-			terms = append(terms, t)
+			terms, names = append(terms, t), append(names, t.Term)
 		}
 	}
-	for {
+	if len(terms) == 0 {
 		s.say("")
-		if len(terms) == 0 {
-			s.say(s.t.NoPageWords)
-			return nil
-		}
-		s.say(s.t.PageWords(p.Title))
-		for i, t := range terms {
-			s.item(i+1, t.Term)
-		}
-		k, _, err := s.choose(len(terms), s.t.PromptOpen, "b")
-		if err != nil || k == 0 {
-			return err
-		}
-		if err := s.term(terms[k-1]); err != nil {
-			return err
-		}
+		s.say(s.t.NoPageWords)
+		return nil
 	}
+	return s.pickLoop(s.t.PageWords(p.Title), names, s.t.PromptOpen,
+		func(i int) error { return s.term(terms[i]) })
 }
 
 // related lists a page's related pages; a number opens one.
 func (s *session) related(p *guide.Page) error {
 	var pages []*guide.Page
+	var titles []string
 	for _, id := range p.Related {
 		if rp, ok := s.g.Page(id); ok {
-			pages = append(pages, rp)
+			pages, titles = append(pages, rp), append(titles, rp.Title)
 		}
 	}
+	if len(pages) == 0 {
+		s.say("")
+		s.say(s.t.NoRelatedPages)
+		return nil
+	}
+	return s.pickLoop(s.t.RelatedPages(p.Title), titles, s.t.PromptOpenPage,
+		func(i int) error { return s.page(pages[i]) })
+}
+
+// pickLoop shows heading and the numbered labels, and opens the one the
+// reader picks, until they go back.
+func (s *session) pickLoop(heading string, labels []string, prompt string, open func(i int) error) error {
 	for {
 		s.say("")
-		if len(pages) == 0 {
-			s.say(s.t.NoRelatedPages)
-			return nil
+		s.say(heading)
+		for i, l := range labels {
+			s.item(i+1, l)
 		}
-		s.say(s.t.RelatedPages(p.Title))
-		for i, rp := range pages {
-			s.item(i+1, rp.Title)
-		}
-		k, _, err := s.choose(len(pages), s.t.PromptOpenPage, "b")
+		k, _, err := s.choose(len(labels), prompt, "b")
 		if err != nil || k == 0 {
 			return err
 		}
-		if err := s.page(pages[k-1]); err != nil {
+		if err := open(k - 1); err != nil {
 			return err
 		}
 	}
