@@ -14,16 +14,22 @@ func (s *session) situation() error {
 		s.say(s.t.NothingToChoose)
 		return nil
 	}
+	// From the first unanswered question; with every question answered
+	// but two answers that cannot both be true, from the check.
+	from := len(qs)
 	for i, q := range qs {
 		if _, ok := s.answers[q.ID]; !ok {
-			s.say("")
-			s.say(s.text.MySituation)
-			s.say(s.text.Situation.Privacy)
-			done, err := s.form(i)
-			if err != nil || !done {
-				return err
-			}
+			from = i
 			break
+		}
+	}
+	if from < len(qs) || len(s.g.Conflicts(s.answers)) > 0 {
+		s.say("")
+		s.say(s.text.MySituation)
+		s.say(s.text.Situation.Privacy)
+		done, err := s.form(from)
+		if err != nil || !done {
+			return err
 		}
 	}
 	return s.path()
@@ -32,36 +38,92 @@ func (s *session) situation() error {
 // form asks the questions from number i on, each with its numbered
 // answers and none chosen for the reader. b goes back a question, or
 // leaves the form from the first. It reports whether every question got
-// an answer.
+// an answer. Before it adds anything, it checks that no two answers clash
+// (as paths.yaml's conflicts say) and, if two do, asks which is right and
+// that question again.
 func (s *session) form(i int) (done bool, err error) {
 	qs := s.g.Paths.Situation
-	for i < len(qs) {
-		q := qs[i]
-		s.say("")
-		s.say(s.text.Situation.Question(i+1, len(qs), q.Ask))
-		for j, a := range q.Answers {
-			s.item(j+1, a.Label)
+	// fixing is set while one clashing answer is changed: its answer (or
+	// b) goes back to the check, not on through the form.
+	fixing := false
+	for {
+		for i < len(qs) {
+			q := qs[i]
+			s.say("")
+			s.say(s.text.Situation.Question(i+1, len(qs), q.Ask))
+			for j, a := range q.Answers {
+				s.item(j+1, a.Label)
+			}
+			prompt := s.t.PromptAnswer
+			if i == 0 || fixing {
+				prompt = s.t.PromptMenu
+			}
+			k, _, err := s.choose(len(q.Answers), prompt, "b")
+			if err != nil {
+				return false, err
+			}
+			switch {
+			case k == 0 && fixing:
+				i = len(qs)
+			case k == 0 && i == 0:
+				return false, nil
+			case k == 0:
+				i--
+			case fixing:
+				s.answers[q.ID] = q.Answers[k-1].ID
+				i = len(qs)
+			default:
+				s.answers[q.ID] = q.Answers[k-1].ID
+				i++
+			}
 		}
-		prompt := s.t.PromptAnswer
-		if i == 0 {
-			prompt = s.t.PromptMenu
+		cs := s.g.Conflicts(s.answers)
+		if len(cs) == 0 {
+			break
 		}
-		k, _, err := s.choose(len(q.Answers), prompt, "b")
+		j, err := s.check(cs[0])
 		if err != nil {
 			return false, err
 		}
-		if k == 0 {
-			if i == 0 {
-				return false, nil
-			}
-			i--
+		if j < 0 { // b: back to the last question
+			i, fixing = len(qs)-1, false
 			continue
 		}
-		s.answers[q.ID] = q.Answers[k-1].ID
-		i++
+		i, fixing = j, true
 	}
 	s.preTick()
 	return true, nil
+}
+
+// check shows a conflict's message and a choice to change either answer.
+// It returns the index of the question to ask again, or -1 for b.
+func (s *session) check(c guide.Conflict) (int, error) {
+	qs := s.g.Paths.Situation
+	t := s.text.Situation
+	var which []int
+	s.say("")
+	s.say(t.Check)
+	s.say(c.Message)
+	for _, id := range c.Questions {
+		for i, q := range qs {
+			if q.ID != id {
+				continue
+			}
+			label := ""
+			for _, a := range q.Answers {
+				if a.ID == s.answers[q.ID] {
+					label = a.Label
+				}
+			}
+			which = append(which, i)
+			s.item(len(which), t.Change(q.Ask, label))
+		}
+	}
+	k, _, err := s.choose(len(which), s.t.PromptMenu, "b")
+	if err != nil || k == 0 {
+		return -1, err
+	}
+	return which[k-1], nil
 }
 
 // preTick adds the questions the answers call for to the list, and
