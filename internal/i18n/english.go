@@ -254,6 +254,9 @@ func English() *Catalog {
 			Offer:   " Press c to keep this list on this computer; nothing is saved unless you do.",
 			Keeping: " Kept on this computer: changes are kept as you go. Press F to forget it.",
 			Loaded: func(n int) string {
+				if n == 1 {
+					return "Welcome back: the question you kept on this computer is on My questions."
+				}
 				return "Welcome back: the " + strconv.Itoa(n) + " questions you kept on this computer are on My questions."
 			},
 			Kept: func(path string) string {
