@@ -298,6 +298,14 @@ type Plain struct {
 	MinePrompt                               func(commands string) string
 	MineHelp                                 []string
 	MineHelpPrint                            string
+	// "Keep my list on this computer" on My questions (see Keep): the
+	// commands added to the prompt and the help, the empty list's prompt
+	// while a kept file can be forgotten, and the offer and the state
+	// said on opening it.
+	MineKeepCommand, MineForgetCommand       string
+	MineHelpKeep, MineHelpForget             string
+	MinePromptEmptyForget                    string
+	KeepOffer, Keeping                       string
 	MineEmpty                                string
 	MineIntro                                func(n, top int) string
 	OwnQuestion                              string

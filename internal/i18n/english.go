@@ -364,6 +364,15 @@ func englishPlain() Plain {
 			"  down 2  move question 2 down",
 			"  l       list the questions again",
 		},
+		// "Keep my list on this computer": c and F are typed, then Enter.
+		MineKeepCommand:       ", c",
+		MineForgetCommand:     ", F",
+		MineHelpKeep:          "  c       keep this list on this computer; nothing is saved unless you do",
+		MineHelpForget:        "  F       forget the list kept on this computer (its file is deleted)",
+		MinePromptEmptyForget: "Type n to write a question, or F to forget the list kept on this computer. Type b to go back, q to quit.",
+		KeepOffer:             "Type c to keep this list on this computer; nothing is saved unless you do.",
+		Keeping:               "Kept on this computer: changes are kept as you go. Type F to forget it.",
+
 		MineHelpPrint: "  p       print or save the list",
 		MineEmpty:     "My questions: none yet. Open a page and type a to add its questions, or type n to write your own.",
 		MineIntro: func(n, top int) string {

@@ -62,6 +62,11 @@ func (s *session) homeMenu() {
 	s.item(n, mine)
 	s.item(n+1, s.text.WordList)
 	s.item(n+2, s.text.Search)
+	if s.notice != "" {
+		s.say("")
+		s.say(s.notice)
+		s.notice = ""
+	}
 }
 
 // section lists a section's pages and opens the one chosen.

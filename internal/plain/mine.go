@@ -40,6 +40,10 @@ func (s *session) mine() error {
 			if err := s.printList(); err != nil {
 				return err
 			}
+		case cmd == "c" && len(fields) == 1 && s.canKeep():
+			s.startKeeping()
+		case cmd == "f" && len(fields) == 1 && s.canForget():
+			s.forgetKept()
 		case cmd == "l" && len(fields) == 1:
 			s.listMine()
 		case (cmd == "h" || cmd == "?") && len(fields) == 1:
@@ -63,13 +67,33 @@ func (s *session) mine() error {
 // says it in full.
 func (s *session) minePrompt() string {
 	if s.list.Len() == 0 {
+		if s.canForget() {
+			return s.t.MinePromptEmptyForget
+		}
 		return s.t.MinePromptEmpty
 	}
 	cmds := s.t.MineCommands
 	if s.print != nil {
 		cmds += s.t.MinePrintCommand
 	}
+	if s.canKeep() {
+		cmds += s.t.MineKeepCommand
+	}
+	if s.canForget() {
+		cmds += s.t.MineForgetCommand
+	}
 	return s.t.MinePrompt(cmds)
+}
+
+// keepStatus says whether the list is kept on this computer, or offers to
+// keep it: nothing is said when keeping is not offered.
+func (s *session) keepStatus() {
+	switch {
+	case s.keepOffered() && s.keep.on:
+		s.say(s.t.Keeping)
+	case s.canKeep():
+		s.say(s.t.KeepOffer)
+	}
 }
 
 // mineHelp explains every command of My questions.
@@ -80,12 +104,20 @@ func (s *session) mineHelp() {
 	if s.print != nil {
 		s.say(s.t.MineHelpPrint)
 	}
+	if s.canKeep() {
+		s.say(s.t.MineHelpKeep)
+	}
+	if s.canForget() {
+		s.say(s.t.MineHelpForget)
+	}
 }
 
-// listMine prints the list in the patient's order, top ones starred.
+// listMine prints the list in the patient's order, top ones starred, and
+// whether it is kept on this computer.
 func (s *session) listMine() {
 	items := s.list.Items()
 	s.say("")
+	defer s.keepStatus()
 	if len(items) == 0 {
 		s.say(s.t.MineEmpty)
 		return

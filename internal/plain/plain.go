@@ -63,6 +63,9 @@ type Options struct {
 	Printer Printer
 	// Text is the language of the guide's own words; nil means English.
 	Text *i18n.Catalog
+	// Keep is where "Keep my list on this computer" keeps the list (see
+	// keep.Path); empty never offers it and never reads or writes a file.
+	Keep string
 }
 
 // Printer prints or saves the patient's question list. The plain guide asks
@@ -95,7 +98,9 @@ var errQuit = errors.New("quit")
 func Run(ctx context.Context, g *guide.Guide, in io.Reader, out io.Writer, opts Options) error {
 	s := newSession(ctx, g, in, out, opts)
 	defer s.close()
+	s.notice = s.loadKept()
 	err := s.home()
+	s.syncKept()
 	switch {
 	case errors.Is(err, errQuit):
 		s.say(s.t.Goodbye)
@@ -135,6 +140,10 @@ type session struct {
 	// asking is true while the quit question waits for an answer.
 	saved  string
 	asking bool
+	// keep is the list kept on this computer, if the reader chose it.
+	keep keeping
+	// notice is said once under the next main menu.
+	notice string
 	// text is every string the guide says; t is its --plain part.
 	text *i18n.Catalog
 	t    *i18n.Plain
@@ -144,7 +153,7 @@ func newSession(ctx context.Context, g *guide.Guide, in io.Reader, out io.Writer
 	s := &session{
 		ctx: ctx, g: g, out: &writer{w: out},
 		width: opts.Width, chunk: opts.Chunk, cache: opts.Cache, list: opts.List, print: opts.Printer,
-		done: make(chan struct{}), answers: map[string]string{},
+		done: make(chan struct{}), answers: map[string]string{}, keep: keeping{path: opts.Keep},
 	}
 	if s.width <= 0 {
 		s.width = DefaultWidth
@@ -315,10 +324,12 @@ func wrap(text string, width int, indent string) string {
 	return strings.Join(out, "\n"+indent)
 }
 
-// read prints the prompt and returns the next line the reader types,
-// cleaned with checklist.Sanitize and trimmed. It returns io.EOF when the
+// read writes a kept list that changed (see syncKept), prints the prompt
+// and returns the next line the reader types, cleaned with
+// checklist.Sanitize and trimmed. It returns io.EOF when the
 // input ends and the context's error when it is cancelled.
 func (s *session) read(prompt string) (string, error) {
+	s.syncKept() // a kept list follows every change before the next question
 	s.say(prompt)
 	if s.out.err != nil {
 		return "", s.out.err

@@ -7,9 +7,11 @@ type Keeper interface {
 	Keeps(choice int) bool
 }
 
-// unsaved reports whether the list has questions that are not printed or
-// saved as they are now.
-func (s *session) unsaved() bool { return s.list.Len() > 0 && s.list.Mark() != s.saved }
+// unsaved reports whether the list has questions that are not printed,
+// saved or kept on this computer as they are now.
+func (s *session) unsaved() bool {
+	return s.list.Len() > 0 && s.list.Mark() != s.saved && !s.keptAsIs()
+}
 
 // kept notes that choice of the Printer succeeded for the list as it is.
 func (s *session) kept(choice int) {
