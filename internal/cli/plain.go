@@ -19,6 +19,7 @@ import (
 	"github.com/her2guide/her2guide/internal/checklist"
 	"github.com/her2guide/her2guide/internal/export"
 	"github.com/her2guide/her2guide/internal/guide"
+	"github.com/her2guide/her2guide/internal/keep"
 	"github.com/her2guide/her2guide/internal/plain"
 	"github.com/her2guide/her2guide/internal/printing"
 	"github.com/her2guide/her2guide/internal/safetext"
@@ -78,10 +79,18 @@ func runPlain(cmd *cobra.Command, env Env) error {
 	}
 	pr := &sheetPrinter{g: g, spooler: printing.DefaultSpooler(), dir: dir, now: now,
 		version: cmd.Root().Version, paper: paper}
+	// "Keep my list on this computer" keeps it here, when the reader
+	// chooses it, as in the full-screen guide; with no home folder it is
+	// not offered. (The kiosk refuses --plain, so it never gets here.)
+	keepPath, err := keep.Path()
+	if err != nil {
+		keepPath = ""
+	}
 	// Ctrl-C and SIGTERM end the session even while it waits for a line.
 	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	return plain.Run(ctx, g, env.Stdin, env.Stdout, plain.Options{Width: width, Height: termHeight(env), Printer: pr})
+	return plain.Run(ctx, g, env.Stdin, env.Stdout,
+		plain.Options{Width: width, Height: termHeight(env), Printer: pr, Keep: keepPath})
 }
 
 // termHeight is the height of the terminal on standard output, so that a

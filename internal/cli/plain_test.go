@@ -11,6 +11,7 @@ import (
 
 	"github.com/her2guide/her2guide/internal/checklist"
 	"github.com/her2guide/her2guide/internal/export"
+	"github.com/her2guide/her2guide/internal/keep"
 	"github.com/her2guide/her2guide/internal/printing"
 	"github.com/her2guide/her2guide/internal/safetext"
 )
@@ -238,5 +239,39 @@ func TestTermHeight(t *testing.T) {
 	}
 	if h := termHeight(Env{}); h != 0 {
 		t.Errorf("no IsTerminal: height %d, want 0", h)
+	}
+}
+
+// TestPlainKeep: --plain keeps the list where the full-screen guide does
+// (keep.Path), only when the reader types c, and brings it back next time.
+func TestPlainKeep(t *testing.T) {
+	t.Setenv("XDG_DATA_HOME", t.TempDir())
+	path, err := keep.Path()
+	if err != nil {
+		t.Fatal(err)
+	}
+	env, out, errb := testEnv(false, false)
+	env.Stdin = strings.NewReader("9\nn\nCan I keep working?\nq\n2\n")
+	if code := run(t, env, "--plain"); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	if _, err := os.Lstat(filepath.Dir(path)); err == nil {
+		t.Fatal("--plain wrote into the data folder without c")
+	}
+	if !strings.Contains(out.String(), "Type c to keep this list on this computer") {
+		t.Errorf("--plain does not offer to keep the list:\n%s", out)
+	}
+	env, _, errb = testEnv(false, false)
+	env.Stdin = strings.NewReader("9\nn\nCan I keep working?\nc\nq\n")
+	if code := run(t, env, "--plain"); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	if items, err := keep.Load(path); err != nil || len(items) != 1 || items[0].Text != "Can I keep working?" {
+		t.Fatalf("kept list = %+v, %v", items, err)
+	}
+	env, out, _ = testEnv(false, false)
+	env.Stdin = strings.NewReader("q\n")
+	if code := run(t, env, "--plain"); code != 0 || !strings.Contains(out.String(), "Welcome back: the question you kept") {
+		t.Errorf("exit %d; the kept list did not come back:\n%s", code, out)
 	}
 }
