@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 )
 
@@ -186,4 +187,43 @@ func TestUndoRemove(t *testing.T) {
 	if strings.Contains(screen(m), "u undo") {
 		t.Error("undo still offered after undoing")
 	}
+}
+
+// TestEditorRewrapsOnResize: the question being written wraps to the new
+// width when the window shrinks, and nothing typed is lost.
+func TestEditorRewrapsOnResize(t *testing.T) {
+	m := press(t, newModel(t, 120, 24), "m", "n")
+	const q = "Will the treatment make it hard to look after my two small children during the week?"
+	m = typeText(t, m, q)
+	if lines(screen(m), "children during the week?") != 1 {
+		t.Fatalf("at 120 columns the question is not on one line:\n%s", screen(m))
+	}
+	m = update(t, m, tea.WindowSizeMsg{Width: 50, Height: 24})
+	narrow := screen(m)
+	for i, l := range strings.Split(narrow, "\n") {
+		if w := ansi.StringWidth(l); w > 50 {
+			t.Errorf("line %d is %d wide at 50 columns: %q", i+1, w, l)
+		}
+	}
+	if lines(narrow, "week?") != 1 || lines(narrow, "Will the") != 1 {
+		t.Errorf("the question is not wrapped whole at 50 columns:\n%s", narrow)
+	}
+	if !strings.Contains(strings.Join(strings.Fields(narrow), " "), "small") {
+		t.Errorf("the question is not shown:\n%s", narrow)
+	}
+	m = press(t, m, "ctrl+s")
+	if items := m.ctx.Session.List.Items(); len(items) != 1 || items[0].Text != q {
+		t.Errorf("after resizing and saving: %+v", items)
+	}
+}
+
+// lines counts the lines of s that hold sub.
+func lines(s, sub string) int {
+	n := 0
+	for _, l := range strings.Split(s, "\n") {
+		if strings.Contains(l, sub) {
+			n++
+		}
+	}
+	return n
 }
