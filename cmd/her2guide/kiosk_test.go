@@ -145,6 +145,40 @@ func TestKioskTaps(t *testing.T) {
 	tm.WaitFor("My questions (1)", "Which HER2 drugs do you suggest")
 }
 
+// TestKioskTapsToAPrintedSheet is a whole kiosk session by taps alone,
+// from home to a sheet printed through the real spooler: a question ticked
+// on a page, starred on My questions, the preview, Print now.
+func TestKioskTapsToAPrintedSheet(t *testing.T) {
+	t.Parallel()
+	needPDFQueue(t)
+	tm := startKiosk(t, "--idle 1h --printer PDF")
+	tapQuestion(t, tm)
+	tapButton(t, tm, "My questions")
+	tm.WaitFor("My questions (1)", "Star", "Remove")
+	tapButton(t, tm, "Star")
+	tm.WaitFor("* Which HER2 drugs do you suggest")
+	tapButton(t, tm, "Print")
+	tm.WaitFor("Print now")
+	tapButton(t, tm, "Print now")
+	tm.WaitFor("Done: your questions went to the printer PDF")
+}
+
+// needPDFQueue skips (or, under HER2GUIDE_E2E=1, fails) without the CUPS
+// queue named PDF that .ci/run sets up.
+func needPDFQueue(t *testing.T) {
+	t.Helper()
+	for _, tool := range []string{"lp", "lpstat"} {
+		e2e.NeedTool(t, tool)
+	}
+	if out, err := runBin("lpstat", "", "-p", "PDF"); err != nil {
+		msg := "END-TO-END TEST NOT RUN: no CUPS queue named PDF (see .ci/run): " + out
+		if e2e.Required() {
+			t.Fatal(msg)
+		}
+		t.Skip(msg)
+	}
+}
+
 // tapQuestion taps its way to a page's questions and ticks one.
 func tapQuestion(t *testing.T, tm *e2e.Tmux) {
 	t.Helper()
@@ -183,16 +217,7 @@ func TestKioskIdleReset(t *testing.T) {
 
 func TestKioskPrinting(t *testing.T) {
 	t.Parallel()
-	for _, tool := range []string{"lp", "lpstat"} {
-		e2e.NeedTool(t, tool)
-	}
-	if out, err := runBin("lpstat", "", "-p", "PDF"); err != nil {
-		msg := "END-TO-END TEST NOT RUN: no CUPS queue named PDF (see .ci/run): " + out
-		if e2e.Required() {
-			t.Fatal(msg)
-		}
-		t.Skip(msg)
-	}
+	needPDFQueue(t)
 	log := filepath.Join(t.TempDir(), "kiosk.log")
 	tm := startKiosk(t, "--printer PDF --log "+log)
 	tm.Send("Down", "Down", "Enter", "Enter", "a", "Space", "m", "p")
