@@ -139,6 +139,14 @@ func (tm *Tmux) Screen() string {
 	return tm.run("capture-pane", "-p", "-t", tm.name)
 }
 
+// StyledScreen returns the visible pane with its colours and attributes as
+// SGR escape sequences (tmux capture-pane -e). A line may carry on the
+// style the line before it ended with.
+func (tm *Tmux) StyledScreen() string {
+	tm.t.Helper()
+	return tm.run("capture-pane", "-p", "-e", "-t", tm.name)
+}
+
 // patience is the default Tmux.Patience.
 const patience = 30 * time.Second
 
