@@ -202,3 +202,33 @@ func Forget(path string) error {
 	}
 	return nil
 }
+
+// Outcome is what Restore did with a kept list at start.
+type Outcome int
+
+const (
+	// NoFile: nothing is kept on this computer.
+	NoFile Outcome = iota
+	// Unreadable: a file is there but cannot be read; it is reported and
+	// never replaced.
+	Unreadable
+	// Ignored: the file was read, but the reader already has questions
+	// (theirs stay) or the items do not make a list.
+	Ignored
+	// Restored: the kept questions are the reader's list now.
+	Restored
+)
+
+// Restore is the one rule, for the TUI and --plain, for a kept list read by
+// Load at start: it becomes the list only when the list is still empty.
+func Restore(l *checklist.List, items []checklist.Item, err error) Outcome {
+	switch {
+	case errors.Is(err, ErrNoList):
+		return NoFile
+	case err != nil:
+		return Unreadable
+	case l.Len() > 0 || l.Load(items) != nil:
+		return Ignored
+	}
+	return Restored
+}

@@ -1,8 +1,6 @@
 package plain
 
 import (
-	"errors"
-
 	"github.com/her2guide/her2guide/internal/keep"
 	"github.com/her2guide/her2guide/internal/safetext"
 )
@@ -46,17 +44,17 @@ func (s *session) loadKept() string {
 	}
 	t := s.text.Keep
 	items, err := keep.Load(s.keep.path)
-	switch {
-	case errors.Is(err, keep.ErrNoList):
+	switch keep.Restore(s.list, items, err) {
+	case keep.NoFile:
 		return ""
-	case err != nil:
+	case keep.Unreadable:
 		s.keep.file = true
 		return t.Unreadable(safetext.Line(err.Error()))
+	case keep.Ignored:
+		s.keep.file = true
+		return "" // the reader's own list stays
 	}
 	s.keep.file = true
-	if s.list.Len() > 0 || s.list.Load(items) != nil {
-		return ""
-	}
 	s.keep.on, s.keep.mark, s.keep.written = true, s.list.Mark(), true
 	if len(items) == 0 {
 		return ""

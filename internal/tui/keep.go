@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"errors"
 	"sync"
 	"sync/atomic"
 
@@ -122,18 +121,17 @@ func (c *Context) keptResult(msg tea.Msg) string {
 	t := c.Text.Keep
 	switch msg := msg.(type) {
 	case keptLoadedMsg:
-		switch {
-		case errors.Is(msg.err, keep.ErrNoList):
+		switch keep.Restore(&c.Session.List, msg.items, msg.err) {
+		case keep.NoFile:
 			return ""
-		case msg.err != nil:
+		case keep.Unreadable:
 			k.file = true
 			return t.Unreadable(safetext.Line(msg.err.Error()))
-		}
-		k.file = true
-		if c.Session.List.Len() > 0 || c.Session.List.Load(msg.items) != nil {
+		case keep.Ignored:
+			k.file = true
 			return "" // the reader started a list first: theirs stays
 		}
-		k.on, k.mark = true, keptMark(&c.Session.List)
+		k.file, k.on, k.mark = true, true, keptMark(&c.Session.List)
 		if len(msg.items) == 0 {
 			return ""
 		}
