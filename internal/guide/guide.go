@@ -35,6 +35,16 @@ type Meta struct {
 	Title    string `yaml:"title"`
 	Subtitle string `yaml:"subtitle"`
 	Notice   string `yaml:"notice"`
+	// Labels name the parts every page shares, in the bundle's language.
+	Labels Labels `yaml:"labels"`
+}
+
+// Labels are the headings the program puts on every page.
+type Labels struct {
+	// Message introduces a page's main message ("What you need to know").
+	Message string `yaml:"message"`
+	// InShort heads a page's short points ("In short").
+	InShort string `yaml:"in_short"`
 }
 
 // Paths are the routes through the guide.
@@ -119,9 +129,15 @@ type Section struct {
 
 // Page is one topic: its front matter and Markdown body.
 type Page struct {
-	ID         string
-	Title      string
-	Summary    string
+	ID      string
+	Title   string
+	Summary string
+	// Message is the page's main message: one sentence, shown first and
+	// in bold.
+	Message string
+	// InShort are at most three one-sentence points shown before the
+	// details.
+	InShort    []string
 	Section    string
 	Order      int
 	Reviewed   time.Time
@@ -132,6 +148,8 @@ type Page struct {
 	Glossary   []string
 	// Safety lists the ids of the safety rules the page's text triggers.
 	Safety []string
+	// Labels are the bundle's labels for Message and InShort.
+	Labels *Labels
 	// Body is the Markdown after the front matter, placeholders expanded.
 	Body string
 	// File is the path the page was loaded from, for messages.

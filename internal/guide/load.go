@@ -96,6 +96,9 @@ func LoadWithExtra(src Source, extra *Source, rules Rules) (*Guide, error) {
 	v.terms(src)
 	v.pages()
 	v.paths(src)
+	for _, p := range g.Pages {
+		p.Labels = &g.Meta.Labels
+	}
 	g.index()
 	if len(c.list) > 0 {
 		return g, c.list.sorted()
@@ -254,6 +257,8 @@ type pageMeta struct {
 	ID         string   `yaml:"id"`
 	Title      string   `yaml:"title"`
 	Summary    string   `yaml:"summary"`
+	Message    string   `yaml:"message"`
+	InShort    []string `yaml:"in_short"`
 	Section    string   `yaml:"section"`
 	Order      int      `yaml:"order"`
 	Reviewed   string   `yaml:"reviewed"`
@@ -313,7 +318,7 @@ func loadPage(c *problems, src Source, name string, sh *shared, max int64) *Page
 	}
 	lines := keyLines(root, 1)
 	p := &Page{
-		ID: m.ID, Title: m.Title, Summary: m.Summary, Section: m.Section, Order: m.Order,
+		ID: m.ID, Title: m.Title, Summary: m.Summary, Message: m.Message, InShort: m.InShort, Section: m.Section, Order: m.Order,
 		Sources: m.Sources, Questions: m.Questions, Related: m.Related, Glossary: m.Glossary,
 		Body: string(body), File: file, BodyLine: bodyLine,
 	}
@@ -374,7 +379,7 @@ func loadPage(c *problems, src Source, name string, sh *shared, max int64) *Page
 	// Nothing a terminal would act on (escape sequences, controls, text
 	// direction overrides) may reach the screen from a page: a clinic's
 	// pages are not written by us.
-	texts := append([]string{m.Title, m.Summary, string(body)}, append(m.Questions, m.Sources...)...)
+	texts := append([]string{m.Title, m.Summary, m.Message, string(body)}, append(append(m.Questions, m.Sources...), m.InShort...)...)
 	for _, t := range texts {
 		if !safetext.Safe(t) {
 			c.add(file, closing, "contains a control character, an escape sequence or a text direction mark: remove it (the page text must be plain)")
@@ -383,6 +388,20 @@ func loadPage(c *problems, src Source, name string, sh *shared, max int64) *Page
 	}
 	if strings.Contains(m.Title, "\n") || strings.Contains(m.Summary, "\n") {
 		c.add(file, at("title"), "title and summary must each be one line")
+	}
+	if strings.Contains(m.Message, "\n") {
+		c.add(file, at("message"), "message must be one line")
+	}
+	if _, ok := lines["message"]; ok && strings.TrimSpace(m.Message) == "" {
+		c.add(file, at("message"), "field %q is empty", "message")
+	}
+	if len(m.InShort) > 3 {
+		c.add(file, at("in_short"), "in_short has %d points: keep at most 3", len(m.InShort))
+	}
+	for i, s := range m.InShort {
+		if strings.TrimSpace(s) == "" || strings.Contains(s, "\n") {
+			c.add(file, at("in_short"), "in_short point %d must be one line of text", i+1)
+		}
 	}
 	return p
 }
@@ -413,6 +432,10 @@ func LoadPage(src Source, id string) (*Page, error) {
 	var c problems
 	sh := loadShared(&c, docs{}, src)
 	p := loadPage(&c, src, name, sh, 0)
+	var m Meta
+	if decodeFile(&c, docs{}, src, "guide.yaml", &m, true) && p != nil {
+		p.Labels = &m.Labels
+	}
 	if len(c.list) > 0 {
 		return nil, c.list.sorted()
 	}

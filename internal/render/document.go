@@ -7,10 +7,12 @@ import (
 	"github.com/her2guide/her2guide/internal/guide"
 )
 
-// Document returns the Markdown shown for a page: its body, then its sources
-// as a numbered list and its review dates, so every page carries its evidence.
+// Document returns the Markdown shown for a page: its main message and its
+// short points, its body, then its sources as a numbered list and its review
+// dates, so every page carries its evidence.
 func Document(p *guide.Page) string {
 	var b strings.Builder
+	b.WriteString(Lead(p))
 	b.WriteString(strings.TrimSpace(p.Body))
 	b.WriteString("\n\n## Sources\n\n")
 	for i, s := range p.Sources {
@@ -24,5 +26,32 @@ func Document(p *guide.Page) string {
 	b.WriteString(". Next review by ")
 	b.WriteString(p.NextReview.Format("2 January 2006"))
 	b.WriteString(".\n")
+	return b.String()
+}
+
+// Lead returns the Markdown that opens a page, before its body: the main
+// message in bold under its label, then the "In short" points. It is empty
+// for a page that has neither.
+func Lead(p *guide.Page) string {
+	var labels guide.Labels
+	if p.Labels != nil {
+		labels = *p.Labels
+	}
+	var b strings.Builder
+	if m := strings.TrimSpace(p.Message); m != "" {
+		if labels.Message != "" {
+			b.WriteString("**" + labels.Message + ":** ")
+		}
+		b.WriteString("**" + m + "**\n\n")
+	}
+	if len(p.InShort) > 0 {
+		if labels.InShort != "" {
+			b.WriteString("**" + labels.InShort + "**\n\n")
+		}
+		for _, s := range p.InShort {
+			b.WriteString("- " + strings.TrimSpace(s) + "\n")
+		}
+		b.WriteString("\n")
+	}
 	return b.String()
 }

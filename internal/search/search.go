@@ -138,6 +138,14 @@ func New(g *guide.Guide) *Index {
 	for _, p := range g.Pages {
 		d := doc{pageID: p.ID, title: p.Title, about: p.Summary}
 		d.fields = append(d.fields, newField(Title, -1, p.Title), newField(Summary, -1, p.Summary))
+		// The main message and the short points say what the page is
+		// about as plainly as its summary does.
+		if p.Message != "" {
+			d.fields = append(d.fields, newField(Summary, -1, p.Message))
+		}
+		for _, s := range p.InShort {
+			d.fields = append(d.fields, newField(Summary, -1, s))
+		}
 		for i, l := range PlainLines(p.Body) {
 			d.fields = append(d.fields, newField(Body, i, l))
 		}
