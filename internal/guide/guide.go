@@ -45,6 +45,12 @@ type Labels struct {
 	Message string `yaml:"message"`
 	// InShort heads a page's short points ("In short").
 	InShort string `yaml:"in_short"`
+	// Call begins the heading of a page's "when to call" section ("When
+	// should I call"): the clarity check keeps the safety lines there.
+	Call string `yaml:"call"`
+	// More is the heading of the optional last section that holds detail
+	// the main message does not need ("More detail").
+	More string `yaml:"more"`
 }
 
 // Paths are the routes through the guide.
@@ -137,7 +143,10 @@ type Page struct {
 	Message string
 	// InShort are at most three one-sentence points shown before the
 	// details.
-	InShort    []string
+	InShort []string
+	// Acronyms are the acronyms the page uses (at most three), each
+	// spelled out where it is first used.
+	Acronyms   []string
 	Section    string
 	Order      int
 	Reviewed   time.Time

@@ -259,6 +259,7 @@ type pageMeta struct {
 	Summary    string   `yaml:"summary"`
 	Message    string   `yaml:"message"`
 	InShort    []string `yaml:"in_short"`
+	Acronyms   []string `yaml:"acronyms"`
 	Section    string   `yaml:"section"`
 	Order      int      `yaml:"order"`
 	Reviewed   string   `yaml:"reviewed"`
@@ -318,7 +319,7 @@ func loadPage(c *problems, src Source, name string, sh *shared, max int64) *Page
 	}
 	lines := keyLines(root, 1)
 	p := &Page{
-		ID: m.ID, Title: m.Title, Summary: m.Summary, Message: m.Message, InShort: m.InShort, Section: m.Section, Order: m.Order,
+		ID: m.ID, Title: m.Title, Summary: m.Summary, Message: m.Message, InShort: m.InShort, Acronyms: m.Acronyms, Section: m.Section, Order: m.Order,
 		Sources: m.Sources, Questions: m.Questions, Related: m.Related, Glossary: m.Glossary,
 		Body: string(body), File: file, BodyLine: bodyLine,
 	}
