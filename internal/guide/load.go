@@ -324,8 +324,9 @@ func loadPage(c *problems, src Source, name string, sh *shared, max int64) *Page
 		Body: string(body), File: file, BodyLine: bodyLine,
 	}
 	p.lines = lines
-	checkPictures(c, p)
+	checkPictures(c, p, sh)
 	sh.expand(c, p, p.Body)
+	resolvePictures(p, sh)
 	closing := bodyLine - 1
 	at := func(key string) int {
 		if l, ok := lines[key]; ok {

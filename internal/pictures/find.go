@@ -8,6 +8,7 @@
 package pictures
 
 import (
+	"fmt"
 	"strings"
 )
 
@@ -133,6 +134,41 @@ func Replace(md string, with func(*Picture) string) string {
 		b.WriteString(md[last:bl.Start])
 		b.WriteString(with(p))
 		last = bl.End
+	}
+	b.WriteString(md[last:])
+	return b.String()
+}
+
+// ResolveFigures returns md with the fig: line of each icon array replaced
+// by the count that figure gives (count: N in 100), as {{fig}} is replaced
+// by the figure's text; so what draws the page later needs no figures. A
+// block whose spec does not parse is left as it is (the content checks
+// report it).
+func ResolveFigures(md string, figs Figures) string {
+	var b strings.Builder
+	last := 0
+	for _, bl := range Find(md) {
+		if bl.Kind != Icons || !bl.Closed || !hasField(bl.Spec, "fig") {
+			continue
+		}
+		p, errs := ParseWith(bl.Kind, bl.Spec, figs)
+		if len(errs) > 0 {
+			continue
+		}
+		lines := strings.SplitAfter(bl.Spec, "\n")
+		for i, l := range lines {
+			if strings.HasPrefix(l, "fig:") {
+				nl := l[len(strings.TrimRight(l, "\r\n")):]
+				lines[i] = fmt.Sprintf("count: %d in %d", p.count, p.per) + nl
+			}
+		}
+		specAt := bl.Start + strings.IndexByte(md[bl.Start:], '\n') + 1
+		b.WriteString(md[last:specAt])
+		b.WriteString(strings.Join(lines, ""))
+		last = specAt + len(bl.Spec)
+	}
+	if last == 0 {
+		return md
 	}
 	b.WriteString(md[last:])
 	return b.String()

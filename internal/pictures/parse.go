@@ -40,6 +40,7 @@ func (e Error) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg)
 
 type iconsSpec struct {
 	Count string `yaml:"count"`
+	Fig   string `yaml:"fig"`
 	Says  string `yaml:"says"`
 	Rest  string `yaml:"rest"`
 	Alt   string `yaml:"alt"`
@@ -92,11 +93,23 @@ type compareSpec struct {
 var (
 	yamlLine  = regexp.MustCompile(`line (\d+): `)
 	countSpec = regexp.MustCompile(`^(\d+) in (10|100)$`)
+	// figCount finds a count in a figure's text: "17 in 100", "17 out of
+	// 100", "3 in 10", a whole number (not the tail of "4.6").
+	figCount = regexp.MustCompile(`(?:^|[^\d.,])(\d+)\s+(?:in|out\s+of)\s+(100|10)\b`)
 )
 
+// Figures gives the text of a trial figure by its id (from figures.yaml),
+// for an icon array's fig:, or an error that says why there is none.
+type Figures func(id string) (text string, err error)
+
 // Parse checks a spec of the given kind strictly: unknown fields, missing
-// fields, wrong shapes and unsafe text are errors, each with its line.
-func Parse(kind Kind, spec string) (*Picture, []Error) {
+// fields, wrong shapes and unsafe text are errors, each with its line. An
+// icon array with fig: is an error here: use ParseWith and the guide's
+// figures.
+func Parse(kind Kind, spec string) (*Picture, []Error) { return ParseWith(kind, spec, nil) }
+
+// ParseWith is Parse with the trial figures an icon array's fig: names.
+func ParseWith(kind Kind, spec string, figs Figures) (*Picture, []Error) {
 	if strings.Contains(spec, "{{") || strings.Contains(spec, "}}") {
 		return nil, []Error{{lineOf(spec, strings.Index(spec, "{{")), "a picture cannot hold {{fig}} or {{call}}: write its words and numbers in the spec"}}
 	}
@@ -109,7 +122,7 @@ func Parse(kind Kind, spec string) (*Picture, []Error) {
 	case Icons:
 		errs = decode(spec, &p.icons)
 		if errs == nil {
-			errs = p.checkIcons(spec)
+			errs = p.checkIcons(spec, figs)
 		}
 	case Timeline:
 		var s timelineSpec
@@ -201,17 +214,61 @@ func fieldLine(spec, name string) int {
 	return 1
 }
 
-func (p *Picture) checkIcons(spec string) []Error {
+// FigureCount reads the count an icon array draws from a trial figure's
+// text: it must hold exactly one "N in 100", "N out of 100" or "N in 10"
+// (or "N out of 10"), a whole number. It returns the count as "N in 100".
+func FigureCount(text string) (string, error) {
+	ms := figCount.FindAllStringSubmatch(text, -1)
+	switch {
+	case len(ms) == 0:
+		return "", fmt.Errorf("its text %q gives no \"N in 100\", \"N out of 100\" or \"N in 10\" to draw: write count: instead", text)
+	case len(ms) > 1:
+		return "", fmt.Errorf("its text %q gives %d counts: an icon array draws exactly one \"N in 100\", \"N out of 100\" or \"N in 10\"", text, len(ms))
+	}
+	return ms[0][1] + " in " + ms[0][2], nil
+}
+
+// figureCount puts the count of the figure fig: names into p.icons.Count.
+func (p *Picture) figureCount(spec string, figs Figures) []Error {
+	s := &p.icons
+	line := fieldLine(spec, "fig")
+	id := strings.TrimSpace(s.Fig)
+	switch {
+	case strings.TrimSpace(s.Count) != "":
+		return []Error{{line, "write count: or fig:, not both"}}
+	case id == "":
+		return []Error{{line, "missing fig (the id of a figure in figures.yaml)"}}
+	case figs == nil:
+		return []Error{{line, fmt.Sprintf("fig %q: the guide's figures are not loaded here", id)}}
+	}
+	text, err := figs(id)
+	if err == nil {
+		s.Count, err = FigureCount(text)
+	}
+	if err != nil {
+		return []Error{{line, fmt.Sprintf("fig %q: %v", id, err)}}
+	}
+	return nil
+}
+
+func (p *Picture) checkIcons(spec string, figs Figures) []Error {
+	countLine := fieldLine(spec, "count")
+	if hasField(spec, "fig") {
+		if errs := p.figureCount(spec, figs); errs != nil {
+			return errs
+		}
+		countLine = fieldLine(spec, "fig")
+	}
 	s := p.icons
 	var errs []Error
 	m := countSpec.FindStringSubmatch(strings.TrimSpace(s.Count))
 	if m == nil {
-		errs = append(errs, Error{fieldLine(spec, "count"), fmt.Sprintf("count %q: write \"N in 100\" or \"N in 10\", a whole number", s.Count)})
+		errs = append(errs, Error{countLine, fmt.Sprintf("count %q: write \"N in 100\" or \"N in 10\", a whole number (or fig: a figure's id)", s.Count)})
 	} else {
 		p.count, _ = strconv.Atoi(m[1]) // the pattern holds only digits
 		p.per, _ = strconv.Atoi(m[2])
 		if p.count > p.per {
-			errs = append(errs, Error{fieldLine(spec, "count"), fmt.Sprintf("count %q: more than %d in %d", s.Count, p.per, p.per)})
+			errs = append(errs, Error{countLine, fmt.Sprintf("count %q: more than %d in %d", s.Count, p.per, p.per)})
 		}
 	}
 	p.icons.Says = text(&errs, fieldLine(spec, "says"), "says (what the marked ones had or did)", s.Says)
@@ -225,7 +282,26 @@ func (p *Picture) checkIcons(spec string) []Error {
 	}
 	p.iconText = fmt.Sprintf("About %d in %d %s, so about %d in %d %s.", p.count, p.per, p.icons.Says, p.per-p.count, p.per, p.icons.Rest)
 	p.Alt = alt(&errs, spec, s.Alt, p.iconText)
+	// A hand-written alt may not give another count than the one drawn.
+	marked := fmt.Sprintf("%d in %d", p.count, p.per)
+	rest := fmt.Sprintf("%d in %d", p.per-p.count, p.per)
+	for _, c := range figCount.FindAllStringSubmatch(s.Alt, -1) {
+		if n := c[1] + " in " + c[2]; n != marked && n != rest {
+			errs = append(errs, Error{fieldLine(spec, "alt"), fmt.Sprintf("alt says %q, but the picture draws %s (and %s the rest)", n, marked, rest)})
+			break
+		}
+	}
 	return errs
+}
+
+// hasField reports whether spec has the top-level field name.
+func hasField(spec, name string) bool {
+	for _, l := range strings.Split(spec, "\n") {
+		if strings.HasPrefix(l, name+":") {
+			return true
+		}
+	}
+	return false
 }
 
 func (p *Picture) checkTimeline(spec string, s timelineSpec) []Error {

@@ -145,3 +145,77 @@ func TestFind(t *testing.T) {
 		t.Errorf("AsText = %q, want %q", got, want)
 	}
 }
+
+func TestFigureCount(t *testing.T) {
+	for text, want := range map[string]string{
+		"about 17 out of 100":                "17 in 100",
+		"after 3 years, about 92 out of 100": "92 in 100",
+		"about 5 in 100":                     "5 in 100",
+		"about 3 in 10":                      "3 in 10",
+		"about 3 in 4":                       "",
+		"4.6 in 100":                         "",
+		"about 57 months":                    "",
+		"17 out of 100 and 3 out of 100":     "",
+		"5 in 1,000":                         "",
+	} {
+		got, err := FigureCount(text)
+		if got != want || (err == nil) != (want != "") {
+			t.Errorf("FigureCount(%q) = %q, %v; want %q", text, got, err, want)
+		}
+	}
+}
+
+// figs is a figures.yaml of two figures.
+func figs(id string) (string, error) {
+	switch id {
+	case "ild":
+		return "about 17 out of 100", nil
+	case "months":
+		return "about 57 months", nil
+	}
+	return "", fmt.Errorf("no such figure")
+}
+
+func TestIconsFromFigure(t *testing.T) {
+	p, errs := ParseWith(Icons, "fig: ild\nsays: had lung inflammation\n", figs)
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	if want := "About 17 in 100 had lung inflammation, so about 83 in 100 did not."; p.Alt != want {
+		t.Errorf("alt = %q, want %q", p.Alt, want)
+	}
+	for _, tc := range []struct {
+		spec string
+		figs Figures
+		line int
+		msg  string
+	}{
+		{"says: had it\nfig: ild\n", nil, 2, `fig "ild": the guide's figures are not loaded here`},
+		{"says: had it\nfig: nope\n", figs, 2, `fig "nope": no such figure`},
+		{"says: had it\nfig: months\n", figs, 2, `its text "about 57 months" gives no "N in 100"`},
+		{"count: 17 in 100\nfig: ild\nsays: had it\n", figs, 2, "write count: or fig:, not both"},
+		{"fig: \"\"\nsays: had it\n", figs, 1, "missing fig"},
+		{"fig: ild\nsays: had it\nalt: About 20 in 100 had it.\n", figs, 3, `alt says "20 in 100", but the picture draws 17 in 100`},
+		{"count: 12 in 100\nsays: had it\nalt: 12 in 100 had it; 90 in 100 did not.\n", nil, 3, `alt says "90 in 100"`},
+	} {
+		_, errs := ParseWith(Icons, tc.spec, tc.figs)
+		if len(errs) == 0 || errs[0].Line != tc.line || !strings.Contains(errs[0].Msg, tc.msg) {
+			t.Errorf("%q: got %v, want line %d with %q", tc.spec, errs, tc.line, tc.msg)
+		}
+	}
+	if _, errs := ParseWith(Icons, "fig: ild\nsays: had it\nalt: About 17 in 100 had it, and 83 in 100 did not.\n", figs); errs != nil {
+		t.Errorf("an alt with the drawn counts: %v", errs)
+	}
+}
+
+func TestResolveFigures(t *testing.T) {
+	md := "Text.\n\n```icons\nfig: ild\nsays: had it\n```\n\n```icons\nfig: nope\nsays: had it\n```\n\n```scale\nfig: ild\n```\n"
+	got := ResolveFigures(md, figs)
+	want := strings.Replace(md, "fig: ild\nsays", "count: 17 in 100\nsays", 1)
+	if got != want {
+		t.Errorf("ResolveFigures =\n%s\nwant\n%s", got, want)
+	}
+	if got := ResolveFigures("No pictures.\n", figs); got != "No pictures.\n" {
+		t.Errorf("no pictures: %q", got)
+	}
+}
