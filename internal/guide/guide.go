@@ -165,6 +165,9 @@ type Page struct {
 	File string
 	// BodyLine is the line of File on which Body starts.
 	BodyLine int
+	// Raw is the body as written, placeholders intact, line for line as in
+	// File from BodyLine: for checks that report the file's own lines.
+	Raw string
 
 	lines map[string]int
 }

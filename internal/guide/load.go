@@ -321,7 +321,7 @@ func loadPage(c *problems, src Source, name string, sh *shared, max int64) *Page
 	p := &Page{
 		ID: m.ID, Title: m.Title, Summary: m.Summary, Message: m.Message, InShort: m.InShort, Acronyms: m.Acronyms, Section: m.Section, Order: m.Order,
 		Sources: m.Sources, Questions: m.Questions, Related: m.Related, Glossary: m.Glossary,
-		Body: string(body), File: file, BodyLine: bodyLine,
+		Body: string(body), Raw: string(body), File: file, BodyLine: bodyLine,
 	}
 	p.lines = lines
 	checkPictures(c, p, sh)
@@ -406,6 +406,13 @@ func loadPage(c *problems, src Source, name string, sh *shared, max int64) *Page
 		}
 	}
 	return p
+}
+
+// Line returns the line of File that holds a front matter key, or one item
+// of a list ("in_short[1]", counting from 0), or the closing "---" line when
+// the key is not there.
+func (p *Page) Line(key string) int {
+	return p.line(key)
 }
 
 // line returns the line of a front matter key, or of one list item ("related[2]").
