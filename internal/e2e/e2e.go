@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -41,7 +42,50 @@ func Build(t testing.TB, dir string) string {
 	return BuildTags(t, dir, "her2guide")
 }
 
-// BuildTags compiles the command with build tags into dir/name.
+// CoverDirEnv names the variable that turns on coverage of end-to-end
+// runs: when it names a folder, Build compiles the binary with -cover and
+// every run of it (in tmux or not) writes its counters there through
+// GOCOVERDIR. Read them with go tool covdata (see README).
+const CoverDirEnv = "HER2GUIDE_COVERDIR"
+
+// coverDir returns the absolute coverage folder, creating it, and points
+// GOCOVERDIR at it for this process and every program it starts; "" when
+// coverage is off. It removes HER2GUIDE_COVERDIR from the environment: the
+// kiosk refuses HER2GUIDE_ variables it does not know.
+func coverDir(t testing.TB) string {
+	t.Helper()
+	coverOnce.Do(func() {
+		dir := os.Getenv(CoverDirEnv)
+		if dir == "" {
+			return
+		}
+		os.Unsetenv(CoverDirEnv) // cannot fail for a valid name
+		abs, err := filepath.Abs(dir)
+		if err == nil {
+			err = os.MkdirAll(abs, 0o755)
+		}
+		// The test process itself is not built with -cover, so GOCOVERDIR
+		// only reaches the binaries it starts (tmux servers and
+		// exec.Command inherit the environment).
+		if err == nil {
+			err = os.Setenv("GOCOVERDIR", abs)
+		}
+		coverPath, coverErr = abs, err
+	})
+	if coverErr != nil {
+		t.Fatalf("%s: %v", CoverDirEnv, coverErr)
+	}
+	return coverPath
+}
+
+var (
+	coverOnce sync.Once
+	coverPath string
+	coverErr  error
+)
+
+// BuildTags compiles the command with build tags into dir/name. With
+// HER2GUIDE_COVERDIR set, it is built with -cover over the whole module.
 func BuildTags(t testing.TB, dir, name string, tags ...string) string {
 	t.Helper()
 	root, err := moduleRoot()
@@ -52,6 +96,9 @@ func BuildTags(t testing.TB, dir, name string, tags ...string) string {
 	args := []string{"build", "-o", bin}
 	if len(tags) > 0 {
 		args = append(args, "-tags", strings.Join(tags, ","))
+	}
+	if coverDir(t) != "" {
+		args = append(args, "-cover", "-coverpkg=github.com/her2guide/her2guide/...")
 	}
 	cmd := exec.Command("go", append(args, "./cmd/her2guide")...)
 	cmd.Dir = root
