@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/her2guide/her2guide/internal/checklist"
+	"github.com/her2guide/her2guide/internal/pictures"
 )
 
 // Sheet is everything printed on the question sheet.
@@ -37,6 +38,39 @@ type Sheet struct {
 	Reviewed time.Time
 	// Version is the program's version, printed in the footer.
 	Version string
+	// Pictures are the plain-text pictures of the pages the questions come
+	// from, by page id. Each is printed under the heading of its page's
+	// group of questions: its one-line text equivalent in every format,
+	// and the picture drawn in the text, Markdown and HTML sheets. A page
+	// whose questions are all under "Most important" shows none. Empty
+	// unless asked for (see AddPictures): they make a sheet longer.
+	Pictures map[string][]*pictures.Picture
+}
+
+// groupPage returns the id of the page a group of questions comes from, or
+// "" for the "Most important" group and the reader's own questions.
+func groupPage(g checklist.Group) string {
+	if len(g.Items) == 0 || g.Items[0].Top || g.Items[0].Own {
+		return ""
+	}
+	return g.Items[0].Topic
+}
+
+// groupPictures returns the pictures printed under group g.
+func (s Sheet) groupPictures(g checklist.Group) []*pictures.Picture {
+	if id := groupPage(g); id != "" {
+		return s.Pictures[id]
+	}
+	return nil
+}
+
+// drawn returns picture p drawn for width columns, and whether its text
+// equivalent must still be printed beside it: not when the drawing already
+// says it in words (an icon array's caption).
+func drawn(p *pictures.Picture, width int, ascii bool) (lines []string, alt bool) {
+	lines = p.Lines(width, ascii)
+	words := strings.Join(strings.Fields(strings.Join(lines, " ")), " ")
+	return lines, !strings.Contains(words, strings.Join(strings.Fields(p.Alt), " "))
 }
 
 // MaxPhone is the longest phone number text a sheet prints, in characters.

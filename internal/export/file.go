@@ -5,6 +5,7 @@ import (
 
 	"github.com/her2guide/her2guide/internal/checklist"
 	"github.com/her2guide/her2guide/internal/guide"
+	"github.com/her2guide/her2guide/internal/pictures"
 )
 
 // Title heads the printed sheet.
@@ -45,4 +46,29 @@ func UrgentLines(g *guide.Guide, pageIDs []string) []string {
 		lines = append(lines, r.SheetLine())
 	}
 	return lines
+}
+
+// AddPictures puts on the sheet the pictures of the pages its groups of
+// questions come from (see Sheet.Pictures). A picture that does not parse
+// is left out: the content checks report it.
+func (s *Sheet) AddPictures(g *guide.Guide) {
+	for _, gr := range s.Groups {
+		id := groupPage(gr)
+		p, ok := g.Page(id)
+		if id == "" || !ok {
+			continue
+		}
+		var pics []*pictures.Picture
+		for _, b := range pictures.Find(p.Body) {
+			if pic, errs := pictures.Parse(b.Kind, b.Spec); b.Closed && errs == nil {
+				pics = append(pics, pic)
+			}
+		}
+		if len(pics) > 0 {
+			if s.Pictures == nil {
+				s.Pictures = map[string][]*pictures.Picture{}
+			}
+			s.Pictures[id] = pics
+		}
+	}
 }

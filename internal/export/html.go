@@ -3,6 +3,7 @@ package export
 import (
 	"html/template"
 	"io"
+	"strings"
 
 	"github.com/her2guide/her2guide/internal/checklist"
 )
@@ -70,11 +71,17 @@ input { font: inherit; color: #000; opacity: 1; }
 .urgent h2 { margin-top: .3em; }
 .urgent ul { list-style: disc; padding-left: 1.3em; }
 .urgent li { margin: .25em 0; }
+.picture { margin: .5em 0 .8em; break-inside: avoid; page-break-inside: avoid; }
+.picture pre { margin: 0 0 .4em; font: 1em "DejaVu Sans Mono", "Liberation Mono", Menlo, Consolas, monospace; line-height: 1.2; overflow-x: auto; }
+.picture .narrow { display: none; }
+@media (max-width: 44em) { .picture .wide { display: none; } .picture .narrow { display: block; } }
 footer { max-width: 44em; margin: 1.2em auto 1.5em; padding: .4em 1em 0; border-top: 1px solid #000; font-size: 11pt; }
 footer p { margin: 0; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; }
   main { padding-bottom: 3.6em; box-decoration-break: clone; -webkit-box-decoration-break: clone; }
+  .picture .wide { display: block; }
+  .picture .narrow { display: none; }
   footer { position: fixed; bottom: 0; left: 0; right: 0; max-width: none; margin: 0; padding: .3em 0 0; background: #fff; }
 }
 </style>
@@ -101,6 +108,15 @@ footer p { margin: 0; }
 {{- range $i, $g := .Groups}}
 <section aria-labelledby="group-{{$i}}">
 <h2 id="group-{{$i}}">{{$g.Title}}</h2>
+{{- range $g.Pictures}}
+<div class="picture" role="img" aria-label="{{.Alt}}">
+<pre class="wide">{{.Wide}}</pre>
+<pre class="narrow">{{.Narrow}}</pre>
+{{- if .ShowAlt}}
+<p>{{.Alt}}</p>
+{{- end}}
+</div>
+{{- end}}
 <ul>
 {{- range $g.Items}}
 <li class="q"><label class="ask"><input class="box" type="checkbox" disabled><span class="text">{{.Text}}</span></label><div class="lines" aria-hidden="true">{{range $.Lines}}<div class="line"></div>{{end}}</div></li>
@@ -140,14 +156,50 @@ footer p { margin: 0; }
 </html>
 `))
 
+// The widths a picture is drawn at in the HTML sheet, in columns: wide on
+// paper and a wide window, narrow in a window under 44em, so that a 320 px
+// window shows the whole picture without scrolling sideways.
+const (
+	htmlPictureWide   = 64
+	htmlPictureNarrow = 28
+)
+
+// htmlPicture is a page's picture drawn for the HTML sheet: the drawing in
+// a <pre>, and its text equivalent under it when the drawing does not say
+// it in words, together in one role="img" named by the text equivalent.
+// An image's children are presentational, so a screen reader says the
+// text equivalent once and does not spell out the drawing's characters.
+type htmlPicture struct {
+	Alt, Wide, Narrow string
+	ShowAlt           bool
+}
+
+// htmlGroup is a group of questions with its page's pictures.
+type htmlGroup struct {
+	checklist.Group
+	Pictures []htmlPicture
+}
+
 // writeHTML writes the sheet as a standalone HTML page with print CSS for
 // the paper size.
 func writeHTML(w io.Writer, s Sheet, p Paper) error {
+	groups := make([]htmlGroup, len(s.Groups))
+	for i, g := range s.Groups {
+		groups[i].Group = g
+		for _, pic := range s.groupPictures(g) {
+			wide, alt := drawn(pic, htmlPictureWide, false)
+			narrow, narrowAlt := drawn(pic, htmlPictureNarrow, false)
+			groups[i].Pictures = append(groups[i].Pictures, htmlPicture{
+				Alt: pic.Alt, Wide: strings.Join(wide, "\n"), Narrow: strings.Join(narrow, "\n"),
+				ShowAlt: alt || narrowAlt,
+			})
+		}
+	}
 	return htmlPage.Execute(w, struct {
 		Title, Date, Notice, Footer string
 		Phone, AfterHours           string
 		Letter                      bool
-		Groups                      []checklist.Group
+		Groups                      []htmlGroup
 		Lines                       []struct{}
 		Urgent                      []string
 	}{
@@ -159,7 +211,7 @@ func writeHTML(w io.Writer, s Sheet, p Paper) error {
 		Notice:     s.Notice,
 		Footer:     footerLine(s),
 		Letter:     p == Letter,
-		Groups:     s.Groups,
+		Groups:     groups,
 		Lines:      make([]struct{}, answerLines),
 	})
 }

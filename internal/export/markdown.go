@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"io"
 	"strings"
+
+	"github.com/her2guide/her2guide/internal/pictures"
 )
 
 // mdRule is a ruled line for writing on. Alone on a line it is also a
@@ -42,6 +44,9 @@ func writeMarkdown(w io.Writer, s Sheet) error {
 
 	for _, g := range s.Groups {
 		b.WriteString("## " + mdEscape(strings.ReplaceAll(g.Title, "\n", " ")) + "\n\n")
+		for _, p := range s.groupPictures(g) {
+			writeMarkdownPicture(b, p)
+		}
 		for _, it := range g.Items {
 			item(it.Text, answerLines)
 		}
@@ -122,4 +127,24 @@ func mdIndent(s, pad string) string {
 		lines[i] = pad + lines[i]
 	}
 	return strings.Join(lines, "\n")
+}
+
+// mdPictureWidth is the width a picture is drawn at in the Markdown sheet,
+// inside a code block.
+const mdPictureWidth = 72
+
+// writeMarkdownPicture draws a page's picture in a fenced code block,
+// with its text equivalent as a paragraph after it when the drawing does
+// not already say it in words.
+func writeMarkdownPicture(b *bufio.Writer, p *pictures.Picture) {
+	lines, alt := drawn(p, mdPictureWidth, false)
+	body := strings.Join(lines, "\n")
+	fence := "```"
+	for strings.Contains(body, fence) {
+		fence += "`"
+	}
+	b.WriteString(fence + "text\n" + body + "\n" + fence + "\n\n")
+	if alt {
+		b.WriteString(mdEscape(p.Alt) + "\n\n")
+	}
 }

@@ -11,6 +11,8 @@ import (
 	"github.com/signintech/gopdf"
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goregular"
+
+	"github.com/her2guide/her2guide/internal/pictures"
 )
 
 // Sizes on the PDF page, in points (1/72 inch). Text is never smaller than
@@ -344,7 +346,9 @@ func (d *pdfDoc) sheet() {
 		if len(g.Items) > 0 {
 			first = d.itemHeight(g.Items[0].Text, d.style.answerLines)
 		}
-		d.heading(g.Title, first)
+		pics := s.groupPictures(g)
+		d.heading(g.Title, d.picturesHeight(pics)+first)
+		d.pictures(pics)
 		for _, it := range g.Items {
 			d.item(it.Text, d.style.answerLines)
 		}
@@ -423,6 +427,34 @@ func (d *pdfDoc) heading(title string, next float64) {
 	}
 	d.line(d.left(), d.y, d.right(), d.y, pdfBoxLine)
 	d.y += 6
+}
+
+// picturesHeight is the height of the text equivalents of a page's
+// pictures, as pictures draws them.
+func (d *pdfDoc) picturesHeight(pics []*pictures.Picture) float64 {
+	d.font(fontRegular, d.style.bodySize)
+	h := 0.0
+	for _, p := range pics {
+		h += float64(len(d.wrap(p.Alt, d.right()-d.left()-pdfIndent)))*d.style.bodySize*pdfLeading + d.style.gapItem
+	}
+	return h
+}
+
+// pictures prints the one-line text equivalent of each of a page's
+// pictures, aligned with the questions' text. The PDF does not draw them:
+// its text is proportional, which would break a drawing's columns, and the
+// words say what the drawing shows.
+func (d *pdfDoc) pictures(pics []*pictures.Picture) {
+	d.font(fontRegular, d.style.bodySize)
+	for _, p := range pics {
+		lines := d.wrap(p.Alt, d.right()-d.left()-pdfIndent)
+		d.need(float64(len(lines)) * d.style.bodySize * pdfLeading)
+		for _, l := range lines {
+			d.text(d.left()+pdfIndent, d.y, l)
+			d.y += d.style.bodySize * pdfLeading
+		}
+		d.y += d.style.gapItem
+	}
 }
 
 // itemHeight is the height of a question with its answer lines.

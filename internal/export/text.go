@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/her2guide/her2guide/internal/pictures"
 )
 
 // textWidth is the width of the plain text sheet, in columns.
@@ -55,6 +57,9 @@ func writeText(w io.Writer, s Sheet) error {
 	for _, g := range s.Groups {
 		b.WriteString("\n")
 		heading(wrapText(g.Title, textWidth), "-")
+		for _, p := range s.groupPictures(g) {
+			writeTextPicture(b, p, pad)
+		}
 		for _, it := range g.Items {
 			item(it.Text, answerLines)
 		}
@@ -76,6 +81,23 @@ func writeText(w io.Writer, s Sheet) error {
 	}
 	b.WriteString(wrapText(footerLine(s), textWidth) + "\n")
 	return b.Flush()
+}
+
+// writeTextPicture draws a page's picture in ASCII under its group's
+// heading, indented as the questions' text is, with its text equivalent
+// under it when the drawing does not already say it in words.
+func writeTextPicture(b *bufio.Writer, p *pictures.Picture, pad string) {
+	lines, alt := drawn(p, textWidth-textIndent, true)
+	for _, l := range lines {
+		if l != "" {
+			l = pad + l
+		}
+		b.WriteString(l + "\n")
+	}
+	if alt {
+		b.WriteString("\n" + pad + indent(wrapText(p.Alt, textWidth-textIndent), pad) + "\n")
+	}
+	b.WriteString("\n")
 }
 
 // writeTextBox draws the "when to call right away" box: a frame of = and
