@@ -10,8 +10,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"path"
+	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 
@@ -70,7 +74,7 @@ func Parse(data []byte, file string) (*Config, guide.Problems) {
 		if errors.Is(err, io.EOF) {
 			return c, guide.Problems{{File: file, Line: 1, Msg: "empty: expected common, names and pending"}}
 		}
-		return nil, guide.Problems{{File: file, Msg: err.Error()}}
+		return nil, yamlProblems(err, file)
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err == nil && len(doc.Content) == 1 {
@@ -116,6 +120,39 @@ func (c *Config) Validate(g *guide.Guide) guide.Problems {
 				ps = append(ps, guide.Problem{File: c.File, Line: c.lines["names["+strconv.Itoa(i)+"]"], Msg: fmt.Sprintf("names: %q is a trial in figures.yaml already; remove it here", n)})
 			}
 		}
+	}
+	return ps
+}
+
+// FileName is the config's file in a content tree.
+const FileName = "clarity.yaml"
+
+// Load reads clarity.yaml from a content tree. A tree without one has no
+// config (nil) and no problem.
+func Load(src guide.Source) (*Config, guide.Problems) {
+	data, err := fs.ReadFile(src.FS, FileName)
+	file := path.Join(src.Name, FileName)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, nil
+	case err != nil:
+		return nil, guide.Problems{{File: file, Msg: "cannot read: " + err.Error()}}
+	}
+	return Parse(data, file)
+}
+
+var yamlLine = regexp.MustCompile(`line (\d+): (.*)`)
+
+// yamlProblems turns a yaml error into one problem per line it names.
+func yamlProblems(err error, file string) guide.Problems {
+	var ps guide.Problems
+	for _, m := range yamlLine.FindAllStringSubmatch(err.Error(), -1) {
+		n, _ := strconv.Atoi(m[1]) // the pattern holds only digits
+		msg := strings.Replace(m[2], "not found in type clarity.Config", "is not a clarity.yaml key (common, names, pending)", 1)
+		ps = append(ps, guide.Problem{File: file, Line: n, Msg: msg})
+	}
+	if len(ps) == 0 {
+		ps = guide.Problems{{File: file, Msg: err.Error()}}
 	}
 	return ps
 }

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"text/tabwriter"
 	"time"
 
@@ -16,6 +17,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/her2guide/her2guide/content"
+	"github.com/her2guide/her2guide/internal/clarity"
 	"github.com/her2guide/her2guide/internal/guide"
 	"github.com/her2guide/her2guide/internal/render"
 	"github.com/her2guide/her2guide/internal/safetext"
@@ -147,10 +149,13 @@ func checkCmd(env Env) *cobra.Command {
 			if len(args) > 0 {
 				dir = args[0]
 			}
-			g, problems, skipped, err := checkContent(dir, env.Now(), override)
+			g, problems, skipped, clinic, err := checkContent(dir, env.Now(), override)
 			if err != nil {
 				return err
 			}
+			errs, warnings := checkClarity(dir, g, clinic)
+			problems = append(problems, errs...)
+			printWarnings(env.Stderr, warnings)
 			if due {
 				problems = append(problems, guide.Overdue(g, env.Now())...)
 			}
@@ -177,34 +182,35 @@ func checkCmd(env Env) *cobra.Command {
 // checkContent loads what check checks: the built-in content (dir ""), a
 // whole content folder, or a folder of clinic pages through the kiosk's
 // own loader and rules, so that check and the kiosk skip the same pages.
-// It returns the guide, the problems, and how many clinic pages would be
-// skipped; the error is for a folder that cannot be checked at all.
-func checkContent(dir string, now time.Time, override bool) (*guide.Guide, guide.Problems, int, error) {
+// It returns the guide, the problems, how many clinic pages would be
+// skipped, and the ids of the clinic pages loaded (nil for a content tree);
+// the error is for a folder that cannot be checked at all.
+func checkContent(dir string, now time.Time, override bool) (*guide.Guide, guide.Problems, int, []string, error) {
 	base := guide.Source{FS: content.FS(), Name: content.Name}
 	if dir == "" {
 		g, err := guide.Load(base, guide.DefaultRules(now))
 		ps, err := problemsOf(err)
-		return g, ps, 0, err
+		return g, ps, 0, nil, err
 	}
 	info, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return nil, nil, 0, fmt.Errorf("the folder %s does not exist", safetext.Line(dir))
+		return nil, nil, 0, nil, fmt.Errorf("the folder %s does not exist", safetext.Line(dir))
 	case err != nil:
-		return nil, nil, 0, fmt.Errorf("cannot read the folder %s: %s", safetext.Line(dir), safetext.Line(err.Error()))
+		return nil, nil, 0, nil, fmt.Errorf("cannot read the folder %s: %s", safetext.Line(dir), safetext.Line(err.Error()))
 	case !info.IsDir():
-		return nil, nil, 0, fmt.Errorf("%s is not a folder", safetext.Line(dir))
+		return nil, nil, 0, nil, fmt.Errorf("%s is not a folder", safetext.Line(dir))
 	}
 	src := guide.Source{FS: os.DirFS(dir), Name: filepath.ToSlash(dir)}
 	if _, e := fs.Stat(src.FS, "sections.yaml"); e == nil {
 		g, err := guide.Load(src, guide.DefaultRules(now))
 		ps, err := problemsOf(err)
-		return g, ps, 0, err
+		return g, ps, 0, nil, err
 	}
 	// The kiosk's rules: no clock (a wrong clock must not hide pages).
 	c, err := guide.LoadClinic(base, src, guide.DefaultRules(time.Time{}), override)
 	if err != nil {
-		return nil, nil, 0, fmt.Errorf("the built-in content is broken (run her2guide check):\n%s", safetext.Text(err.Error()))
+		return nil, nil, 0, nil, fmt.Errorf("the built-in content is broken (run her2guide check):\n%s", safetext.Text(err.Error()))
 	}
 	skipped := 0
 	for _, s := range c.Skipped {
@@ -212,7 +218,54 @@ func checkContent(dir string, now time.Time, override bool) (*guide.Guide, guide
 			skipped++
 		}
 	}
-	return c.Guide, c.Problems(), skipped, nil
+	return c.Guide, c.Problems(), skipped, append(append([]string{}, c.Added...), c.Replaced...), nil
+}
+
+// checkClarity runs the clarity check (content/README.md, "Clarity") on
+// what check loaded. A content tree's pages must pass, except those its
+// clarity.yaml lists as pending: their findings are warnings, as are every
+// finding on clinic pages (clinic lists their ids), which the check holds
+// to the bundled clarity.yaml.
+func checkClarity(dir string, g *guide.Guide, clinic []string) (errs guide.Problems, warnings []clarity.Finding) {
+	if g == nil {
+		return nil, nil
+	}
+	src := guide.Source{FS: content.FS(), Name: content.Name}
+	if dir != "" && clinic == nil {
+		src = guide.Source{FS: os.DirFS(dir), Name: filepath.ToSlash(dir)}
+	}
+	cfg, errs := clarity.Load(src)
+	if cfg != nil && clinic == nil {
+		errs = append(errs, cfg.Validate(g)...)
+	}
+	c := clarity.New(g, cfg)
+	for _, p := range g.Pages {
+		switch {
+		case clinic != nil && !slices.Contains(clinic, p.ID):
+			// A bundled page: plain check reports it.
+		case clinic != nil || cfg.IsPending(p.ID):
+			warnings = append(warnings, c.Page(p)...)
+		default:
+			for _, f := range c.Page(p) {
+				errs = append(errs, f.Problem)
+			}
+		}
+	}
+	return errs, warnings
+}
+
+// printWarnings prints clarity warnings, each as "warning: file:line:
+// message", and a line that counts them.
+func printWarnings(w io.Writer, warnings []clarity.Finding) {
+	if len(warnings) == 0 {
+		return
+	}
+	pages := map[string]bool{}
+	for _, f := range warnings {
+		pages[f.File] = true
+		fmt.Fprintln(w, "warning: "+safetext.Line(f.String()))
+	}
+	fmt.Fprintf(w, "%d clarity warning(s) on %d page(s) (pending in clarity.yaml, or clinic pages): not errors yet\n", len(warnings), len(pages))
 }
 
 // problemsOf splits a load error into its problems, or returns it when it
