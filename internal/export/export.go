@@ -42,8 +42,9 @@ type Sheet struct {
 	// from, by page id. Each is printed under the heading of its page's
 	// group of questions: its one-line text equivalent in every format,
 	// and the picture drawn in the text, Markdown and HTML sheets. A page
-	// whose questions are all under "Most important" shows none. Empty
-	// unless asked for (see AddPictures): they make a sheet longer.
+	// whose questions are all under "Most important" shows none. NewSheet
+	// fills it for the full checklist only (see AddPictures): pictures make
+	// a sheet longer, and the default sheet fits one page.
 	Pictures map[string][]*pictures.Picture
 }
 

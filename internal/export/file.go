@@ -15,18 +15,23 @@ const Title = "Questions for my oncologist"
 // Its "when to call right away" box has the safety lines that the pages
 // behind the questions call for (every line when no question comes from a
 // page). The care team's phone numbers are left blank: set Phone and
-// AfterHours to fill them in.
+// AfterHours to fill them in. The full checklist (questions from every
+// page that has any, as `her2guide questions --all` makes it) prints its
+// pages' pictures too; a shorter sheet does not, to stay short (call
+// AddPictures to add them).
 func NewSheet(g *guide.Guide, items []checklist.Item, date time.Time, version string) Sheet {
 	if version == "" {
 		version = "dev"
 	}
 	var topics []string
+	asked := map[string]bool{}
 	for _, it := range items {
 		if it.Topic != "" {
 			topics = append(topics, it.Topic)
+			asked[it.Topic] = true
 		}
 	}
-	return Sheet{
+	s := Sheet{
 		Title:    Title,
 		Date:     date,
 		Groups:   checklist.Ordered(items),
@@ -35,6 +40,14 @@ func NewSheet(g *guide.Guide, items []checklist.Item, date time.Time, version st
 		Reviewed: g.Reviewed(),
 		Version:  version,
 	}
+	full := len(asked) > 0
+	for _, p := range g.Pages {
+		full = full && (len(p.Questions) == 0 || asked[p.ID])
+	}
+	if full {
+		s.AddPictures(g)
+	}
+	return s
 }
 
 // UrgentLines returns the "when to call right away" lines for a sheet made

@@ -166,15 +166,15 @@ func TestPicturesHTML(t *testing.T) {
 	checkHTMLAccessible(t, picturedSheet(t), page)
 }
 
-// TestSheetPages: the default sheet stays one page on A4 and Letter; the
-// full checklist (--all) prints the bundled pages' pictures.
+// TestSheetPages: the default sheet (the questions page's questions) has
+// no pictures and stays one page on A4 and Letter; the full checklist
+// (--all) prints the bundled pages' pictures, each page's all.
 func TestSheetPages(t *testing.T) {
 	sheets := benchSheets(t)
-	full := sheets["full"]
 	g := benchGuide(t)
-	full.AddPictures(g)
-	if len(full.Pictures) == 0 {
-		t.Log("no bundled page has a picture yet")
+	def, full := sheets["default"], sheets["full"]
+	if def.Pictures != nil {
+		t.Errorf("the default sheet has pictures: %v", def.Pictures)
 	}
 	for id, pics := range full.Pictures {
 		p, _ := g.Page(id)
@@ -182,10 +182,17 @@ func TestSheetPages(t *testing.T) {
 			t.Errorf("%s: %d pictures on the sheet, %d on the page", id, len(pics), got)
 		}
 	}
+	for _, p := range g.Pages {
+		if len(pictures.Find(p.Body)) > 0 && len(full.Pictures[p.ID]) == 0 && len(p.Questions) > 0 {
+			t.Errorf("the full checklist leaves out the pictures of %s", p.ID)
+		}
+	}
+	without := full
+	without.Pictures = nil
 	for _, p := range []Paper{A4, Letter} {
-		if n := pdfPages(render(t, sheets["default"], PDF, p)); n != 1 {
+		if n := pdfPages(render(t, def, PDF, p)); n != 1 {
 			t.Errorf("default sheet on %s: %d pages, want 1", p, n)
 		}
-		t.Logf("%s: full sheet %d pages, with its pictures %d", p, pdfPages(render(t, sheets["full"], PDF, p)), pdfPages(render(t, full, PDF, p)))
+		t.Logf("%s: full sheet %d pages without pictures, %d with its %d pages' pictures", p, pdfPages(render(t, without, PDF, p)), pdfPages(render(t, full, PDF, p)), len(full.Pictures))
 	}
 }
