@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/her2guide/her2guide/content"
+	"github.com/her2guide/her2guide/internal/clock"
 	"github.com/her2guide/her2guide/internal/guide"
 )
 
@@ -29,8 +30,10 @@ type Env struct {
 	IsTerminal func() (stdin, stdout bool)
 	// TermWidth is the width of the terminal on stdout, or 0.
 	TermWidth func() int
-	// Now is today, for content checks.
-	Now func() time.Time
+	// Now is the one clock: today for content checks, the date on a
+	// question sheet (CLI, --plain and the full-screen guide) and the
+	// kiosk's idle countdown and staff log.
+	Now clock.Clock
 	// Getenv reads an environment variable; nil reads none.
 	Getenv func(key string) string
 	// Environ lists the environment as "NAME=value" entries; nil lists

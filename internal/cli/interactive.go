@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"strings"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -114,11 +113,11 @@ func runInteractive(cmd *cobra.Command, env Env) error {
 			Print: tui.PrintOptions{
 				Spooler: printing.DefaultSpooler(),
 				Version: cmd.Root().Version,
-				Now:     time.Now,
 				Dir:     home,
 				Paper:   paper,
 			},
-			Keep: keepPath,
+			Keep:  keepPath,
+			Clock: env.Now,
 		}), nil
 	}}
 	if err := runProgram(cmd, env, lm); err != nil {

@@ -99,10 +99,7 @@ func runKiosk(cmd *cobra.Command, env Env) error {
 	if in, out := env.IsTerminal(); !in || !out {
 		return errKioskNoTerminal
 	}
-	now := env.Now
-	if now == nil {
-		now = time.Now
-	}
+	now := env.Now.Now // the system clock when env.Now is nil
 	logf, closeLog, err := openKioskLog(cfg.Log, now)
 	if err != nil {
 		return err
@@ -122,11 +119,11 @@ func runKiosk(cmd *cobra.Command, env Env) error {
 		Print: tui.PrintOptions{
 			Spooler:    printing.DefaultSpooler(),
 			Version:    cmd.Root().Version,
-			Now:        time.Now,
 			Paper:      defaultPaper(getenv),
 			Phone:      cfg.Phone,
 			AfterHours: cfg.AfterHoursPhone,
 		},
+		Clock: env.Now,
 	}, tui.Kiosk{
 		Idle:      cfg.Idle,
 		Countdown: cfg.Countdown,
@@ -134,7 +131,6 @@ func runKiosk(cmd *cobra.Command, env Env) error {
 		Printer:   cfg.Printer,
 		Log:       logf,
 		Warnings:  warnings,
-		Now:       now,
 	})
 	// Bubble Tea's own handler would end the program on SIGINT or SIGTERM
 	// as if it quit normally; the context reports the signal instead.

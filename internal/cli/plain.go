@@ -11,12 +11,12 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
-	"time"
 
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"github.com/her2guide/her2guide/internal/checklist"
+	"github.com/her2guide/her2guide/internal/clock"
 	"github.com/her2guide/her2guide/internal/export"
 	"github.com/her2guide/her2guide/internal/guide"
 	"github.com/her2guide/her2guide/internal/keep"
@@ -73,11 +73,7 @@ func runPlain(cmd *cobra.Command, env Env) error {
 	if err != nil {
 		dir = "."
 	}
-	now := env.Now
-	if now == nil {
-		now = time.Now
-	}
-	pr := &sheetPrinter{g: g, spooler: printing.DefaultSpooler(), dir: dir, now: now,
+	pr := &sheetPrinter{g: g, spooler: printing.DefaultSpooler(), dir: dir, now: env.Now,
 		version: cmd.Root().Version, paper: paper}
 	// "Keep my list on this computer" keeps it here, when the reader
 	// chooses it, as in the full-screen guide; with no home folder it is
@@ -121,7 +117,7 @@ type sheetPrinter struct {
 	spooler printing.Spooler
 	// dir is the folder files are saved in.
 	dir     string
-	now     func() time.Time
+	now     clock.Clock
 	version string
 	paper   export.Paper
 	// printers are the queues offered by the last Choices, after the
@@ -189,7 +185,7 @@ var _ plain.Keeper = (*sheetPrinter)(nil)
 // Do shows, saves or prints the sheet. A save goes to name, or to the
 // day's usual name in p.dir when name is "".
 func (p *sheetPrinter) Do(ctx context.Context, choice int, items []checklist.Item, name string) (string, error) {
-	sheet := export.NewSheet(p.g, items, p.now(), p.version)
+	sheet := export.NewSheet(p.g, items, p.now.Now(), p.version)
 	fixed := saveChoices()
 	switch {
 	case choice >= 0 && choice < len(fixed) && fixed[choice].show:

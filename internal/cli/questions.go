@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/her2guide/her2guide/internal/checklist"
+	"github.com/her2guide/her2guide/internal/clock"
 	"github.com/her2guide/her2guide/internal/export"
 	"github.com/her2guide/her2guide/internal/guide"
 	"github.com/her2guide/her2guide/internal/printing"
@@ -212,7 +213,7 @@ func newSheet(cmd *cobra.Command, env Env, g *guide.Guide, list *checklist.List)
 
 // sheetDate is $SOURCE_DATE_EPOCH when set (reproducible output), else
 // today: a sheet dated months ago would mislead the patient.
-func sheetDate(now func() time.Time) (time.Time, error) {
+func sheetDate(now clock.Clock) (time.Time, error) {
 	if v, ok := os.LookupEnv("SOURCE_DATE_EPOCH"); ok && v != "" {
 		secs, err := strconv.ParseInt(v, 10, 64)
 		if err != nil {
@@ -220,7 +221,7 @@ func sheetDate(now func() time.Time) (time.Time, error) {
 		}
 		return time.Unix(secs, 0).UTC(), nil
 	}
-	return now(), nil
+	return now.Now(), nil
 }
 
 // saveSheet writes the sheet to standard output or to a file. It replaces

@@ -87,10 +87,5 @@ func (s *Session) Unsaved() bool {
 	return s.List.Len() > 0 && listMark(&s.List) != s.saved && !s.kept()
 }
 
-// now is the guide's clock: the print options' clock when set.
-func (c *Context) now() time.Time {
-	if c.Opts.Print.Now != nil {
-		return c.Opts.Print.Now()
-	}
-	return time.Now()
-}
+// now is the guide's clock (Options.Clock).
+func (c *Context) now() time.Time { return c.Opts.Clock.Now() }

@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/her2guide/her2guide/internal/checklist"
+	"github.com/her2guide/her2guide/internal/clock"
 	"github.com/her2guide/her2guide/internal/keep"
 	"github.com/her2guide/her2guide/internal/render"
 )
@@ -153,8 +154,8 @@ func TestKioskNeverKeeps(t *testing.T) {
 		t.Fatal(err)
 	}
 	l := &staffLog{}
-	c := &clock{t: time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC)}
-	r := &kioskRig{KioskModel: NewKiosk(fixture(t), render.NewCache(render.Document), Options{Keep: path}, Kiosk{Now: c.now, Log: l.log}), clock: c, log: l}
+	c := clock.NewManual(time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC))
+	r := &kioskRig{KioskModel: NewKiosk(fixture(t), render.NewCache(render.Document), Options{Keep: path, Clock: c.Clock()}, Kiosk{Log: l.log}), clock: c, log: l}
 	r.tick = func() tea.Cmd { return nil }
 	kpress(t, r, tea.WindowSizeMsg{Width: 80, Height: 24})
 	run(t, r, r.Init()())

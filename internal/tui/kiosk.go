@@ -38,8 +38,6 @@ type Kiosk struct {
 	// Warnings are shown to staff when the kiosk starts (for example a
 	// clinic page that could not be loaded).
 	Warnings []string
-	// Now is the clock; nil uses time.Now. Tests inject their own.
-	Now func() time.Time
 }
 
 // KioskModel is the guide locked down for a clinic's shared terminal. It
@@ -116,12 +114,9 @@ func (m *KioskModel) text() *i18n.Catalog { return m.guide.ctx.Text }
 // Guide returns the wrapped guide.
 func (m *KioskModel) Guide() *Model { return m.guide }
 
-func (m *KioskModel) now() time.Time {
-	if m.cfg.Now != nil {
-		return m.cfg.Now()
-	}
-	return time.Now()
-}
+// now is the guide's clock (Options.Clock): the idle countdown and the
+// sheet's date read the same time.
+func (m *KioskModel) now() time.Time { return m.guide.ctx.now() }
 
 // log writes to the staff log in a command, never in Update.
 func (m *KioskModel) log(format string, args ...any) tea.Cmd {

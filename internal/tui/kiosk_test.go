@@ -10,15 +10,10 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/her2guide/her2guide/internal/clock"
 	"github.com/her2guide/her2guide/internal/printing"
 	"github.com/her2guide/her2guide/internal/render"
 )
-
-// clock is a settable time for the kiosk's idle tests.
-type clock struct{ t time.Time }
-
-func (c *clock) now() time.Time          { return c.t }
-func (c *clock) advance(d time.Duration) { c.t = c.t.Add(d) }
 
 // staffLog records log lines; it says whether a line was written while
 // Update ran (it must not be).
@@ -48,7 +43,7 @@ func (l *staffLog) String() string {
 // run, with Update watched for log writes.
 type kioskRig struct {
 	*KioskModel
-	clock *clock
+	clock *clock.Manual
 	log   *staffLog
 }
 
@@ -66,13 +61,12 @@ func (k *kioskRig) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func kioskModel(t *testing.T, k Kiosk, sp *fakeSpooler) *kioskRig {
 	t.Helper()
-	c := &clock{t: time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC)}
+	c := clock.NewManual(time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC))
 	l := &staffLog{}
-	k.Now = c.now
 	k.Log = l.log
-	var opts Options
+	opts := Options{Clock: c.Clock()}
 	if sp != nil {
-		opts.Print = PrintOptions{Spooler: printing.Spooler{Run: sp.run}, Now: c.now}
+		opts.Print = PrintOptions{Spooler: printing.Spooler{Run: sp.run}}
 	}
 	r := &kioskRig{KioskModel: NewKiosk(fixture(t), render.NewCache(render.Document), opts, k), clock: c, log: l}
 	r.tick = func() tea.Cmd { return nil } // the tests deliver ticks themselves
@@ -143,12 +137,12 @@ func TestKioskIdleResetWipesTheSession(t *testing.T) {
 	if list.Len() != 1 {
 		t.Fatal("setup: nothing ticked")
 	}
-	k.clock.advance(2 * time.Minute)
+	k.clock.Advance(2 * time.Minute)
 	kpress(t, k, idleTickMsg{})
 	if k.counting {
 		t.Fatal("counting down before the idle time")
 	}
-	k.clock.advance(time.Minute + time.Second)
+	k.clock.Advance(time.Minute + time.Second)
 	kpress(t, k, idleTickMsg{})
 	if !k.counting || !strings.Contains(kscreen(k), "Still reading?") || !strings.Contains(kscreen(k), "30 seconds") {
 		t.Fatalf("no countdown after the idle time:\n%s", kscreen(k))
@@ -158,14 +152,14 @@ func TestKioskIdleResetWipesTheSession(t *testing.T) {
 	if k.counting || list.Len() != 1 || !is[*mineScreen](k.guide) {
 		t.Fatalf("a key during the countdown: counting %v, %d questions, %T", k.counting, list.Len(), k.guide.top())
 	}
-	k.clock.advance(3 * time.Minute)
+	k.clock.Advance(3 * time.Minute)
 	kpress(t, k, idleTickMsg{})
-	k.clock.advance(29 * time.Second)
+	k.clock.Advance(29 * time.Second)
 	kpress(t, k, idleTickMsg{})
 	if k.guide.ctx.Session.List.Len() != 1 {
 		t.Fatal("reset before the countdown ended")
 	}
-	k.clock.advance(time.Second)
+	k.clock.Advance(time.Second)
 	kpress(t, k, idleTickMsg{})
 	if k.guide.ctx.Session.List.Len() != 0 || len(k.guide.stack) != 1 || k.counting {
 		t.Fatalf("after the reset: %d questions, %d screens", k.guide.ctx.Session.List.Len(), len(k.guide.stack))
@@ -197,7 +191,7 @@ func TestKioskStaffCode(t *testing.T) {
 	if run(t, k, keyMsg("enter")) || !strings.Contains(kscreen(k), "Wrong code") {
 		t.Fatalf("a wrong code:\n%s", kscreen(k))
 	}
-	k.clock.advance(time.Second) // the wait after one wrong code
+	k.clock.Advance(time.Second) // the wait after one wrong code
 	kpress(t, k, "ctrl+e", "ctrl+x", "4", "3", "2", "1")
 	if !run(t, k, keyMsg("enter")) {
 		t.Fatal("the right code does not quit")
@@ -354,15 +348,15 @@ func TestKioskStaffCodeLockout(t *testing.T) {
 	if try("4321") || !strings.Contains(kscreen(k), "Try again in 1s") {
 		t.Fatalf("the right code worked during the lockout:\n%s", kscreen(k))
 	}
-	k.clock.advance(time.Second)
+	k.clock.Advance(time.Second)
 	if try("2222"); !strings.Contains(k.log.String(), "(2 in a row); the next try waits 2s") {
 		t.Errorf("second wrong code: log\n%s", k.log)
 	}
-	k.clock.advance(time.Second)
+	k.clock.Advance(time.Second)
 	if try("4321") {
 		t.Fatal("the right code worked 1 s into a 2 s lockout")
 	}
-	k.clock.advance(time.Second)
+	k.clock.Advance(time.Second)
 	if !try("4321") {
 		t.Fatal("the right code did not work after the lockout")
 	}

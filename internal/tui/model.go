@@ -16,6 +16,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/her2guide/her2guide/internal/checklist"
+	"github.com/her2guide/her2guide/internal/clock"
 	"github.com/her2guide/her2guide/internal/guide"
 	"github.com/her2guide/her2guide/internal/i18n"
 	"github.com/her2guide/her2guide/internal/render"
@@ -68,6 +69,9 @@ type Options struct {
 	// Keep is where "Keep my list on this computer" keeps the list (see
 	// keep.Path); empty never offers it and never reads or writes a file.
 	Keep string
+	// Clock gives the date on the sheet and, in a kiosk, the idle
+	// countdown's time; nil is the system clock.
+	Clock clock.Clock
 }
 
 // New returns the guide on its home screen.

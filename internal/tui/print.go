@@ -26,8 +26,6 @@ type PrintOptions struct {
 	Spooler printing.Spooler
 	// Version is printed in the footer of the sheet.
 	Version string
-	// Now gives the date printed on the sheet.
-	Now func() time.Time
 	// Dir is the folder offered for saved files.
 	Dir string
 	// Paper is the PDF paper size.

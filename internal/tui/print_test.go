@@ -11,6 +11,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/her2guide/her2guide/internal/clock"
 	"github.com/her2guide/her2guide/internal/printing"
 	"github.com/her2guide/her2guide/internal/render"
 )
@@ -45,9 +46,8 @@ func printModel(t *testing.T, sp *fakeSpooler, dir string) *Model {
 	opts := Options{Print: PrintOptions{
 		Spooler: printing.Spooler{Run: sp.run},
 		Version: "test",
-		Now:     func() time.Time { return time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC) },
 		Dir:     dir,
-	}}
+	}, Clock: clock.Fixed(time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC))}
 	m := New(fixture(t), render.NewCache(render.Document), opts)
 	m = update(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
 	m = press(t, choose(t, m, "first"), "enter", "a", "space", "j", "space", "m")
