@@ -67,6 +67,33 @@ func TestGolden(t *testing.T) {
 	}
 }
 
+// TestGoldenASCII pins each kind drawn in ASCII (the ascii style, pipes,
+// the text sheet) at 40, 80 and 120 columns; refresh with -update.
+func TestGoldenASCII(t *testing.T) {
+	for _, k := range Kinds {
+		p, errs := Parse(k, examples[k])
+		if len(errs) > 0 {
+			t.Fatalf("%s: %v", k, errs)
+		}
+		for _, w := range []int{40, 80, 120} {
+			t.Run(fmt.Sprintf("%s/%d", k, w), func(t *testing.T) {
+				lines := p.Lines(w, true)
+				for i, l := range lines {
+					if got := xansi.StringWidth(l); got > w {
+						t.Errorf("line %d is %d wide, more than %d: %q", i, got, w, l)
+					}
+					for _, r := range l {
+						if r > 127 {
+							t.Fatalf("non-ASCII %q in %q", r, l)
+						}
+					}
+				}
+				golden.RequireEqual(t, strings.Join(lines, "\n")+"\n")
+			})
+		}
+	}
+}
+
 func TestNarrowestWidth(t *testing.T) {
 	for _, k := range Kinds {
 		p, _ := Parse(k, examples[k])
