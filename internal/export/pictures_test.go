@@ -119,7 +119,7 @@ func TestPicturesDrawn(t *testing.T) {
 			t.Errorf("text line %d is wider than %d: %q", i+1, textWidth, l)
 		}
 	}
-	if !strings.Contains(text, "    # # # # # # # # # #\n    # # . . . . . . . .\n") || strings.ContainsAny(text, "■□┌→") {
+	if !strings.Contains(text, "    X X X X X X X X X X\n    X X . . . . . . . .\n") || strings.ContainsAny(text, "■□┌→") {
 		t.Errorf("text sheet does not draw the icon array in ASCII:\n%s", text)
 	}
 	md := string(render(t, s, Markdown, A4))

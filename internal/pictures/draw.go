@@ -23,7 +23,7 @@ var (
 		rule: "═", bullet: "•",
 	}
 	asciiChars = chars{
-		filled: "#", empty: ".",
+		filled: "X", empty: ".",
 		h: "-", v: "|", tl: "+", tr: "+", bl: "+", br: "+",
 		right: " -> ", down: "v", split: " | ", heavySplit: " || ",
 		rule: "=", bullet: "*",
