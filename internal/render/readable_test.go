@@ -11,6 +11,7 @@ import (
 
 	"github.com/her2guide/her2guide/content"
 	"github.com/her2guide/her2guide/internal/guide"
+	"github.com/her2guide/her2guide/internal/pictures"
 )
 
 func bundledPages(t *testing.T) []*guide.Page {
@@ -153,7 +154,7 @@ func TestHangingIndents(t *testing.T) {
 	for _, st := range allStyles {
 		for _, w := range []int{40, 60, 80} {
 			for _, pg := range pages {
-				r, err := c.Render(pg, w, st)
+				r, err := c.Render(withoutPictures(pg), w, st)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -161,6 +162,21 @@ func TestHangingIndents(t *testing.T) {
 			}
 		}
 	}
+}
+
+// withoutPictures returns a copy of p with its picture blocks left out: a
+// drawing's columns are not list items (the pictures' goldens check them).
+func withoutPictures(p *guide.Page) *guide.Page {
+	q := *p
+	var b strings.Builder
+	at := 0
+	for _, blk := range pictures.Find(p.Body) {
+		b.WriteString(p.Body[at:blk.Start])
+		at = blk.End
+	}
+	b.WriteString(p.Body[at:])
+	q.Body = b.String()
+	return &q
 }
 
 // wrappedLine returns the line after the first list item.
