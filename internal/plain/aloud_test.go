@@ -13,8 +13,8 @@ import (
 )
 
 // hyphenEnd is a line that ends in a hyphen inside a word or a number,
-// such as "HER2-" with "positive" on the next line.
-var hyphenEnd = regexp.MustCompile(`[\p{L}\p{N}]-$`)
+// such as "HER2-" with "positive" on the next line (spaces after it too).
+var hyphenEnd = regexp.MustCompile(`[\p{L}\p{N}]-\s*$`)
 
 // unspoken lists what a screen reader or speech synthesizer says badly,
 // each with why.

@@ -2,12 +2,14 @@ package render
 
 import (
 	"encoding/json"
+	"fmt"
 	"image/color"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/colorprofile"
 
 	contrastpkg "github.com/her2guide/her2guide/internal/contrast"
 )
@@ -23,40 +25,54 @@ var backgrounds = map[Style][]string{
 
 // TestPageColoursContrast checks every colour in the dark and light page
 // styles against the backgrounds they are meant for (or their own
-// background), as set and as a 256-colour terminal shows them: at least
-// 4.5:1 for text and 3:1 for the horizontal rule, which is not text.
+// background), as set and as 256-colour and 16-colour terminals show them
+// (the 16 in each palette of contrastpkg.Palettes): at least 4.5:1 for
+// text and 3:1 for the horizontal rule, which is not text. With
+// HER2GUIDE_CONTRAST_TABLE set to a folder, it writes the ratios there as
+// page.md.
 func TestPageColoursContrast(t *testing.T) {
+	var rows []contrastpkg.Result
+	defer func() {
+		if dir := os.Getenv("HER2GUIDE_CONTRAST_TABLE"); dir != "" {
+			if err := os.WriteFile(filepath.Join(dir, "page.md"), []byte(contrastpkg.Table(rows)), 0o644); err != nil {
+				t.Error(err)
+			}
+		}
+	}()
 	for st, bgs := range backgrounds {
-		data, err := json.Marshal(st.config())
-		if err != nil {
-			t.Fatal(err)
-		}
-		var tree map[string]any
-		if err := json.Unmarshal(data, &tree); err != nil {
-			t.Fatal(err)
-		}
-		checked := 0
-		walkColours(tree, "", func(path, fg, bg string) {
-			need := 4.5
-			if path == "hr" {
-				need = 3
+		for _, prof := range contrastpkg.Profiles() {
+			data, err := json.Marshal(st.configFor(prof))
+			if err != nil {
+				t.Fatal(err)
 			}
-			on := bgs
-			if bg != "" {
-				on = []string{bg}
+			var tree map[string]any
+			if err := json.Unmarshal(data, &tree); err != nil {
+				t.Fatal(err)
 			}
-			for _, b := range on {
-				for _, p := range []colorprofile.Profile{colorprofile.TrueColor, colorprofile.ANSI256} {
-					f, bc := p.Convert(lipgloss.Color(fg)), p.Convert(lipgloss.Color(b))
-					if r := contrast(f, bc); r < need {
-						t.Errorf("%s %s: %s on %s is %.2f:1 (%s), want %.1f:1", st, path, fg, b, r, p, need)
+			checked := 0
+			walkColours(tree, "", func(path, fg, bg string) {
+				need := 4.5
+				if path == "hr" {
+					need = 3
+				}
+				on, onDefault := bgs, true
+				if bg != "" {
+					on, onDefault = []string{bg}, false
+				}
+				for _, b := range on {
+					pair := contrastpkg.Pair{Theme: fmt.Sprintf("page %v", st), Name: path, Fg: lipgloss.Color(fg), Bg: lipgloss.Color(b), Need: need, OnDefault: onDefault}
+					for _, r := range contrastpkg.CheckIn(prof, pair) {
+						if r.Failed() {
+							t.Error(r)
+						}
+						rows = append(rows, r)
 					}
 				}
+				checked++
+			})
+			if checked < 8 {
+				t.Errorf("%s: only %d colours checked", st, checked)
 			}
-			checked++
-		})
-		if checked < 8 {
-			t.Errorf("%s: only %d colours checked", st, checked)
 		}
 	}
 }

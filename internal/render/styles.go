@@ -3,6 +3,9 @@ package render
 import (
 	"encoding/json"
 
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
+
 	"charm.land/glamour/v2/ansi"
 	"charm.land/glamour/v2/styles"
 )
@@ -11,10 +14,15 @@ import (
 // headings shown by weight and colour instead of Markdown marks ("## "),
 // and, in dark and light, colours that keep at least 4.5:1 against the
 // terminal backgrounds they are meant for (black, #1E1E1E; white).
-func (s Style) config() ansi.StyleConfig {
+func (s Style) config() ansi.StyleConfig { return s.configFor(lipgloss.Writer.Profile) }
+
+// configFor is config for colour profile p, the one Lip Gloss detected for
+// standard output (the one the program runs with): on a 16-colour terminal
+// some colours are chosen by hand (see darkPalette and lightPalette).
+func (s Style) configFor(p colorprofile.Profile) ansi.StyleConfig {
 	switch s {
 	case Light:
-		return readable(styles.LightStyleConfig, lightPalette())
+		return readable(styles.LightStyleConfig, lightPalette(p))
 	case ASCII:
 		// Plain text for pipes and printers: no heading marks, and none of
 		// the asterisks Glamour puts around bold and italic words.
@@ -28,7 +36,7 @@ func (s Style) config() ansi.StyleConfig {
 	case HighContrast:
 		return highContrast()
 	}
-	return readable(styles.DarkStyleConfig, darkPalette())
+	return readable(styles.DarkStyleConfig, darkPalette(p))
 }
 
 // palette holds the colours a derived style sets, as ANSI 256 indexes or
@@ -44,8 +52,18 @@ type palette struct {
 // darkPalette keeps Glamour's dark colours where they pass and replaces
 // those that do not, on #1E1E1E: links (ANSI 30, 3.8:1), image text (243,
 // 3.7:1), inline code (203 on 236, 4.4:1), the H1 band (228 on 63, 4.4:1)
-// and the rule (240, 2.3:1).
-func darkPalette() palette {
+// and the rule (240, 2.3:1). On a 16-colour terminal the terminal's palette
+// decides: headings (nearest ANSI colour bright blue), inline code and
+// image text (bright red) fall below 4.5:1 in xterm's, the Linux console's,
+// Windows Terminal's or GNOME's defaults, so they are chosen by hand there.
+func darkPalette(p colorprofile.Profile) palette {
+	if p == colorprofile.ANSI {
+		pal := darkPalette(colorprofile.TrueColor)
+		pal.heading = "14" // bright cyan, 9.6:1 or more
+		pal.image = "11"   // bright yellow, 13.4:1 or more
+		pal.code = "11"
+		return pal
+	}
 	return palette{
 		text:           "252", // #D0D0D0, 10.8:1 on #1E1E1E
 		heading:        "39",  // #00AFFF, 6.8:1 on #1E1E1E
@@ -62,8 +80,18 @@ func darkPalette() palette {
 
 // lightPalette does the same for Glamour's light style, whose links (ANSI
 // 36, 2.8:1), images (205, 2.8:1), inline code (203 on 254, 2.3:1) and
-// rule (249, 2.1:1) fail on white.
-func lightPalette() palette {
+// rule (249, 2.1:1) fail on white. On a 16-colour terminal headings
+// (nearest ANSI colour bright blue), link text (green) and the rule (light
+// grey) fall below 4.5:1 (3:1 for the rule) in some default palette, so
+// they are chosen by hand there.
+func lightPalette(p colorprofile.Profile) palette {
+	if p == colorprofile.ANSI {
+		pal := lightPalette(colorprofile.TrueColor)
+		pal.heading = "4"  // blue, 5.9:1 or more
+		pal.linkText = "5" // magenta, 4.7:1 or more
+		pal.rule = "8"     // bright black, 4.0:1 or more
+		return pal
+	}
 	return palette{
 		text:           "234", // #1C1C1C, 17.0:1 on white
 		heading:        "27",  // #005FFF, 5.2:1 on white

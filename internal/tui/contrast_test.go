@@ -2,7 +2,10 @@ package tui
 
 import (
 	"image/color"
+	"os"
+	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"charm.land/bubbles/v2/help"
@@ -25,37 +28,66 @@ func assumedBackgrounds(isDark bool) []color.Color {
 	return []color.Color{lipgloss.Color("#FFFFFF")}
 }
 
-// checkContrast fails when the style's foreground is below 4.5:1 against its
-// own background, or against each assumed background when it has none, in
-// true colour and as a 256-colour terminal shows it. A style with no
-// foreground uses the terminal's own and passes.
-func checkContrast(t *testing.T, name string, st lipgloss.Style, isDark bool) {
+// checkContrast fails when the style's foreground is below 4.5:1 (3:1 for
+// a separator, which is not text) against its own background, or against
+// each assumed background when it has none, in true colour, 256 colours and
+// 16 colours, the 16 taken from each palette of contrastpkg.Palettes (or
+// only in the profiles given, for styles made for one profile). A style
+// with no foreground uses the terminal's own and passes.
+func checkContrast(t *testing.T, name string, st lipgloss.Style, isDark bool, profiles ...colorprofile.Profile) {
 	t.Helper()
 	fg := st.GetForeground()
 	if _, none := fg.(lipgloss.NoColor); none || fg == nil {
 		return
 	}
-	bgs := assumedBackgrounds(isDark)
+	bgs, onDefault := assumedBackgrounds(isDark), true
 	if bg := st.GetBackground(); bg != nil {
 		if _, none := bg.(lipgloss.NoColor); !none {
-			bgs = []color.Color{bg}
+			bgs, onDefault = []color.Color{bg}, false
 		}
+	}
+	need := 4.5
+	if strings.HasSuffix(name, "Separator") {
+		need = 3
+	}
+	theme := "tui light"
+	if isDark {
+		theme = "tui dark"
+	}
+	if len(profiles) == 0 {
+		profiles = contrastpkg.Profiles()
 	}
 	for _, bg := range bgs {
-		for _, p := range []colorprofile.Profile{colorprofile.TrueColor, colorprofile.ANSI256} {
-			if r := contrast(p.Convert(fg), p.Convert(bg)); r < 4.5 {
-				t.Errorf("%s (dark %v): %s is %.2f:1 on %s in %s, want 4.5:1", name, isDark, hex(fg), r, hex(bg), p)
+		var results []contrastpkg.Result
+		for _, p := range profiles {
+			results = append(results, contrastpkg.CheckIn(p, contrastpkg.Pair{Theme: theme, Name: name, Fg: fg, Bg: bg, Need: need, OnDefault: onDefault})...)
+		}
+		for _, r := range results {
+			if r.Failed() {
+				t.Error(r)
 			}
+			tableRows = append(tableRows, r)
 		}
 	}
 }
 
-func hex(c color.Color) string {
-	r, g, b, _ := c.RGBA()
-	return "#" + string([]byte{digits[r>>12], digits[r>>8&15], digits[g>>12], digits[g>>8&15], digits[b>>12], digits[b>>8&15]})
+// tableRows collects every ratio the tests compute, for writeTable. Tests
+// in this package that call checkContrast do not run in parallel.
+var tableRows []contrastpkg.Result
+
+// writeTable writes the ratios as a Markdown table into the folder named by
+// HER2GUIDE_CONTRAST_TABLE, when it is set.
+func writeTable(t *testing.T, name string) {
+	dir := os.Getenv("HER2GUIDE_CONTRAST_TABLE")
+	if dir == "" {
+		return
+	}
+	if err := os.WriteFile(filepath.Join(dir, name+".md"), []byte(contrastpkg.Table(tableRows)), 0o644); err != nil {
+		t.Error(err)
+	}
 }
 
-const digits = "0123456789ABCDEF"
+func hex(c color.Color) string { return contrastpkg.Hex(c) }
 
 // fields calls f with the name and value of each lipgloss.Style field of a
 // struct, so that a style added later is checked too.
@@ -71,14 +103,18 @@ func fields(v any, f func(string, lipgloss.Style)) {
 // TestThemeContrast checks every colour of the chrome, the key hints and
 // the placeholders, in the dark and light themes.
 func TestThemeContrast(t *testing.T) {
+	tableRows = nil
+	defer writeTable(t, "tui-theme")
 	for _, isDark := range []bool{true, false} {
-		n := 0
-		count := func(name string, st lipgloss.Style) { checkContrast(t, name, st, isDark); n++ }
-		fields(NewStyles(isDark), func(name string, st lipgloss.Style) { count("Styles."+name, st) })
-		fields(HelpStyles(isDark), func(name string, st lipgloss.Style) { count("HelpStyles."+name, st) })
-		count("PlaceholderStyle", PlaceholderStyle(isDark))
-		if n < 15 {
-			t.Errorf("dark %v: only %d styles checked", isDark, n)
+		for _, p := range contrastpkg.Profiles() {
+			n := 0
+			count := func(name string, st lipgloss.Style) { checkContrast(t, name, st, isDark, p); n++ }
+			fields(StylesFor(isDark, p), func(name string, st lipgloss.Style) { count("Styles."+name, st) })
+			fields(HelpStylesFor(isDark, p), func(name string, st lipgloss.Style) { count("HelpStyles."+name, st) })
+			count("PlaceholderStyle", PlaceholderStyle(isDark))
+			if n < 15 {
+				t.Errorf("dark %v, %s: only %d styles checked", isDark, p, n)
+			}
 		}
 	}
 	// High contrast sets no colour at all.
@@ -118,6 +154,8 @@ func checkTyping(t *testing.T, name string, st lipgloss.Style, isDark bool) {
 // TestTypingContrast checks the question editor and the one-line fields
 // (search, word list) in the dark and light themes.
 func TestTypingContrast(t *testing.T) {
+	tableRows = nil
+	defer writeTable(t, "tui-typing")
 	for _, isDark := range []bool{true, false} {
 		ed := editorStyles(isDark)
 		ti := newField("> ", "type", 10, 40, isDark).Styles()
