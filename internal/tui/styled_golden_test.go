@@ -47,22 +47,40 @@ func styledFixture(t testing.TB) *guide.Guide {
 // profile, so the environment (TERM, NO_COLOR) does not change it.
 // `cat` a golden to see the screen; update with -update.
 func TestStyledGolden(t *testing.T) {
+	type size struct{ w, h int }
+	std := size{80, 24}
+	home := func(t *testing.T, m *Model) *Model { return m }
+	page := func(t *testing.T, m *Model) *Model { return press(t, choose(t, m, "first"), "enter") }
 	states := []struct {
 		name string
+		size size
 		keys func(t *testing.T, m *Model) *Model
 	}{
-		{"home", func(t *testing.T, m *Model) *Model { return m }},
-		{"page", func(t *testing.T, m *Model) *Model {
-			return press(t, choose(t, m, "first"), "enter")
+		{"home", std, home},
+		{"page", std, page},
+		// The smallest window the guide supports, and a large one.
+		{"home-40x12", size{40, 12}, home},
+		{"page-40x12", size{40, 12}, page},
+		{"home-120x40", size{120, 40}, home},
+		{"page-120x40", size{120, 40}, page},
+		// A search result opened at its match: the match in reverse video
+		// within the line's own styling.
+		{"search", std, func(t *testing.T, m *Model) *Model {
+			m = typeText(t, press(t, m, "/"), "heading")
+			m = press(t, m, "enter")
+			if p := onPage(t, m); len(p.hits) == 0 {
+				t.Fatalf("the search result has no highlighted match:\n%s", screen(m))
+			}
+			return m
 		}},
 		// Two questions, the first starred (t), the second selected.
-		{"questions", func(t *testing.T, m *Model) *Model {
+		{"questions", std, func(t *testing.T, m *Model) *Model {
 			return press(t, choose(t, m, "first"), "enter", "a", "space", "j", "j", "space", "m", "t", "j")
 		}},
-		{"help", func(t *testing.T, m *Model) *Model {
+		{"help", std, func(t *testing.T, m *Model) *Model {
 			return press(t, choose(t, m, "first"), "enter", "?")
 		}},
-		{"quit", func(t *testing.T, m *Model) *Model {
+		{"quit", std, func(t *testing.T, m *Model) *Model {
 			return press(t, choose(t, m, "first"), "enter", "a", "space", "q")
 		}},
 	}
@@ -70,8 +88,8 @@ func TestStyledGolden(t *testing.T) {
 		for _, st := range states {
 			t.Run(string(theme)+"/"+st.name, func(t *testing.T) {
 				m := New(styledFixture(t), render.NewCache(render.Document), Options{Theme: theme})
-				m = st.keys(t, update(t, m, tea.WindowSizeMsg{Width: 80, Height: 24}))
-				assertFits(t, m, 80, 24)
+				m = st.keys(t, update(t, m, tea.WindowSizeMsg{Width: st.size.w, Height: st.size.h}))
+				assertFits(t, m, st.size.w, st.size.h)
 				golden.RequireEqual(t, m.View().Content)
 			})
 		}
