@@ -52,7 +52,7 @@ func TestSmallWindowsAndResizeStorm(t *testing.T) {
 		return len(lines) == 24 && strings.Contains(lines[0], "Reviewed 20") && strings.Contains(lines[23], "esc back")
 	})
 	tm.Send("Escape")
-	tm.WaitFor("1. What does HER2-positive mean?")
+	tm.WaitFor("What does HER2-positive mean?")
 	tm.Send("q")
 	if got := tm.WaitForExit(); got != 0 {
 		t.Fatalf("exit status %d, want 0", got)
