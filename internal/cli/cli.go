@@ -136,7 +136,7 @@ func NewRoot(env Env) *cobra.Command {
 	}
 	addPlainFlag(root)
 	addThemeFlags(root)
-	root.AddCommand(topicsCmd(env), glossaryCmd(env), showCmd(env), checkCmd(env), searchCmd(env), questionsCmd(env))
+	root.AddCommand(topicsCmd(env), glossaryCmd(env), showCmd(env), checkCmd(env), searchCmd(env), questionsCmd(env), pathCmd(env))
 	root.AddCommand(kioskCmd(env))
 	// Cobra's own completion command, made now so that its help line is
 	// short enough for 80 columns (Fang does not wrap it).
