@@ -86,6 +86,7 @@ func LoadWithExtra(src Source, extra *Source, rules Rules) (*Guide, error) {
 	decodeFile(&c, d, src, "sections.yaml", &g.Sections, true)
 	decodeFile(&c, d, src, "paths.yaml", &g.Paths, true)
 	g.Terms = loadGlossary(&c, d, src)
+	g.Search = loadSearchWords(&c, d, src)
 	<-pagesDone
 	c.list = append(c.list, pc.list...)
 	v := validator{c: &c, g: g, rules: rules, docs: d, extra: map[*Page]bool{}}

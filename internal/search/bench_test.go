@@ -17,12 +17,14 @@ func BenchmarkNew(b *testing.B) {
 // slowest kinds: a whole question (a page title: many common words, and a
 // glossary name with four other names) and a sentence that starts with a
 // common word and names a brand (nine readings, each phrase starting with
-// "the").
+// "the"); and a frightened question, read also with the words of
+// search.yaml.
 var benchQueries = []string{
 	"herceptin", "trastuzamab", "lung inflammation",
 	"h", "ultra low", "enhertu", "pertuzimab",
 	"What is the first treatment for metastatic HER2-positive cancer?",
 	"the side effects of the herceptin injection under the skin",
+	"how long will i live",
 }
 
 // BenchmarkSearch runs benchQueries over the bundled guide, as the search

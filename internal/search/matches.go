@@ -21,7 +21,7 @@ func Matches(query, text string) [][2]int {
 	if len(words) == 0 || len(toks) == 0 {
 		return nil
 	}
-	return matches(fuzzyVariants(words, newVocabulary([][]token{toks})), toks)
+	return matches(fuzzyVariants(words, newVocabulary([][]token{toks}), stopWords), toks)
 }
 
 // Matches is like the package's Matches, but also marks the other names of

@@ -13,6 +13,8 @@ import (
 const (
 	weightFuzzy   = 0.85 // a word corrected to a close word of the guide
 	weightSynonym = 0.9  // a glossary name swapped for another name of the same term
+	weightTopic   = 0.85 // a patient's phrase swapped for the pages' words (search.yaml)
+	maxTopics     = 24   // readings with a topic swapped in, beyond maxVariants
 	maxVariants   = 32
 	maxWords      = 16
 )
@@ -30,15 +32,21 @@ type variant struct {
 	// phrasePrefix is the same for the phrase (its last word).
 	prefix       []bool
 	phrasePrefix bool
-	// synonym is set when the variant swapped in another glossary name.
-	synonym bool
+	// synonym is set when the variant swapped in another glossary name;
+	// topic when it swapped a phrase of search.yaml for another of its
+	// group (a reading of what the query means, not a name it holds).
+	synonym, topic bool
 	// groups are the glossary terms the whole phrase names, if any.
 	groups []int
 }
 
-// stopWords are left out of the "all words" and "some words" tests; they
-// still count in an exact phrase.
-var stopWords = map[string]bool{
+// stopSet is a set of stop words: they are left out of the "all words" and
+// "some words" tests, and still count in an exact phrase.
+type stopSet map[string]bool
+
+// stopWords are the engine's own stop words; a bundle adds its own
+// (search.yaml), see Index.stop.
+var stopWords = stopSet{
 	"a": true, "an": true, "the": true, "and": true, "or": true, "of": true,
 	"to": true, "in": true, "on": true, "for": true, "with": true, "is": true,
 	"are": true, "be": true, "what": true, "how": true, "why": true, "when": true,
@@ -63,12 +71,12 @@ func queryWords(query string) []string {
 	return words
 }
 
-// newVariant builds a variant from words.
-func newVariant(words []string, weight float64) variant {
+// newVariant builds a variant from words; stop words are not required.
+func newVariant(words []string, weight float64, stop stopSet) variant {
 	v := variant{words: words, phrase: strings.Join(words, ""), weight: weight}
 	v.prefix = make([]bool, len(words))
 	for i, w := range words {
-		if !stopWords[w] {
+		if !stop[w] {
 			v.required |= 1 << i
 		}
 		v.prefix[i] = prefixOK(w)
@@ -165,8 +173,8 @@ func (v *vocabulary) corrections(w string) []string {
 
 // fuzzyVariants returns the readings of words with unknown words replaced by
 // their corrections, the query as typed first.
-func fuzzyVariants(words []string, voc *vocabulary) []variant {
-	out := []variant{newVariant(words, 1)}
+func fuzzyVariants(words []string, voc *vocabulary, stop stopSet) []variant {
+	out := []variant{newVariant(words, 1, stop)}
 	if voc == nil {
 		return out
 	}
@@ -183,7 +191,7 @@ func fuzzyVariants(words []string, voc *vocabulary) []variant {
 				}
 				ws := append([]string(nil), base.words...)
 				ws[i] = c
-				out = append(out, newVariant(ws, weightFuzzy))
+				out = append(out, newVariant(ws, weightFuzzy, stop))
 			}
 		}
 	}
@@ -231,7 +239,7 @@ func (s *synonyms) addGroup(names []string) {
 // expand adds, for each variant, the readings with a glossary name in it
 // swapped for each other name of the same term ("herceptin" for
 // "trastuzumab", and back). Names are found longest first, left to right.
-func (s *synonyms) expand(vs []variant) []variant {
+func (s *synonyms) expand(vs []variant, stop stopSet) []variant {
 	if s == nil || len(s.groups) == 0 {
 		return vs
 	}
@@ -259,7 +267,7 @@ func (s *synonyms) expand(vs []variant) []variant {
 					}
 					if key := strings.Join(ws, " "); !seen[key] {
 						seen[key] = true
-						nv := newVariant(ws, v.weight*weightSynonym)
+						nv := newVariant(ws, v.weight*weightSynonym, stop)
 						nv.synonym, nv.groups = true, []int{g}
 						out = append(out, nv)
 					}

@@ -7,6 +7,7 @@ package search
 
 import (
 	"cmp"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -72,6 +73,8 @@ const (
 	wholeName     = 0.3  // the query is exactly a glossary name
 	perExtraHit   = 0.01 // each further line with the phrase or all words
 	maxExtraHits  = 10
+	perReading    = 0.02 // each further reading of the query the document holds all words of
+	aboutBonus    = 0.15 // a page whose title or summary holds all words of a reading
 )
 
 // kindBonus ranks title hits above summary hits and glossary names, those
@@ -123,12 +126,25 @@ type Index struct {
 	// form of their id, term and other names (see Terms).
 	terms []*guide.Term
 	exact map[string][]exactName
+	// stop are the engine's stop words and the bundle's; topics the
+	// bundle's synonym groups (search.yaml).
+	stop   stopSet
+	topics *topics
 }
 
 // New indexes the guide's pages (title, summary, body) and glossary entries
-// (term, other names, definition).
+// (term, other names, definition), with the guide's search words.
 func New(g *guide.Guide) *Index {
-	ix := &Index{}
+	ix := &Index{stop: stopWords}
+	if len(g.Search.StopWords) > 0 {
+		ix.stop = maps.Clone(stopWords)
+		for _, w := range g.Search.StopWords {
+			for _, f := range queryWords(w) {
+				ix.stop[f] = true
+			}
+		}
+	}
+	ix.topics = newTopics(g.Search.Synonyms, ix.stop)
 	var all [][]token
 	newField := func(kind Kind, line int, text string) field {
 		f := field{kind: kind, line: line, text: text, toks: tokenize(text)}
@@ -208,13 +224,15 @@ func termNames(term string) []string {
 }
 
 // variants returns the readings of a query: as typed, with misspelt words
-// corrected, and with glossary names swapped for their other names.
+// corrected, with glossary names swapped for their other names, and with a
+// patient's phrase swapped for the pages' words (search.yaml).
 func (ix *Index) variants(query string) []variant {
 	words := queryWords(query)
 	if len(words) == 0 {
 		return nil
 	}
-	vs := ix.names.expand(fuzzyVariants(words, ix.voc))
+	vs := ix.names.expand(fuzzyVariants(words, ix.voc, ix.stop), ix.stop)
+	vs = ix.topics.expand(vs, ix.stop)
 	for i := range vs {
 		if !vs[i].synonym {
 			vs[i].groups = ix.names.byName[vs[i].phrase]
@@ -313,7 +331,14 @@ func (ix *Index) rank(m *matcher, query string) []scored {
 		}
 	}
 	m.found = found
-	slices.SortStableFunc(found, func(a, b scored) int { return cmp.Compare(b.Score, a.Score) })
+	slices.SortStableFunc(found, func(a, b scored) int {
+		return cmp.Or(cmp.Compare(a.tier(), b.tier()), cmp.Compare(b.Score, a.Score))
+	})
+	// Scores never rise down the list: one below a page that answers
+	// scores at most what that page does.
+	for i := 1; i < len(found); i++ {
+		found[i].Score = min(found[i].Score, found[i-1].Score)
+	}
 	return found
 }
 
@@ -324,8 +349,22 @@ type scored struct {
 	field *field
 	pos   int
 	// complete: the document holds every word of a reading of the query;
-	// wholeName: the hit shown is a glossary name holding all of them.
-	complete, wholeName bool
+	// wholeName: the hit shown is a glossary name holding all of them;
+	// named: and that reading is the query's own words (not a topic of
+	// search.yaml).
+	complete, wholeName, named bool
+}
+
+// tier orders results before their scores: first the pages that hold every
+// word of a reading of the query and the glossary entries the query names,
+// then the rest. So a glossary entry that only mentions the words, or that
+// a synonym of search.yaml names, never outranks a page that answers the
+// question ("how long will i live" opens a page, not everolimus).
+func (r *scored) tier() int {
+	if r.named || (r.doc.term == nil && r.complete) {
+		return 0
+	}
+	return 1
 }
 
 // snippet is the text to show for the hit: the summary or definition for a
@@ -394,6 +433,7 @@ type scratch struct {
 func (ix *Index) score(d *doc, hs []fieldHit, vs []variant, ws []weights, sc *scratch) (scored, bool) {
 	best, bestScore := -1, 0.0
 	strong := 0 // fields with the phrase or all words
+	about := 0.0
 	stamp := hs[0].doc + 1
 	spread := sc.spread
 	clear(spread)
@@ -409,6 +449,9 @@ func (ix *Index) score(d *doc, hs []fieldHit, vs []variant, ws []weights, sc *sc
 			continue
 		}
 		f := &d.fields[h.field]
+		if d.term == nil && f.kind <= Summary && lv >= levelAllWords {
+			about = max(about, aboutBonus*v.weight)
+		}
 		bonus := kindBonus[f.kind]
 		if f.kind == Glossary && !f.name {
 			bonus = definitionBonus
@@ -425,20 +468,23 @@ func (ix *Index) score(d *doc, hs []fieldHit, vs []variant, ws []weights, sc *sc
 		return scored{}, false
 	}
 	// All the words in one page or entry, if not on one line, beat some of them.
-	complete := false
+	complete, readings := false, 0
 	for vi, v := range vs {
 		if spread[vi]&v.required == v.required {
 			bestScore = max(bestScore, levelSpread*v.weight)
 			complete = true
+			readings++
 		}
 	}
 	bestScore += perExtraHit * float64(min(max(strong-1, 0), maxExtraHits))
+	bestScore += perReading*float64(min(max(readings-1, 0), maxExtraHits)) + about
 
 	h := hs[best]
 	f := &d.fields[h.field]
 	r := Result{PageID: d.pageID, TermID: d.termID, Title: d.title, Kind: f.kind, Line: f.line, Score: bestScore}
 	whole := f.name && level(h, &vs[h.variant], &ws[h.variant]) >= levelAllWords
-	return scored{Result: r, doc: d, field: f, pos: h.pos, complete: complete, wholeName: whole}, true
+	named := whole && !vs[h.variant].topic
+	return scored{Result: r, doc: d, field: f, pos: h.pos, complete: complete, wholeName: whole, named: named}, true
 }
 
 // matchAt reports whether the compact string c matches the words of toks
