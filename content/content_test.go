@@ -186,41 +186,32 @@ func TestQuestionsFitOnALine(t *testing.T) {
 }
 
 // TestEverySituationGivesAPath answers the "My situation" form in every
-// possible way, "I don't know" included, and checks each path is non-empty
-// and made of real pages and questions.
+// way it can be answered (formPaths: the questions it asks given the
+// answers before, "I don't know" included), and checks each path is
+// non-empty and made of real pages and questions.
 func TestEverySituationGivesAPath(t *testing.T) {
 	g := load(t)
-	qs := g.Paths.Situation
-	if len(qs) == 0 {
+	if len(g.Paths.Situation) == 0 {
 		t.Fatal("no situation questions")
 	}
-	answers := map[string]string{}
 	count := 0
-	var walk func(i int)
-	walk = func(i int) {
-		if i == len(qs) {
-			count++
-			pages, refs := g.SituationPath(answers)
-			if len(pages) == 0 || len(refs) == 0 {
-				t.Errorf("answers %v give %d pages and %d questions", answers, len(pages), len(refs))
-			}
-			for _, ref := range refs {
-				id, n, ok := guide.ParseQuestionRef(ref)
-				p, found := g.Page(id)
-				if !ok || !found || n > len(p.Questions) {
-					t.Errorf("answers %v: bad question %q", answers, ref)
-				}
-			}
-			return
+	formPaths(g, func(answers map[string]string) {
+		count++
+		pages, refs := g.SituationPath(answers)
+		if len(pages) == 0 || len(refs) == 0 {
+			t.Errorf("answers %v give %d pages and %d questions", answers, len(pages), len(refs))
 		}
-		for _, a := range qs[i].Answers {
-			answers[qs[i].ID] = a.ID
-			walk(i + 1)
+		for _, ref := range refs {
+			id, n, ok := guide.ParseQuestionRef(ref)
+			p, found := g.Page(id)
+			if !ok || !found || n > len(p.Questions) {
+				t.Errorf("answers %v: bad question %q", answers, ref)
+			}
 		}
-	}
-	walk(0)
+	})
 	// "I don't know" to everything still leads to how-to-find-out pages.
-	for _, q := range qs {
+	answers := map[string]string{}
+	for _, q := range g.Paths.Situation {
 		answers[q.ID] = guide.Unsure
 	}
 	pages, _ := g.SituationPath(answers)

@@ -136,8 +136,9 @@ func NewRoot(env Env) *cobra.Command {
 	}
 	addPlainFlag(root)
 	addThemeFlags(root)
-	root.AddCommand(topicsCmd(env), glossaryCmd(env), showCmd(env), checkCmd(env), searchCmd(env), questionsCmd(env))
+	root.AddCommand(topicsCmd(env), glossaryCmd(env), showCmd(env), checkCmd(env), searchCmd(env), questionsCmd(env), pathCmd(env))
 	root.AddCommand(kioskCmd(env))
+	root.AddCommand(serveCmd(env))
 	// Cobra's own completion command, made now so that its help line is
 	// short enough for 80 columns (Fang does not wrap it).
 	// Its texts are reflowed so that the man page's paragraphs flow too.

@@ -39,6 +39,7 @@ func questionsCmdWith(env Env, spooler printing.Spooler) *cobra.Command {
 		doPrint       bool
 		printer       string
 		force         bool
+		answerSpecs   []string
 	)
 	cmd := &cobra.Command{
 		Use:   "questions",
@@ -64,7 +65,12 @@ func questionsCmdWith(env Env, spooler printing.Spooler) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			list, err := buildList(g, topics, all, tops)
+			var list *checklist.List
+			if len(answerSpecs) > 0 {
+				list, err = buildAnswerList(g, answerSpecs, topics, all, tops)
+			} else {
+				list, err = buildList(g, topics, all, tops)
+			}
 			if err != nil {
 				return err
 			}
@@ -101,6 +107,7 @@ func questionsCmdWith(env Env, spooler printing.Spooler) *cobra.Command {
 	fl := cmd.Flags()
 	fl.StringArrayVar(&topics, "topic", nil, "add this topic's questions (repeatable; see topics)")
 	fl.BoolVar(&all, "all", false, "add the questions of every topic")
+	fl.StringArrayVar(&answerSpecs, "answer", nil, "the questions of a reader whose My situation answers are QUESTION=ANSWER (repeatable; see path)")
 	fl.StringArrayVar(&tops, "top", nil, "mark ID:N (topic ID, question N) most important")
 	fl.StringVar(&format, "format", "text", "text, markdown, html or pdf")
 	fl.StringVar(&paper, "paper", "a4", "a4 or letter (pdf and html)")
@@ -147,10 +154,47 @@ func buildList(g *guide.Guide, topics []string, all bool, tops []string) (*check
 			list.Toggle(it)
 		}
 	}
+	return list, applyTops(g, list, tops)
+}
+
+// buildAnswerList is the sheet of the reader whose "My situation" answers
+// the --answer flags give: the questions their path pre-ticks, then those
+// of any --topic.
+func buildAnswerList(g *guide.Guide, specs, topics []string, all bool, tops []string) (*checklist.List, error) {
+	if all {
+		return nil, errAnswerAll
+	}
+	answers, err := parseAnswers(g, specs)
+	if err != nil {
+		return nil, err
+	}
+	list := &checklist.List{}
+	for _, ref := range g.PathFor(answers).Questions {
+		id, n, ok := guide.ParseQuestionRef(ref)
+		if p, found := g.Page(id); ok && found && n <= len(p.Questions) {
+			list.Toggle(checklist.Suggested(p)[n-1])
+		}
+	}
+	if len(topics) > 0 {
+		more, err := buildList(g, topics, false, nil)
+		if err != nil {
+			return nil, err
+		}
+		for _, it := range more.Items() {
+			if !list.Has(it.ID) {
+				list.Toggle(it)
+			}
+		}
+	}
+	return list, applyTops(g, list, tops)
+}
+
+// applyTops marks the --top questions, adding any not on the list.
+func applyTops(g *guide.Guide, list *checklist.List, tops []string) error {
 	for _, spec := range tops {
 		id, n, err := parseTop(g, spec)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if !list.Has(id) {
 			p, _ := g.Page(strings.SplitN(id, "#", 2)[0])
@@ -158,12 +202,12 @@ func buildList(g *guide.Guide, topics []string, all bool, tops []string) (*check
 		}
 		if err := list.SetTop(id, true); err != nil {
 			if errors.Is(err, checklist.ErrTooManyTop) {
-				return nil, fmt.Errorf("--top %s: %w", spec, err)
+				return fmt.Errorf("--top %s: %w", spec, err)
 			}
-			return nil, err
+			return err
 		}
 	}
-	return list, nil
+	return nil
 }
 
 // parseTop reads "ID:N" and returns the question's id and N.
@@ -190,7 +234,7 @@ func newSheet(cmd *cobra.Command, env Env, g *guide.Guide, list *checklist.List)
 		return export.Sheet{}, err
 	}
 	s := export.NewSheet(g, list.Items(), date, cmd.Root().Version)
-	if !cmd.Flags().Changed("topic") && !cmd.Flags().Changed("all") {
+	if !cmd.Flags().Changed("topic") && !cmd.Flags().Changed("all") && !cmd.Flags().Changed("answer") {
 		// The essential questions fit any reader: so does the box.
 		s.Urgent = export.UrgentLines(g, nil)
 	}

@@ -64,7 +64,27 @@ type Paths struct {
 	// Conflicts are answers to the situation questions that cannot both be
 	// true; the form asks again when a reader gives them.
 	Conflicts []Conflict `yaml:"conflicts"`
+	// Path lists every page a situation answer can add, in the order a
+	// reader's own path shows them, each with its "why this is here" line.
+	Path []PathEntry `yaml:"path"`
 }
+
+// PathEntry is one page of the reader's own path as paths.yaml orders it.
+type PathEntry struct {
+	Page string `yaml:"page"`
+	// Why is the one line that tells the reader why the page is on their
+	// path.
+	Why string `yaml:"why"`
+	// Questions are pre-ticked whenever the page is on the path.
+	Questions []string `yaml:"questions"`
+	// Line is where the entry is defined in paths.yaml.
+	Line int `yaml:"-"`
+}
+
+// When is a rule on earlier answers: every question it names must have
+// been given one of the answer ids listed (for a question with many
+// answers, at least one of them). An empty rule always holds.
+type When map[string][]string
 
 // Conflict names answers to two situation questions that cannot both be
 // true, and the plain-language message that asks the reader which is right.
@@ -81,8 +101,12 @@ type Conflict struct {
 
 // Question is one question of the "My situation" form.
 type Question struct {
-	ID      string   `yaml:"id"`
-	Ask     string   `yaml:"ask"`
+	ID  string `yaml:"id"`
+	Ask string `yaml:"ask"`
+	// When, if set, asks the question only when earlier answers fit it.
+	When When `yaml:"when"`
+	// Many lets the reader tick several answers (or none).
+	Many    bool     `yaml:"many"`
 	Answers []Answer `yaml:"answers"`
 	// Line is where the question is defined in paths.yaml.
 	Line int `yaml:"-"`
@@ -98,8 +122,21 @@ type Answer struct {
 	Label     string   `yaml:"label"`
 	Pages     []string `yaml:"pages"`
 	Questions []string `yaml:"questions"`
+	// When, if set, offers the answer only when earlier answers fit it.
+	When When `yaml:"when"`
+	// Note is a plain banner shown at the top of the reader's path.
+	Note string `yaml:"note"`
+	// Also adds more pages and questions when other answers fit.
+	Also []Also `yaml:"also"`
 	// Line is where the answer is defined in paths.yaml.
 	Line int `yaml:"-"`
+}
+
+// Also is a part of an answer that counts only when other answers fit.
+type Also struct {
+	When      When     `yaml:"when"`
+	Pages     []string `yaml:"pages"`
+	Questions []string `yaml:"questions"`
 }
 
 // ParseQuestionRef splits "page#n" into the page id and n (from 1).

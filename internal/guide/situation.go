@@ -1,36 +1,221 @@
 package guide
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
-// SituationPath returns the pages (in reading order) and the question
-// references ("page#n", in answer order, no repeats) that the given answers
-// lead to. answers maps a situation question id to an answer id; questions
-// left out add nothing.
-func (g *Guide) SituationPath(answers map[string]string) (pages []string, questions []string) {
+// Answers to the "My situation" form map a question id to the answer id
+// given. A question with many answers holds its ids joined by commas
+// ("tdxd,tdm1"), and "" when the reader ticked none.
+
+// Picks splits an answer value into its answer ids.
+func Picks(v string) []string {
+	var out []string
+	for _, id := range strings.Split(v, ",") {
+		if id = strings.TrimSpace(id); id != "" {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// Holds reports whether the rule fits the answers (an empty rule always
+// does).
+func (w When) Holds(answers map[string]string) bool {
+	for q, ids := range w {
+		v, ok := answers[q]
+		if !ok {
+			return false
+		}
+		hit := false
+		for _, id := range Picks(v) {
+			if slices.Contains(ids, id) {
+				hit = true
+				break
+			}
+		}
+		if !hit {
+			return false
+		}
+	}
+	return true
+}
+
+// Effective returns the answers that count: those to questions whose when
+// rule fits the earlier answers, keeping only answer ids the question has
+// and whose own rule fits. A question with one answer keeps its first id.
+// Answers to questions the form would not ask drop out, so a changed
+// stage never leaves a stage 4 treatment behind.
+func (g *Guide) Effective(answers map[string]string) map[string]string {
+	eff := map[string]string{}
+	for _, q := range g.Paths.Situation {
+		v, ok := answers[q.ID]
+		if !ok || !q.When.Holds(eff) {
+			continue
+		}
+		var keep []string
+		for _, id := range Picks(v) {
+			for _, a := range q.Answers {
+				if a.ID == id && a.When.Holds(eff) && !slices.Contains(keep, id) {
+					keep = append(keep, id)
+				}
+			}
+		}
+		switch {
+		case q.Many && len(keep) == 0 && strings.TrimSpace(v) == "":
+			eff[q.ID] = ""
+		case len(keep) == 0:
+		case q.Many:
+			eff[q.ID] = strings.Join(keep, ",")
+		default:
+			eff[q.ID] = keep[0]
+		}
+	}
+	return eff
+}
+
+// Asks reports whether the form asks question i, given the answers.
+func (g *Guide) Asks(i int, answers map[string]string) bool {
+	qs := g.Paths.Situation
+	return i >= 0 && i < len(qs) && qs[i].When.Holds(g.Effective(answers))
+}
+
+// Offered returns the answers of question i the form offers, given the
+// answers to the questions before it.
+func (g *Guide) Offered(i int, answers map[string]string) []Answer {
+	eff := g.Effective(answers)
+	var out []Answer
+	for _, a := range g.Paths.Situation[i].Answers {
+		if a.When.Holds(eff) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// NextQuestion returns the index of the first question the form asks that
+// has no answer that counts, or len(Situation) when every one has.
+func (g *Guide) NextQuestion(answers map[string]string) int {
+	eff := g.Effective(answers)
+	for i, q := range g.Paths.Situation {
+		if !q.When.Holds(eff) {
+			continue
+		}
+		if _, ok := eff[q.ID]; !ok {
+			return i
+		}
+	}
+	return len(g.Paths.Situation)
+}
+
+// Adjacent returns the question the form asks after (step 1) or before
+// (step -1) question i, or -1 before the first and len(Situation) after
+// the last.
+func (g *Guide) Adjacent(i, step int, answers map[string]string) int {
+	eff := g.Effective(answers)
+	qs := g.Paths.Situation
+	for j := i + step; j >= 0 && j < len(qs); j += step {
+		if qs[j].When.Holds(eff) {
+			return j
+		}
+	}
+	if step < 0 {
+		return -1
+	}
+	return len(qs)
+}
+
+// PathPage is one page of a reader's own path.
+type PathPage struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	// Why says in one line why the page is on this path.
+	Why string `json:"why"`
+}
+
+// Path is what a reader's answers lead to: the pages in the order
+// paths.yaml gives (the reader's own situation first, background last),
+// the questions to pre-tick ("page#n", no repeats) and the banners of the
+// answers given.
+type Path struct {
+	Pages     []PathPage `json:"pages"`
+	Questions []string   `json:"questions"`
+	Notes     []string   `json:"notes,omitempty"`
+}
+
+// PathFor computes the reader's own path from the answers. The TUI,
+// --plain and the path command all use it.
+func (g *Guide) PathFor(answers map[string]string) Path {
+	eff := g.Effective(answers)
+	var path Path
 	want := map[string]bool{}
 	seen := map[string]bool{}
+	addQ := func(refs []string) {
+		for _, ref := range refs {
+			if !seen[ref] {
+				seen[ref] = true
+				path.Questions = append(path.Questions, ref)
+			}
+		}
+	}
 	for _, q := range g.Paths.Situation {
+		v, ok := eff[q.ID]
+		if !ok {
+			continue
+		}
+		picks := Picks(v)
 		for _, a := range q.Answers {
-			if answers[q.ID] != a.ID {
+			if !slices.Contains(picks, a.ID) {
 				continue
 			}
 			for _, p := range a.Pages {
 				want[p] = true
 			}
-			for _, ref := range a.Questions {
-				if !seen[ref] {
-					seen[ref] = true
-					questions = append(questions, ref)
+			addQ(a.Questions)
+			if a.Note != "" && !slices.Contains(path.Notes, a.Note) {
+				path.Notes = append(path.Notes, a.Note)
+			}
+			for _, also := range a.Also {
+				if also.When.Holds(eff) {
+					for _, p := range also.Pages {
+						want[p] = true
+					}
+					addQ(also.Questions)
 				}
 			}
 		}
 	}
-	for _, p := range g.Pages {
-		if want[p.ID] {
-			pages = append(pages, p.ID)
+	placed := map[string]bool{}
+	add := func(id, why string) {
+		if p, ok := g.Page(id); ok && !placed[id] {
+			placed[id] = true
+			path.Pages = append(path.Pages, PathPage{ID: id, Title: p.Title, Why: why})
 		}
 	}
-	return pages, questions
+	for _, e := range g.Paths.Path {
+		if want[e.Page] {
+			add(e.Page, e.Why)
+			addQ(e.Questions)
+		}
+	}
+	for _, p := range g.Pages { // pages paths.yaml does not order, if any
+		if want[p.ID] {
+			add(p.ID, "")
+		}
+	}
+	return path
+}
+
+// SituationPath returns the pages (in path order) and the question
+// references ("page#n", no repeats) that the given answers lead to: the
+// ids of PathFor.
+func (g *Guide) SituationPath(answers map[string]string) (pages []string, questions []string) {
+	p := g.PathFor(answers)
+	for _, pp := range p.Pages {
+		pages = append(pages, pp.ID)
+	}
+	return pages, p.Questions
 }
 
 // Conflicts returns the conflicts the answers fall into, in the order
@@ -52,7 +237,7 @@ func clashes(c Conflict, answers map[string]string) bool {
 	}
 	for q, ids := range c.Answers {
 		a, ok := answers[q]
-		if !ok || !slices.Contains(ids, a) {
+		if !ok || !slices.ContainsFunc(Picks(a), func(id string) bool { return slices.Contains(ids, id) }) {
 			return false
 		}
 	}

@@ -1,6 +1,7 @@
 package guide
 
 import (
+	"fmt"
 	"maps"
 	"slices"
 	"strconv"
@@ -244,6 +245,7 @@ func (v *validator) situation(src Source, pages map[string]bool) {
 	file := display(src, "paths.yaml")
 	setSituationLines(v.docs, v.g.Paths.Situation)
 	qids := map[string]bool{}
+	done := map[string]map[string]bool{} // earlier questions' answer ids
 	for _, q := range v.g.Paths.Situation {
 		if q.ID == "" || strings.TrimSpace(q.Ask) == "" {
 			v.c.add(file, q.Line, "situation question needs an id and an ask")
@@ -251,6 +253,7 @@ func (v *validator) situation(src Source, pages map[string]bool) {
 		if qids[q.ID] {
 			v.c.add(file, q.Line, "duplicate situation question id %q", q.ID)
 		}
+		v.when(file, q.Line, "question "+strconv.Quote(q.ID), q.When, done)
 		qids[q.ID] = true
 		aids := map[string]bool{}
 		for _, a := range q.Answers {
@@ -269,12 +272,100 @@ func (v *validator) situation(src Source, pages map[string]bool) {
 			for _, ref := range a.Questions {
 				v.questionRef(file, a.Line, q.ID, a.ID, ref)
 			}
+			what := fmt.Sprintf("answer %q of %q", a.ID, q.ID)
+			v.when(file, a.Line, what, a.When, done)
+			if a.Note != "" && !safetext.Safe(a.Note) {
+				v.c.add(file, a.Line, "%s: note contains a control character, an escape sequence or a text direction mark", what)
+			}
+			for _, also := range a.Also {
+				if len(also.When) == 0 {
+					v.c.add(file, a.Line, "%s: an also needs a when", what)
+				}
+				v.when(file, a.Line, what, also.When, done)
+				for _, p := range also.Pages {
+					if !pages[p] {
+						v.c.add(file, a.Line, "%s: page %q does not exist%s", what, p, suggestion(p, keys(pages)))
+					}
+				}
+				for _, ref := range also.Questions {
+					v.questionRef(file, a.Line, q.ID, a.ID, ref)
+				}
+			}
 		}
 		if !aids[Unsure] {
 			v.c.add(file, q.Line, "situation question %q has no %q answer (\"I don't know\")", q.ID, Unsure)
 		}
+		done[q.ID] = aids
 	}
+	v.pathOrder(file, pages)
 	v.conflicts(file)
+}
+
+// when checks a rule names earlier situation questions and answers they
+// have.
+func (v *validator) when(file string, line int, what string, w When, done map[string]map[string]bool) {
+	for _, qid := range slices.Sorted(maps.Keys(w)) {
+		aids, ok := done[qid]
+		if !ok {
+			v.c.add(file, line, "%s: when names %q, which is not an earlier situation question%s", what, qid, suggestion(qid, keys(done)))
+			continue
+		}
+		if len(w[qid]) == 0 {
+			v.c.add(file, line, "%s: when names no answers of %q", what, qid)
+		}
+		for _, id := range w[qid] {
+			if !aids[id] {
+				v.c.add(file, line, "%s: when: question %q has no answer %q%s", what, qid, id, suggestion(id, keys(aids)))
+			}
+		}
+	}
+}
+
+// pathOrder checks the path list: real pages, each once, each with a why
+// line; and that it lists every page an answer can add.
+func (v *validator) pathOrder(file string, pages map[string]bool) {
+	if len(v.g.Paths.Path) == 0 {
+		return
+	}
+	var lines []int
+	if n := pathsNode(v.docs, "path"); n != nil {
+		for _, item := range n.Content {
+			lines = append(lines, item.Line)
+		}
+	}
+	listed := map[string]bool{}
+	for i := range v.g.Paths.Path {
+		e := &v.g.Paths.Path[i]
+		e.Line = lineAt(lines, i)
+		switch {
+		case !pages[e.Page]:
+			v.c.add(file, e.Line, "path: page %q does not exist%s", e.Page, suggestion(e.Page, keys(pages)))
+		case listed[e.Page]:
+			v.c.add(file, e.Line, "path lists page %q twice", e.Page)
+		}
+		listed[e.Page] = true
+		if strings.TrimSpace(e.Why) == "" {
+			v.c.add(file, e.Line, "path: page %q has no why line", e.Page)
+		} else if !safetext.Safe(e.Why) {
+			v.c.add(file, e.Line, "path: why line of %q contains a control character, an escape sequence or a text direction mark", e.Page)
+		}
+		for _, ref := range e.Questions {
+			v.questionRef(file, e.Line, "path", e.Page, ref)
+		}
+	}
+	for _, q := range v.g.Paths.Situation {
+		for _, a := range q.Answers {
+			all := slices.Clone(a.Pages)
+			for _, also := range a.Also {
+				all = append(all, also.Pages...)
+			}
+			for _, p := range all {
+				if pages[p] && !listed[p] {
+					v.c.add(file, a.Line, "answer %q of %q adds page %q, which path does not list (add it with a why line)", a.ID, q.ID, p)
+				}
+			}
+		}
+	}
 }
 
 // conflicts checks each conflict names two situation questions, answers

@@ -1,0 +1,214 @@
+package content_test
+
+import (
+	"bytes"
+	"os"
+	"slices"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/her2guide/her2guide/internal/guide"
+)
+
+// persona is one reader of testdata/personas.yaml.
+type persona struct {
+	Name         string            `yaml:"name"`
+	Answers      map[string]string `yaml:"answers"`
+	First        string            `yaml:"first"`
+	Note         bool              `yaml:"note"`
+	Pages        []string          `yaml:"pages"`
+	NotPages     []string          `yaml:"not_pages"`
+	Questions    []string          `yaml:"questions"`
+	NotQuestions []string          `yaml:"not_questions"`
+}
+
+func loadPersonas(t *testing.T) []persona {
+	t.Helper()
+	data, err := os.ReadFile("testdata/personas.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ps []persona
+	dec := yaml.NewDecoder(bytesReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&ps); err != nil {
+		t.Fatal(err)
+	}
+	return ps
+}
+
+// herPositiveTreatment are pages about treating HER2-positive cancer: never
+// on the path of a reader whose cancer is HER2-negative.
+var her2PositiveTreatment = []string{
+	"her2-positive", "her2-drugs", "stage-1", "stage-2", "stage-3", "after-surgery", "metastatic",
+	"metastatic-first", "metastatic-second", "metastatic-later", "brain-metastases", "resistance",
+	"resistance-why", "resistance-next", "stage-4-from-start", "heart", "lung-ild", "men",
+	"hormone-receptors", "pregnancy-fertility", "during-pregnancy", "older-adults", "side-effects",
+}
+
+// TestPersonas plays each reader through "My situation": the pages and
+// pre-ticked questions their path must and must not hold (issue 21).
+func TestPersonas(t *testing.T) {
+	g := load(t)
+	ps := loadPersonas(t)
+	if len(ps) < 12 {
+		t.Errorf("%d personas, want at least 12", len(ps))
+	}
+	for _, p := range ps {
+		t.Run(p.Name, func(t *testing.T) {
+			for q, v := range p.Answers {
+				if e, ok := g.Effective(p.Answers)[q]; !ok || e != v {
+					t.Errorf("answer %s=%q would not be asked or offered (counts as %q)", q, v, e)
+				}
+			}
+			path := g.PathFor(p.Answers)
+			var pages []string
+			for _, pp := range path.Pages {
+				pages = append(pages, pp.ID)
+				if pp.Why == "" {
+					t.Errorf("page %s has no why line", pp.ID)
+				}
+			}
+			checkPath(t, pages, path.Questions, len(path.Notes) > 0, p)
+		})
+	}
+}
+
+// checkPath holds a path (pages, questions, whether it has a banner) to a
+// persona's rules; internal/cli's test has the same rules for --json.
+func checkPath(t *testing.T, pages, refs []string, note bool, p persona) {
+	t.Helper()
+	if p.First != "" && (len(pages) == 0 || pages[0] != p.First) {
+		t.Errorf("first page %v, want %s", pages, p.First)
+	}
+	for _, id := range p.Pages {
+		if !slices.Contains(pages, id) {
+			t.Errorf("path %v lacks %s", pages, id)
+		}
+	}
+	for _, id := range p.NotPages {
+		if slices.Contains(pages, id) {
+			t.Errorf("path %v has %s", pages, id)
+		}
+	}
+	for _, ref := range p.Questions {
+		if !slices.Contains(refs, ref) {
+			t.Errorf("questions %v lack %s", refs, ref)
+		}
+	}
+	for _, ref := range p.NotQuestions {
+		if slices.Contains(refs, ref) {
+			t.Errorf("questions %v have %s", refs, ref)
+		}
+	}
+	if note != p.Note {
+		t.Errorf("banner shown: %v, want %v", note, p.Note)
+	}
+}
+
+// formPaths calls f with every way the form can be answered: each
+// question the form asks (given the answers before it), with each answer
+// it offers; a question with many answers with none, "I don't know" and
+// all the others ticked.
+func formPaths(g *guide.Guide, f func(map[string]string)) {
+	qs := g.Paths.Situation
+	answers := map[string]string{}
+	var walk func(i int)
+	walk = func(i int) {
+		if i == len(qs) {
+			f(answers)
+			return
+		}
+		if !g.Asks(i, answers) {
+			walk(i + 1)
+			return
+		}
+		offered := g.Offered(i, answers)
+		var vals []string
+		for _, a := range offered {
+			vals = append(vals, a.ID)
+		}
+		if qs[i].Many {
+			vals = []string{guide.Unsure}
+			all := ""
+			for _, a := range offered {
+				if a.ID != guide.Unsure {
+					if all != "" {
+						all += ","
+					}
+					all += a.ID
+				}
+			}
+			vals = append(vals, "", all)
+		}
+		for _, v := range vals {
+			answers[qs[i].ID] = v
+			walk(i + 1)
+		}
+		delete(answers, qs[i].ID)
+	}
+	walk(0)
+}
+
+// TestSituationRules: over every way through the form, "I don't know" to
+// the stage never leads to stage 4 or brain pages; a HER2-negative reader
+// gets no HER2-positive treatment page; the trials page always comes with
+// a trial question; early stages never get the brain heading. And every
+// page of the guide is on some reader's path.
+func TestSituationRules(t *testing.T) {
+	g := load(t)
+	n := 0
+	reached := map[string]bool{}
+	formPaths(g, func(a map[string]string) {
+		n++
+		path := g.PathFor(a)
+		var pages []string
+		for _, p := range path.Pages {
+			pages = append(pages, p.ID)
+			reached[p.ID] = true
+		}
+		has := func(id string) bool { return slices.Contains(pages, id) }
+		if a["stage"] != "4" {
+			for _, id := range []string{"metastatic", "metastatic-first", "metastatic-second", "metastatic-later", "brain-metastases", "stage-4-from-start"} {
+				if has(id) {
+					t.Fatalf("%v: stage %q but the path has %s", a, a["stage"], id)
+				}
+			}
+			for _, ref := range path.Questions {
+				if id, _, _ := guide.ParseQuestionRef(ref); id == "brain-metastases" {
+					t.Fatalf("%v: stage %q but %s is pre-ticked", a, a["stage"], ref)
+				}
+			}
+		}
+		if slices.Contains([]string{"low", "ultralow", "zero"}, a["her2"]) {
+			for _, id := range her2PositiveTreatment {
+				if has(id) {
+					t.Fatalf("%v: HER2-negative, but the path has %s", a, id)
+				}
+			}
+			for _, ref := range path.Questions {
+				if id, _, _ := guide.ParseQuestionRef(ref); slices.Contains(her2PositiveTreatment, id) {
+					t.Fatalf("%v: HER2-negative, but %s is pre-ticked", a, ref)
+				}
+			}
+			if len(path.Notes) == 0 {
+				t.Fatalf("%v: HER2-negative without the banner", a)
+			}
+		}
+		if has("clinical-trials") && !slices.Contains(path.Questions, "clinical-trials#1") {
+			t.Fatalf("%v: the trials page without a trial question", a)
+		}
+		if len(pages) == 0 {
+			t.Fatalf("%v: empty path", a)
+		}
+	})
+	for _, p := range g.Pages {
+		if !reached[p.ID] {
+			t.Errorf("page %s is on no reader's path", p.ID)
+		}
+	}
+	t.Logf("%d ways through the form checked; %d of %d pages reachable", n, len(reached), len(g.Pages))
+}
+
+func bytesReader(b []byte) *bytes.Reader { return bytes.NewReader(b) }
