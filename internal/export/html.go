@@ -109,7 +109,7 @@ footer p { margin: 0; }
 <section aria-labelledby="group-{{$i}}">
 <h2 id="group-{{$i}}">{{$g.Title}}</h2>
 {{- range $g.Pictures}}
-<div class="picture" role="img" aria-label="{{.Alt}}">
+<div class="picture" role="img" aria-label="{{.Label}}">
 <pre class="wide">{{.Wide}}</pre>
 <pre class="narrow">{{.Narrow}}</pre>
 {{- if .ShowAlt}}
@@ -170,6 +170,9 @@ const (
 // An image's children are presentational, so a screen reader says the
 // text equivalent once and does not spell out the drawing's characters.
 type htmlPicture struct {
+	// Label is what a screen reader says for the picture: its caption and
+	// its text equivalent.
+	Label             string
 	Alt, Wide, Narrow string
 	ShowAlt           bool
 }
@@ -190,7 +193,7 @@ func writeHTML(w io.Writer, s Sheet, p Paper) error {
 			wide, alt := drawn(pic, htmlPictureWide, false)
 			narrow, narrowAlt := drawn(pic, htmlPictureNarrow, false)
 			groups[i].Pictures = append(groups[i].Pictures, htmlPicture{
-				Alt: pic.Alt, Wide: strings.Join(wide, "\n"), Narrow: strings.Join(narrow, "\n"),
+				Alt: pic.Alt, Label: pic.Spoken(), Wide: strings.Join(wide, "\n"), Narrow: strings.Join(narrow, "\n"),
 				ShowAlt: alt || narrowAlt,
 			})
 		}

@@ -435,7 +435,7 @@ func (d *pdfDoc) picturesHeight(pics []*pictures.Picture) float64 {
 	d.font(fontRegular, d.style.bodySize)
 	h := 0.0
 	for _, p := range pics {
-		h += float64(len(d.wrap(p.Alt, d.right()-d.left()-pdfIndent)))*d.style.bodySize*pdfLeading + d.style.gapItem
+		h += float64(len(d.wrap(p.Spoken(), d.right()-d.left()-pdfIndent)))*d.style.bodySize*pdfLeading + d.style.gapItem
 	}
 	return h
 }
@@ -447,7 +447,7 @@ func (d *pdfDoc) picturesHeight(pics []*pictures.Picture) float64 {
 func (d *pdfDoc) pictures(pics []*pictures.Picture) {
 	d.font(fontRegular, d.style.bodySize)
 	for _, p := range pics {
-		lines := d.wrap(p.Alt, d.right()-d.left()-pdfIndent)
+		lines := d.wrap(p.Spoken(), d.right()-d.left()-pdfIndent)
 		d.need(float64(len(lines)) * d.style.bodySize * pdfLeading)
 		for _, l := range lines {
 			d.text(d.left()+pdfIndent, d.y, l)

@@ -51,6 +51,9 @@ func (p *Picture) Lines(width int, ascii bool) []string {
 	case Compare:
 		out = p.drawCompare(width, c)
 	}
+	if p.Caption != "" {
+		out = append(append(wrap(p.Caption, width), ""), out...)
+	}
 	for i, l := range out {
 		l = strings.TrimRight(l, " ")
 		if xansi.StringWidth(l) > width {

@@ -177,5 +177,5 @@ func ResolveFigures(md string, figs Figures) string {
 // AsText returns md with every picture replaced by its text equivalent, as
 // a paragraph of its own: what --plain and a screen reader get.
 func AsText(md string) string {
-	return Replace(md, func(p *Picture) string { return "\n" + p.Alt + "\n\n" })
+	return Replace(md, func(p *Picture) string { return "\n" + p.Spoken() + "\n\n" })
 }

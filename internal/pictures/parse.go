@@ -19,6 +19,9 @@ type Picture struct {
 	// Alt is the one-line text equivalent: the spec's alt, or one derived
 	// from the spec.
 	Alt string
+	// Caption is the picture's optional title, one line, drawn above it
+	// and read before its text equivalent.
+	Caption string
 
 	icons    iconsSpec
 	steps    [][]string // timeline: each step, one or more outcomes
@@ -39,16 +42,18 @@ type Error struct {
 func (e Error) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
 
 type iconsSpec struct {
-	Count string `yaml:"count"`
-	Fig   string `yaml:"fig"`
-	Says  string `yaml:"says"`
-	Rest  string `yaml:"rest"`
-	Alt   string `yaml:"alt"`
+	Count   string `yaml:"count"`
+	Fig     string `yaml:"fig"`
+	Says    string `yaml:"says"`
+	Rest    string `yaml:"rest"`
+	Alt     string `yaml:"alt"`
+	Caption string `yaml:"caption"`
 }
 
 type timelineSpec struct {
-	Steps []stepSpec `yaml:"steps"`
-	Alt   string     `yaml:"alt"`
+	Steps   []stepSpec `yaml:"steps"`
+	Alt     string     `yaml:"alt"`
+	Caption string     `yaml:"caption"`
 }
 
 // stepSpec is one timeline step: a string, or a list of strings (the
@@ -76,8 +81,9 @@ type group struct {
 }
 
 type scaleSpec struct {
-	Groups []group `yaml:"groups"`
-	Alt    string  `yaml:"alt"`
+	Groups  []group `yaml:"groups"`
+	Alt     string  `yaml:"alt"`
+	Caption string  `yaml:"caption"`
 }
 
 type column struct {
@@ -88,6 +94,7 @@ type column struct {
 type compareSpec struct {
 	Columns []column `yaml:"columns"`
 	Alt     string   `yaml:"alt"`
+	Caption string   `yaml:"caption"`
 }
 
 var (
@@ -142,10 +149,31 @@ func ParseWith(kind Kind, spec string, figs Figures) (*Picture, []Error) {
 	default:
 		return nil, []Error{{0, fmt.Sprintf("unknown picture %q", kind)}}
 	}
+	if errs == nil {
+		var c struct {
+			Caption string `yaml:"caption"`
+		}
+		if err := yaml.Unmarshal([]byte(spec), &c); err == nil && c.Caption != "" {
+			p.Caption = text(&errs, fieldLine(spec, "caption"), "caption", c.Caption)
+		}
+	}
 	if len(errs) > 0 {
 		return nil, errs
 	}
 	return p, nil
+}
+
+// Spoken is what a screen reader should say for the picture: its caption,
+// then its text equivalent.
+func (p *Picture) Spoken() string {
+	if p.Caption == "" {
+		return p.Alt
+	}
+	c := p.Caption
+	if !strings.ContainsAny(c[len(c)-1:], ".?!:") {
+		c += "."
+	}
+	return c + " " + p.Alt
 }
 
 // lineOf returns the 1-based line of byte i of s.

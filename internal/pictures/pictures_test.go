@@ -246,3 +246,28 @@ func TestResolveFigures(t *testing.T) {
 		t.Errorf("no pictures: %q", got)
 	}
 }
+
+// TestCaption checks that a caption is drawn above any kind of picture,
+// read before its text equivalent, and checked like the other text.
+func TestCaption(t *testing.T) {
+	for kind, spec := range examples {
+		p, errs := Parse(kind, "caption: What happens next\n"+spec)
+		if errs != nil {
+			t.Fatalf("%s: %v", kind, errs)
+		}
+		lines := p.Lines(60, false)
+		if lines[0] != "What happens next" || lines[1] != "" {
+			t.Errorf("%s: drawing starts %q, want the caption and a blank line", kind, lines[:2])
+		}
+		if got := AsText("```" + string(kind) + "\ncaption: What happens next\n" + spec + "```\n"); !strings.Contains(got, "What happens next. "+p.Alt) {
+			t.Errorf("%s: text equivalent %q does not start with the caption", kind, got)
+		}
+		plain, _ := Parse(kind, spec)
+		if plain.Caption != "" || plain.Spoken() != plain.Alt {
+			t.Errorf("%s: a picture without a caption says %q", kind, plain.Spoken())
+		}
+	}
+	if _, errs := Parse(Icons, "caption: \"two\\nlines\"\n"+examples[Icons]); len(errs) != 1 || !strings.Contains(errs[0].Msg, "caption must be one line") || errs[0].Line != 1 {
+		t.Errorf("a two-line caption gives %v", errs)
+	}
+}
