@@ -243,3 +243,47 @@ func clashes(c Conflict, answers map[string]string) bool {
 	}
 	return true
 }
+
+// FormPlace returns question i's number among the questions the form asks
+// and how many it will ask, given the answers so far. A question whose rule
+// waits on a question not answered yet (but still to be asked) counts as
+// asked, so the count can only shrink as the reader answers.
+func (g *Guide) FormPlace(i int, answers map[string]string) (n, of int) {
+	eff := g.Effective(answers)
+	maybe := map[string]bool{} // questions asked, or that may yet be
+	for j, q := range g.Paths.Situation {
+		possible := true
+		for k, ids := range q.When {
+			v, answered := eff[k]
+			switch {
+			case answered && !When(map[string][]string{k: ids}).Holds(map[string]string{k: v}):
+				possible = false
+			case !answered && !maybe[k]:
+				possible = false
+			}
+		}
+		if !possible {
+			continue
+		}
+		maybe[q.ID] = true
+		of++
+		if j <= i {
+			n++
+		}
+	}
+	return n, of
+}
+
+// AnswerLabel is the label of the answer given (v, answer ids joined by
+// commas), the labels joined by "; " for several.
+func (q Question) AnswerLabel(v string) string {
+	var labels []string
+	for _, id := range Picks(v) {
+		for _, a := range q.Answers {
+			if a.ID == id {
+				labels = append(labels, a.Label)
+			}
+		}
+	}
+	return strings.Join(labels, "; ")
+}

@@ -173,6 +173,11 @@ type Situation struct {
 	// help while changing one.
 	Check, BackToCheck string
 	Change             func(ask, label string) string
+	// Many tells how to answer a question that takes several answers: in
+	// the TUI (ManyKeys) and in --plain (ManyPrompt, and ManyAgain after
+	// input it cannot read, with the number of answers).
+	ManyKeys, ManyPrompt string
+	ManyAgain            func(n int) string
 }
 
 // Print is "Print or save".

@@ -134,7 +134,7 @@ func English() *Catalog {
 		Situation: Situation{
 			Privacy: "Private: your answers stay in this program's memory. They are never saved or sent.",
 			Title:   "My situation (private)",
-			Summary: "Answer up to 5 short questions to get your own reading path and suggested questions. ",
+			Summary: "Answer a few short questions to get your own reading path and suggested questions. ",
 			Question: func(n, of int, ask string) string {
 				return "Question " + strconv.Itoa(n) + " of " + strconv.Itoa(of) + " (private, never saved): " + ask
 			},
@@ -151,6 +151,11 @@ func English() *Catalog {
 			BackToCheck: "back to checking my answers",
 			Change: func(ask, label string) string {
 				return "Change my answer to \"" + ask + "\" (now: " + label + ")"
+			},
+			ManyKeys:   "Tick all that fit with space, then press enter. You can tick none.",
+			ManyPrompt: "Type the numbers of all that fit, with commas or spaces between them, and press Enter. Press Enter alone for none. Type b for the previous question, q to quit.",
+			ManyAgain: func(n int) string {
+				return "Please type numbers from 1 to " + strconv.Itoa(n) + ", with commas or spaces between them, or press Enter alone for none."
 			},
 		},
 

@@ -1,6 +1,10 @@
 package plain
 
 import (
+	"slices"
+	"strconv"
+	"strings"
+
 	"github.com/her2guide/her2guide/internal/checklist"
 	"github.com/her2guide/her2guide/internal/guide"
 )
@@ -14,16 +18,11 @@ func (s *session) situation() error {
 		s.say(s.t.NothingToChoose)
 		return nil
 	}
-	// From the first unanswered question; with every question answered
-	// but two answers that cannot both be true, from the check.
-	from := len(qs)
-	for i, q := range qs {
-		if _, ok := s.answers[q.ID]; !ok {
-			from = i
-			break
-		}
-	}
-	if from < len(qs) || len(s.g.Conflicts(s.answers)) > 0 {
+	// From the first question the form asks that has no answer; with
+	// every one answered but two answers that cannot both be true, from
+	// the check.
+	from := s.g.NextQuestion(s.answers)
+	if from < len(qs) || len(s.conflicts()) > 0 {
 		s.say("")
 		s.say(s.text.MySituation)
 		s.say(s.text.Situation.Privacy)
@@ -35,49 +34,85 @@ func (s *session) situation() error {
 	return s.path()
 }
 
+// conflicts are the clashes among the answers that count.
+func (s *session) conflicts() []guide.Conflict {
+	return s.g.Conflicts(s.g.Effective(s.answers))
+}
+
 // form asks the questions from number i on, each with its numbered
-// answers and none chosen for the reader. b goes back a question, or
-// leaves the form from the first. It reports whether every question got
-// an answer. Before it adds anything, it checks that no two answers clash
-// (as paths.yaml's conflicts say) and, if two do, asks which is right and
-// that question again.
+// answers and none chosen for the reader, skipping those whose when: rule
+// the answers so far do not fit, and offering only the answers whose rule
+// they fit. A question with many answers takes several numbers (or none).
+// b goes back a question, or leaves the form from the first. It reports
+// whether every question got an answer. Before it adds anything, it checks
+// that no two answers clash (as paths.yaml's conflicts say) and, if two
+// do, asks which is right and that question again.
 func (s *session) form(i int) (done bool, err error) {
 	qs := s.g.Paths.Situation
 	// fixing is set while one clashing answer is changed: its answer (or
 	// b) goes back to the check, not on through the form.
 	fixing := false
+	// filling is set once a changed answer opened questions not yet
+	// answered: the form then asks only those.
+	filling := false
 	for {
+		if i < len(qs) && !s.g.Asks(i, s.answers) {
+			i = s.g.Adjacent(i, 1, s.answers)
+		}
 		for i < len(qs) {
 			q := qs[i]
+			offered := s.g.Offered(i, s.answers)
+			first := s.g.Adjacent(i, -1, s.answers) < 0
 			s.say("")
-			s.say(s.text.Situation.Question(i+1, len(qs), q.Ask))
-			for j, a := range q.Answers {
+			n, of := s.g.FormPlace(i, s.answers)
+			s.say(s.text.Situation.Question(n, of, q.Ask))
+			for j, a := range offered {
 				s.item(j+1, a.Label)
 			}
-			prompt := s.t.PromptAnswer
-			if i == 0 || fixing {
-				prompt = s.t.PromptMenu
+			var val string
+			var back bool
+			if q.Many {
+				val, back, err = s.chooseMany(offered)
+			} else {
+				prompt := s.t.PromptAnswer
+				if first || fixing {
+					prompt = s.t.PromptMenu
+				}
+				var k int
+				k, _, err = s.choose(len(offered), prompt, "b")
+				back = k == 0
+				if !back {
+					val = offered[k-1].ID
+				}
 			}
-			k, _, err := s.choose(len(q.Answers), prompt, "b")
 			if err != nil {
 				return false, err
 			}
 			switch {
-			case k == 0 && fixing:
+			case back && fixing:
 				i = len(qs)
-			case k == 0 && i == 0:
+			case back && first:
 				return false, nil
-			case k == 0:
-				i--
+			case back:
+				i, filling = s.g.Adjacent(i, -1, s.answers), false
 			case fixing:
-				s.answers[q.ID] = q.Answers[k-1].ID
+				s.answers[q.ID] = val
 				i = len(qs)
+			case filling:
+				s.answers[q.ID] = val
+				i = s.g.NextQuestion(s.answers)
 			default:
-				s.answers[q.ID] = q.Answers[k-1].ID
-				i++
+				s.answers[q.ID] = val
+				i = s.g.Adjacent(i, 1, s.answers)
 			}
 		}
-		cs := s.g.Conflicts(s.answers)
+		// A changed answer can open a question not answered yet.
+		if next := s.g.NextQuestion(s.answers); next < len(qs) {
+			i, fixing, filling = next, false, true
+			continue
+		}
+		filling = false
+		cs := s.conflicts()
 		if len(cs) == 0 {
 			break
 		}
@@ -86,13 +121,51 @@ func (s *session) form(i int) (done bool, err error) {
 			return false, err
 		}
 		if j < 0 { // b: back to the last question
-			i, fixing = len(qs)-1, false
+			i, fixing = s.g.Adjacent(len(qs), -1, s.answers), false
 			continue
 		}
 		i, fixing = j, true
 	}
 	s.preTick()
 	return true, nil
+}
+
+// chooseMany reads the numbers of every answer that fits, separated by
+// commas or spaces; Enter alone ticks none. It returns the answer ids
+// joined by commas, or back for b.
+func (s *session) chooseMany(offered []guide.Answer) (val string, back bool, err error) {
+	for {
+		text, err := s.read(s.text.Situation.ManyPrompt)
+		if err != nil {
+			return "", false, err
+		}
+		low := strings.ToLower(strings.TrimSpace(text))
+		if isQuit(low) {
+			if ok, err := s.confirmQuit(); err != nil || ok {
+				return "", false, cmpErr(err)
+			}
+			continue
+		}
+		if low == "b" {
+			return "", true, nil
+		}
+		var ids []string
+		ok := true
+		for _, f := range strings.FieldsFunc(low, func(r rune) bool { return r == ',' || r == ' ' || r == ';' }) {
+			k, err := strconv.Atoi(f)
+			if err != nil || k < 1 || k > len(offered) {
+				ok = false
+				break
+			}
+			if id := offered[k-1].ID; !slices.Contains(ids, id) {
+				ids = append(ids, id)
+			}
+		}
+		if ok {
+			return strings.Join(ids, ","), false, nil
+		}
+		s.say(s.text.Situation.ManyAgain(len(offered)))
+	}
 }
 
 // check shows a conflict's message and a choice to change either answer.
@@ -109,12 +182,7 @@ func (s *session) check(c guide.Conflict) (int, error) {
 			if q.ID != id {
 				continue
 			}
-			label := ""
-			for _, a := range q.Answers {
-				if a.ID == s.answers[q.ID] {
-					label = a.Label
-				}
-			}
+			label := q.AnswerLabel(s.answers[q.ID])
 			which = append(which, i)
 			s.item(len(which), t.Change(q.Ask, label))
 		}
@@ -151,15 +219,16 @@ func (s *session) preTick() {
 // a walk from the first, and "Start over".
 func (s *session) path() error {
 	for {
-		ids, _ := s.g.SituationPath(s.answers)
+		path := s.g.PathFor(s.answers)
 		var steps []guide.Step
-		for _, id := range ids {
-			if p, ok := s.g.Page(id); ok {
-				steps = append(steps, guide.Step{Page: p.ID, Label: p.Title})
-			}
+		for _, pp := range path.Pages {
+			steps = append(steps, guide.Step{Page: pp.ID, Label: pp.Title})
 		}
 		s.say("")
 		s.say(s.text.MySituation)
+		for _, n := range path.Notes {
+			s.say(n)
+		}
 		if added := s.stillAdded(); len(added) > 0 {
 			s.say(s.t.PathAdded)
 			for _, it := range added {
@@ -167,8 +236,11 @@ func (s *session) path() error {
 			}
 		}
 		s.say(s.t.PathIntro(len(steps)))
-		for i, st := range steps {
-			s.item(i+1, st.Label)
+		for i, pp := range path.Pages {
+			s.item(i+1, pp.Title)
+			if pp.Why != "" {
+				s.note(pp.Why)
+			}
 		}
 		n := len(steps)
 		s.item(n+1, s.t.PathWalk)
@@ -187,7 +259,7 @@ func (s *session) path() error {
 			if err := s.startOver(); err != nil {
 				return err
 			}
-			done, err := s.form(0)
+			done, err := s.form(s.g.NextQuestion(s.answers))
 			if err != nil || !done {
 				return err
 			}

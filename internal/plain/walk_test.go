@@ -18,23 +18,46 @@ const (
 	homeMine      = "9"
 )
 
-// stage2 answers "My situation" as a stage 2 reader: stage 2, IHC 3+,
-// hormone receptor-positive, after surgery, no brain spread.
-var stage2 = map[string]string{"stage": "2", "her2": "ihc3", "hormone": "positive", "treatment": "after-surgery", "brain": "no"}
+// stage2 answers "My situation" as a stage 2 reader: IHC 3+, stage 2,
+// hormone receptor-positive before menopause, after surgery with no cancer
+// left, nothing else ticked: the 7 questions the form asks such a reader.
+var stage2 = map[string]string{"her2": "ihc3", "stage": "2", "hormone": "positive", "menopause": "no", "treatment": "after-surgery", "residual": "no", "matters": ""}
 
-// formInput is what a reader types to give answers, question by question.
+// formInput is what a reader types to give answers, question by question:
+// only the questions the form asks, numbering the answers it offers; for
+// a question with many answers, their numbers with commas (or nothing).
 func formInput(t *testing.T, g *guide.Guide, answers map[string]string) []string {
 	t.Helper()
 	var out []string
-	for _, q := range g.Paths.Situation {
-		i := slices.IndexFunc(q.Answers, func(a guide.Answer) bool { return a.ID == answers[q.ID] })
-		if i < 0 {
-			t.Fatalf("question %s has no answer %q", q.ID, answers[q.ID])
+	given := map[string]string{}
+	for i, q := range g.Paths.Situation {
+		if !g.Asks(i, given) {
+			continue
 		}
-		out = append(out, strconv.Itoa(i+1))
+		v, ok := answers[q.ID]
+		if !ok {
+			t.Fatalf("the form asks %s, but the answers have none", q.ID)
+		}
+		offered := g.Offered(i, given)
+		var nums []string
+		for _, id := range guide.Picks(v) {
+			k := slices.IndexFunc(offered, func(a guide.Answer) bool { return a.ID == id })
+			if k < 0 {
+				t.Fatalf("question %s does not offer %q", q.ID, id)
+			}
+			nums = append(nums, strconv.Itoa(k+1))
+		}
+		if len(nums) == 0 && !q.Many {
+			t.Fatalf("question %s needs an answer", q.ID)
+		}
+		out = append(out, strings.Join(nums, ","))
+		given[q.ID] = v
 	}
 	return out
 }
+
+// formStart is the first line of the form.
+const formStart = "Question 1 of 11 (private, never saved): What was your HER2 result?"
 
 // refItems are the checklist items for "page#n" references.
 func refItems(t *testing.T, g *guide.Guide, refs []string) []checklist.Item {
@@ -179,15 +202,18 @@ func TestSituationStage2(t *testing.T) {
 	out := runScript(t, g, lines(script...), Options{Width: 80, Chunk: 10000, List: list})
 
 	expect := []string{"Private: your answers stay in this program's memory.",
-		"Question 1 of 5 (private, never saved): What stage is your cancer?", "2. Stage 2", "5. I don't know",
-		"Question 5 of 5", "Your answers added these to My questions"}
+		formStart, "1. HER2-positive, IHC 3 plus", "7. I don't know",
+		"Question 2 of 11 (private, never saved): What stage is your cancer?", "3. Stage 2",
+		"Question 7 of 7", "Type the numbers of all that fit", "Your answers added these to My questions"}
 	for _, it := range want {
 		expect = append(expect, "- "+it.Text)
 	}
 	expect = append(expect, "Your own path: "+strconv.Itoa(len(pages))+" pages")
-	for i, id := range pages {
-		p, _ := g.Page(id)
-		expect = append(expect, strconv.Itoa(i+1)+". "+p.Title)
+	for i, pp := range g.PathFor(stage2).Pages {
+		expect = append(expect, strconv.Itoa(i+1)+". "+pp.Title)
+		if !strings.Contains(strings.Join(strings.Fields(out), " "), pp.Why) {
+			t.Errorf("the path lacks the why line %q", pp.Why)
+		}
 	}
 	n := len(pages)
 	expect = append(expect, strconv.Itoa(n+1)+". Read them all, step by step", strconv.Itoa(n+2)+". Start over (clear my answers)",
@@ -205,7 +231,7 @@ func TestSituationStage2(t *testing.T) {
 		t.Errorf("list = %v, want %v", got, ids(want))
 	}
 	for _, mark := range []string{"[x]", "›", "(selected)"} {
-		if strings.Contains(out[:strings.Index(out, "Question 5 of 5")], mark) {
+		if strings.Contains(out[:strings.Index(out, "Question 7 of 7")], mark) {
 			t.Errorf("the form marks an answer with %q", mark)
 		}
 	}
@@ -260,8 +286,8 @@ func TestSituationStartOver(t *testing.T) {
 			if !c.keep {
 				want = append(want, "Removed "+added+" from My questions.")
 			}
-			want = append(want, "Your answers are cleared.", "Question 1 of 5", "Main menu:",
-				"Question 1 of 5", "Main menu:", "Goodbye.")
+			want = append(want, "Your answers are cleared.", formStart, "Main menu:",
+				formStart, "Main menu:", "Goodbye.")
 			inOrder(t, out, want...)
 			got := ids(list.Items())
 			if c.keep && len(got) != len(refs)+1 || !c.keep && (len(got) != 1 || list.Items()[0].Text != own) {
@@ -275,12 +301,12 @@ func TestSituationStartOver(t *testing.T) {
 // one question, or home from the first.
 func TestSituationBadInput(t *testing.T) {
 	g := bundled(t)
-	out := runScript(t, g, lines(homeSituation, "0", "x", "", "6", "2", "99", "b", "b", "q"), Options{Width: 80})
+	out := runScript(t, g, lines(homeSituation, "0", "x", "", "8", "2", "99", "b", "b", "q"), Options{Width: 80})
 	inOrder(t, out,
-		"Question 1 of 5", "Please type a number from 1 to 5.", "Please type a number from 1 to 5.",
-		"Please type a number from 1 to 5.", "Please type a number from 1 to 5.",
-		"Question 2 of 5", "Type b for the previous question", "Please type a number from 1 to 6.",
-		"Question 1 of 5", "Main menu:", "Goodbye.")
+		formStart, "Please type a number from 1 to 7.", "Please type a number from 1 to 7.",
+		"Please type a number from 1 to 7.", "Please type a number from 1 to 7.",
+		"Question 2 of 11", "Type b for the previous question", "Please type a number from 1 to 6.",
+		formStart, "Main menu:", "Goodbye.")
 }
 
 // TestSituationPrivate: the answers live only in the session.
@@ -293,7 +319,7 @@ func TestSituationPrivate(t *testing.T) {
 	if err := Run(context.Background(), g, strings.NewReader(lines(homeSituation)), &out, Options{}); err != nil {
 		t.Fatal(err)
 	}
-	inOrder(t, out.String(), "Question 1 of 5")
+	inOrder(t, out.String(), formStart)
 }
 
 // TestWalkAsk: bad input keeps the question; "I don't know" adds the
@@ -302,7 +328,7 @@ func TestWalkAsk(t *testing.T) {
 	g := bundled(t)
 	out := runScript(t, g, lines(homeWalk, "9", "x", "5", "b", "q"), Options{Width: 80})
 	inOrder(t, out, "has your cancer spread", "Please type a number from 1 to 5.", "Please type a number from 1 to 5.",
-		"Question 1 of 5", "Main menu:", "Goodbye.")
+		formStart, "Main menu:", "Goodbye.")
 
 	steps := fitSteps(g, askUnsure)
 	if len(steps) < 2 || steps[len(steps)-2].Page != visitPage {
