@@ -18,15 +18,17 @@ type topics struct {
 	// byKey maps the words of each phrase a group asks (without stop
 	// words), joined by spaces, to its groups.
 	byKey map[string][]int
-	// longest is the most words in any phrase.
+	// longest is the most words in any phrase; starts holds the first
+	// word of each asked phrase, so most words are passed over at once.
 	longest int
+	starts  map[string]bool
 }
 
 // newTopics folds the groups of search.yaml into query words. Stop words
 // are left out of the asked phrases, so that "can I have a baby" asks
 // "baby"; the phrases to find keep them ("lose my hair").
 func newTopics(groups []guide.Synonyms, stop stopSet) *topics {
-	t := &topics{byKey: map[string][]int{}}
+	t := &topics{byKey: map[string][]int{}, starts: map[string]bool{}}
 	for _, g := range groups {
 		id := len(t.groups)
 		var find [][]string
@@ -44,6 +46,7 @@ func newTopics(groups []guide.Synonyms, stop stopSet) *topics {
 			}
 			t.byKey[key] = append(t.byKey[key], id)
 			t.longest = max(t.longest, len(ws))
+			t.starts[ws[0]] = true
 		}
 	}
 	return t
@@ -111,6 +114,9 @@ func (t *topics) expand(vs []variant, stop stopSet) []variant {
 // find returns how many of words, from the first, make up the longest
 // phrase of a group, and the groups that have it.
 func (t *topics) find(words []string) (int, []int) {
+	if !t.starts[words[0]] {
+		return 0, nil
+	}
 	for l := min(len(words), t.longest); l > 0; l-- {
 		if g, ok := t.byKey[strings.Join(words[:l], " ")]; ok {
 			return l, g
