@@ -75,6 +75,7 @@ type Server struct {
 	perAddr  map[string]int
 	programs map[*tea.Program]struct{}
 	draining bool
+	ln       net.Listener
 	idle     chan struct{} // closed when draining and the last connection is gone
 
 	nextID atomic.Uint64
@@ -136,8 +137,18 @@ func New(cfg Config, d Deps) (*Server, error) {
 func (s *Server) Serve(l net.Listener) error {
 	s.log.Info("listening", "addr", l.Addr().String(), "fingerprint", Fingerprint(s.deps.HostKey.PublicKey()),
 		"max_sessions", s.cfg.MaxSessions, "max_per_address", s.cfg.MaxPerAddress)
+	s.mu.Lock()
+	if s.draining {
+		s.mu.Unlock()
+		return l.Close()
+	}
+	s.ln = l
+	s.mu.Unlock()
 	err := s.ssh.Serve(l)
-	if errors.Is(err, ssh.ErrServerClosed) {
+	s.mu.Lock()
+	draining := s.draining
+	s.mu.Unlock()
+	if draining || errors.Is(err, ssh.ErrServerClosed) {
 		return nil
 	}
 	return err
@@ -153,6 +164,9 @@ func (s *Server) Drain() {
 		return
 	}
 	s.draining = true
+	if s.ln != nil {
+		s.ln.Close() // Serve returns; ssh's own Shutdown may not know it yet
+	}
 	open := s.conns
 	if open == 0 {
 		close(s.idle)
