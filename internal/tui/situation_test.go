@@ -83,3 +83,47 @@ func TestSituationUnsureLeadsToHowToFindOut(t *testing.T) {
 		t.Errorf("esc on the first question: %T", m.top())
 	}
 }
+
+// TestSituationManyAndBanner: a HER2-low reader is asked HER2, stage and
+// "What else matters" only; space ticks (and unticks) there, enter goes on;
+// the path starts with the HER2-negative banner and shows each page's why
+// line.
+func TestSituationManyAndBanner(t *testing.T) {
+	m := choose(t, bundledModel(t, 100, 40), situationID)
+	m = answer(t, m, "low")
+	if !strings.Contains(screen(m), "Question 2 of 3") {
+		t.Fatalf("after HER2-low:\n%s", screen(m))
+	}
+	m = answer(t, m, "4")
+	s := screen(m)
+	if !strings.Contains(s, "What else matters to you?") || !strings.Contains(s, "[ ] ") || !strings.Contains(s, "space") {
+		t.Fatalf("the last question:\n%s", s)
+	}
+	// Tick the 8th (work and money), tick and untick the first.
+	m = press(t, m, "home", "space", "space")
+	for range 7 {
+		m = press(t, m, "j")
+	}
+	m = press(t, m, "space")
+	if !strings.Contains(screen(m), "[x] Work and money") || strings.Contains(screen(m), "[x] Having children") {
+		t.Fatalf("ticks:\n%s", screen(m))
+	}
+	m = press(t, m, "enter")
+	if !onPath(m) {
+		t.Fatalf("after the last answer: %T\n%s", m.top(), screen(m))
+	}
+	s = screen(m)
+	for _, want := range []string{"This guide is about HER2-positive", "Where do I go from here?", "How can I pay for my treatment?"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("path lacks %q:\n%s", want, s)
+		}
+	}
+	if m.ctx.Session.Answers["matters"] != "money" {
+		t.Errorf("answers %v", m.ctx.Session.Answers)
+	}
+	for _, not := range []string{"What usually happens", "brain"} {
+		if strings.Contains(s, not) {
+			t.Errorf("a HER2-low path has %q:\n%s", not, s)
+		}
+	}
+}
