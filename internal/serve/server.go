@@ -119,7 +119,7 @@ func New(cfg Config, d Deps) (*Server, error) {
 		IdleTimeout:      d.Kiosk.Idle + d.Kiosk.Countdown + idleGrace,
 		// Sessions only: no port forwarding (nil callbacks deny it), no
 		// subsystems (SFTP), no global requests.
-		ChannelHandlers:   map[string]ssh.ChannelHandler{"session": ssh.DefaultSessionHandler},
+		ChannelHandlers:   map[string]ssh.ChannelHandler{"session": filteredSession},
 		RequestHandlers:   map[string]ssh.RequestHandler{},
 		SubsystemHandlers: map[string]ssh.SubsystemHandler{},
 		SessionRequestCallback: func(_ ssh.Session, kind string) bool {
@@ -361,6 +361,49 @@ func noPrinting() printing.Spooler {
 	return printing.Spooler{Run: func(context.Context, string, ...string) ([]byte, error) {
 		return nil, errors.New("printing is off for this session")
 	}}
+}
+
+// Bounds of a session's "env" requests: the environment a client may
+// send is kept in memory for the session's whole life.
+const (
+	maxEnvRequests = 64
+	maxEnvPayload  = 4 << 10
+)
+
+// filteredSession is ssh's own session channel with its requests
+// filtered first: agent and X11 forwarding are refused (the library would
+// acknowledge an agent request, though nothing here ever opens an agent
+// channel), and "env" requests are bounded in number and size.
+func filteredSession(srv *ssh.Server, conn *gossh.ServerConn, ch gossh.NewChannel, ctx ssh.Context) {
+	ssh.DefaultSessionHandler(srv, conn, filteredChannel{ch}, ctx)
+}
+
+type filteredChannel struct{ gossh.NewChannel }
+
+func (c filteredChannel) Accept() (gossh.Channel, <-chan *gossh.Request, error) {
+	ch, reqs, err := c.NewChannel.Accept()
+	if err != nil {
+		return ch, reqs, err
+	}
+	out := make(chan *gossh.Request)
+	go func() {
+		defer close(out)
+		envs := 0
+		for r := range reqs {
+			switch r.Type {
+			case "env":
+				if envs++; envs > maxEnvRequests || len(r.Payload) > maxEnvPayload {
+					r.Reply(false, nil) // a reply to a gone client has nowhere to go
+					continue
+				}
+			case "auth-agent-req@openssh.com", "x11-req":
+				r.Reply(false, nil)
+				continue
+			}
+			out <- r
+		}
+	}()
+	return ch, out, nil
 }
 
 // remoteHost is the address without its port: the unit of the

@@ -3,6 +3,7 @@ package serve
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	gossh "golang.org/x/crypto/ssh"
+	"golang.org/x/crypto/ssh/agent"
 
 	"github.com/her2guide/her2guide/internal/i18n"
 )
@@ -68,6 +70,30 @@ func TestNoSubsystemsNoForwarding(t *testing.T) {
 		ln.Close()
 		t.Error("remote port forwarding was accepted")
 	}
+	sess, err = c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := agent.RequestAgentForwarding(sess); err == nil {
+		t.Error("agent forwarding was accepted")
+	}
+	if ok, err := sess.SendRequest("x11-req", true, make([]byte, 64)); ok || err != nil {
+		t.Errorf("X11 forwarding: accepted %t, %v", ok, err)
+	}
+	// The environment a client sends is bounded.
+	refused := 0
+	for i := range maxEnvRequests + 10 {
+		if sess.Setenv(fmt.Sprintf("V%d", i), "x") != nil {
+			refused++
+		}
+	}
+	if refused != 10 {
+		t.Errorf("%d env requests refused, want the 10 past %d", refused, maxEnvRequests)
+	}
+	if sess.Setenv("BIG", strings.Repeat("x", maxEnvPayload)) == nil {
+		t.Error("a 4 KiB variable was accepted")
+	}
+	sess.Close()
 	sess, err = c.NewSession()
 	if err != nil {
 		t.Fatal(err)
