@@ -119,7 +119,7 @@ func runServe(cmd *cobra.Command, env Env) error {
 		},
 		Kiosk:            tui.Kiosk{Idle: kc.Idle, Countdown: kc.Countdown, Printer: kc.Printer},
 		Spooler:          printing.DefaultSpooler(),
-		Exec:             serveExec(env, version),
+		Exec:             withPhones(serveExec(env, version), kc.Phone, kc.AfterHoursPhone),
 		HostKey:          signer,
 		AllowedPrintKeys: allowed,
 		Log:              logger,
@@ -196,5 +196,22 @@ func serveExec(env Env, version string) func(ctx context.Context, args []string,
 			return 1
 		}
 		return 0
+	}
+}
+
+// withPhones gives the questions command the care team's numbers from
+// the settings, as the guide's own sheets have them.
+func withPhones(run func(context.Context, []string, io.Writer, io.Writer) int, phone, afterHours string) func(context.Context, []string, io.Writer, io.Writer) int {
+	return func(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+		if len(args) > 0 && args[0] == "questions" {
+			args = append([]string(nil), args...)
+			if phone != "" {
+				args = append(args, "--phone", phone)
+			}
+			if afterHours != "" {
+				args = append(args, "--after-hours-phone", afterHours)
+			}
+		}
+		return run(ctx, args, stdout, stderr)
 	}
 }

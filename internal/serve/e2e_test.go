@@ -84,8 +84,9 @@ func TestTwoPrivateSessions(t *testing.T) {
 	start := time.Now()
 	drained := make(chan struct{})
 	go func() { ts.Drain(); close(drained) }()
-	one.WaitFor("The guide is restarting")
-	two.WaitFor("The guide is restarting")
+	restarting, _, _ := strings.Cut(English().Restarting, ".") // the notice wraps after this
+	one.WaitFor(restarting)
+	two.WaitFor(restarting)
 	select {
 	case <-drained:
 	case <-time.After(ts.cfg.DrainTimeout + 5*time.Second):

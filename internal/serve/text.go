@@ -22,6 +22,10 @@ type Text struct {
 	NoPrint string
 	// NoPrintKey is the help of Enter on the sheet where it cannot print.
 	NoPrintKey string
+	// NoPrintIntro heads the sheet where it cannot print.
+	NoPrintIntro string
+	// NoPrintButton is the touch button for Enter on that sheet.
+	NoPrintButton string
 }
 
 // English is the server's text in English.
@@ -34,7 +38,9 @@ func English() *Text {
 		Refused:    "The guide does not run that command over SSH. It runs:\n" + commandsHelp,
 		NoPrint: "The guide cannot print or save from here. The sheet above is yours to copy " +
 			"(select it with the mouse). The her2guide program installed on your own computer prints and saves it.",
-		NoPrintKey: "how to keep it",
+		NoPrintKey:    "how to keep it",
+		NoPrintIntro:  "Your sheet, to copy. Press enter to see how to keep it.",
+		NoPrintButton: "How to keep it",
 	}
 }
 
@@ -47,5 +53,8 @@ func (t *Text) catalog(base *i18n.Catalog) *i18n.Catalog {
 	c := *base
 	c.Print.Desk = t.NoPrint
 	c.Keys.PrintOnly = t.NoPrintKey
+	c.Print.PressPrint = t.NoPrintIntro
+	c.Print.PressPrintOn = func(string) string { return t.NoPrintIntro }
+	c.Kiosk.PrintNow = t.NoPrintButton
 	return &c
 }
