@@ -23,6 +23,8 @@ type searchScreen struct {
 	input   textinput.Model
 	list    listScreen
 	results []search.Result
+	// ran is the query of the results shown.
+	ran string
 }
 
 var _ Screen = (*searchScreen)(nil)
@@ -43,14 +45,17 @@ func (s *searchScreen) Show() tea.Cmd {
 // Typing is always true: every key goes to the query.
 func (s *searchScreen) Typing() bool { return true }
 
-// run refreshes the results for the current query, keeping the cursor on
-// the same result when it is still there.
+// run refreshes the results for the current query. For the same query
+// (the index ready, the screen shown again) the cursor stays on the same
+// result; a changed query starts on the best result, so the cursor never
+// trails a result that typing pushed down the list.
 func (s *searchScreen) run() {
 	q := strings.TrimSpace(s.input.Value())
 	var sel string
-	if it, ok := s.list.Menu.selected(); ok {
+	if it, ok := s.list.Menu.selected(); ok && q == s.ran {
 		sel = it.ID
 	}
+	s.ran = q
 	s.results = nil
 	if q != "" && s.ctx.Index != nil {
 		s.results = s.ctx.Index.Search(q, searchLimit)
