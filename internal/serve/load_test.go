@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -26,6 +27,12 @@ import (
 // HER2GUIDE_ variable check never sees these: the server runs with a
 // clean environment.
 const loadEnv = "HER2GUIDE_LOAD"
+
+// pace is the mean time between a session's keys: about two keys a
+// second, faster than anyone reads. (At 14 keys a second per session,
+// 100 sessions need more than the 2 cores of the CI machine: about 1.8 ms
+// of CPU a key, clients included.)
+const pace = 500 * time.Millisecond
 
 // TestLoad is issue 18's bounded load test: the real her2guide serve on
 // loopback, N concurrent sessions (x/crypto/ssh clients with a terminal)
@@ -124,7 +131,9 @@ func TestLoad(t *testing.T) {
 						perKey[strconv.Quote(k)] = append(perKey[strconv.Quote(k)], d)
 					}
 					mu.Unlock()
-					time.Sleep(50 * time.Millisecond) // a fast reader's pace
+					// A fast reader's pace, staggered so sessions do not
+					// press keys in lockstep.
+					time.Sleep(pace/2 + time.Duration(rand.Int64N(int64(pace))))
 				}
 			}
 		}()
