@@ -79,6 +79,8 @@ type Server struct {
 	idle     chan struct{} // closed when draining and the last connection is gone
 
 	nextID atomic.Uint64
+	// maxInput is maxInput; tests lower it.
+	maxInput int64
 }
 
 // New sets up the server; Serve starts it.
@@ -98,6 +100,7 @@ func New(cfg Config, d Deps) (*Server, error) {
 		perAddr:  map[string]int{},
 		programs: map[*tea.Program]struct{}{},
 		idle:     make(chan struct{}),
+		maxInput: maxInput,
 	}
 	tuiHandler := bubbletea.MiddlewareWithProgramHandler(s.newProgram)(func(ssh.Session) {})
 	s.ssh = &ssh.Server{
@@ -222,7 +225,7 @@ func (s *Server) onConn(_ ssh.Context, c net.Conn) net.Conn {
 	open := s.conns
 	s.mu.Unlock()
 	s.log.Info("connection opened", "addr", addr, "open", open)
-	return &limitedConn{Conn: c, left: maxInput, start: time.Now(), done: func(start time.Time, in int64) { s.connClosed(addr, start, in) }}
+	return &limitedConn{Conn: c, left: s.maxInput, start: time.Now(), done: func(start time.Time, in int64) { s.connClosed(addr, start, in) }}
 }
 
 func (s *Server) connClosed(addr string, start time.Time, in int64) {

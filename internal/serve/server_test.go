@@ -321,3 +321,46 @@ func TestPrintOnlyFromAllowedKeys(t *testing.T) {
 		t.Error("the no-print catalog does not replace the desk message, or changes the shared one")
 	}
 }
+
+// TestSessionLengthAndInputAreBounded: a connection ends at
+// max-session-length however busy it is, and at the input limit however
+// young it is.
+func TestSessionLengthAndInputAreBounded(t *testing.T) {
+	ts := startServer(t, func(c *Config, _ *Deps) { c.MaxSessionLength = 700 * time.Millisecond })
+	key, _ := clientKey(t)
+	s, err := openLoadSession(ts.addr, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	for time.Since(start) < 5*time.Second {
+		if _, err := s.key("j"); err == io.EOF {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if took := time.Since(start); took > 3*time.Second {
+		t.Errorf("the session lasted %s past a max-session-length of 700ms", took)
+	}
+	s.close()
+
+	ts = startServer(t, nil)
+	ts.maxInput = 256 << 10
+	s, err = openLoadSession(ts.addr, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.close()
+	chunk := strings.Repeat("x", 4<<10)
+	sent := 0
+	for sent < 4<<20 {
+		if _, err := io.WriteString(s.in, chunk); err != nil {
+			break
+		}
+		sent += len(chunk)
+	}
+	if sent >= 4<<20 {
+		t.Fatalf("the server took %d bytes past an input limit of 256 KiB", sent)
+	}
+	waitOpen(t, ts.Server, 0)
+}
