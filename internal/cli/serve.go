@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"strings"
 	"time"
@@ -79,6 +80,9 @@ func runServe(cmd *cobra.Command, env Env) error {
 		return fmt.Errorf("the server's settings have a problem:\n%w", err)
 	}
 	logger := serve.NewLogger(sc.LogFormat, env.Stderr)
+	// The SSH library logs its own errors (a panic it recovered) with
+	// slog's default: in the same format, to the same place.
+	slog.SetDefault(logger)
 	keyPath := sc.HostKey
 	if keyPath == "" {
 		if keyPath, err = serve.HostKeyPath(env.Getenv); err != nil {
@@ -160,8 +164,12 @@ func serveConfig(cmd *cobra.Command, env Env) (kiosk.Config, serve.Config, error
 		return kiosk.Config{}, serve.Config{}, err
 	}
 	flags := map[string]string{}
+	known := map[string]bool{}
+	for _, k := range append(serve.Keys(), serve.KioskKeys()...) {
+		known[k] = true
+	}
 	cmd.Flags().Visit(func(f *pflag.Flag) {
-		if f.Name != "config" && f.Name != "plain" {
+		if known[f.Name] {
 			flags[f.Name] = f.Value.String()
 		}
 	})
