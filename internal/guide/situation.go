@@ -204,6 +204,20 @@ func (g *Guide) PathFor(answers map[string]string) Path {
 			add(p.ID, "")
 		}
 	}
+	// The questions follow the pages, so the sheet too starts with the
+	// reader's own situation; questions of pages not on the path go last.
+	at := map[string]int{}
+	for i, p := range path.Pages {
+		at[p.ID] = i
+	}
+	rank := func(ref string) int {
+		id, _, _ := ParseQuestionRef(ref)
+		if i, ok := at[id]; ok {
+			return i
+		}
+		return len(path.Pages)
+	}
+	slices.SortStableFunc(path.Questions, func(a, b string) int { return rank(a) - rank(b) })
 	return path
 }
 
