@@ -50,9 +50,9 @@ func serveCmd(env Env) *cobra.Command {
 	}
 	f := cmd.Flags()
 	d := serve.Defaults()
-	f.String(serve.KeyListen, d.Listen, "host:port to listen on (0.0.0.0:23234 for every interface)")
+	f.String(serve.KeyListen, d.Listen, "the host:port to listen on (0.0.0.0:23234 for every interface)")
 	f.String(serve.KeyHostKey, "", "host key file, made on first start (default: in the state folder)")
-	f.String(serve.KeyAllowedPrintKeys, "", "authorized_keys file of the terminals that may print")
+	f.String(serve.KeyAllowedPrintKeys, "", "an authorized_keys file of the terminals that may print")
 	f.Int(serve.KeyMaxSessions, d.MaxSessions, "most connections open at once")
 	f.Int(serve.KeyMaxPerAddress, d.MaxPerAddress, "most connections open at once from one address")
 	f.Float64(serve.KeyRate, d.Rate, "new sessions a second from one address")
