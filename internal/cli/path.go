@@ -149,7 +149,25 @@ func pathCmd(env Env) *cobra.Command {
 	}
 	cmd.Flags().StringArrayVar(&specs, "answer", nil, "answer a question of My situation, as QUESTION=ANSWER (repeatable)")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON for other programs")
+	completeAnswers(cmd)
 	return cmd
+}
+
+// completeAnswers has the shell complete --answer with every QUESTION=ANSWER.
+func completeAnswers(cmd *cobra.Command) {
+	_ = cmd.RegisterFlagCompletionFunc("answer", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		g, err := bundled()
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveError
+		}
+		var out []string
+		for _, q := range g.Paths.Situation {
+			for _, a := range q.Answers {
+				out = append(out, q.ID+"="+a.ID+"\t"+a.Label)
+			}
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	})
 }
 
 func writePath(w io.Writer, g *guide.Guide, r pathReport) error {

@@ -156,3 +156,14 @@ func TestQuestionsAnswer(t *testing.T) {
 		t.Errorf("--all with --answer: exit %d, %q", code, errOut)
 	}
 }
+
+// TestAnswerCompletion: the shell completes --answer with QUESTION=ANSWER.
+func TestAnswerCompletion(t *testing.T) {
+	for _, cmd := range []string{"path", "questions"} {
+		env, out, _ := testEnv(false, false)
+		run(t, env, "__complete", cmd, "--answer", "")
+		if s := out.String(); !strings.Contains(s, "stage=2\tStage 2") || !strings.Contains(s, "matters=fertility") {
+			t.Errorf("%s --answer completion:\n%s", cmd, s)
+		}
+	}
+}
