@@ -98,6 +98,8 @@ type Config struct {
 	DrainTimeout time.Duration
 	// LogFormat is "text" or "json".
 	LogFormat string
+	// maxInput replaces the input limit in tests.
+	maxInput int64
 }
 
 // Defaults is the configuration when nothing is set.

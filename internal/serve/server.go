@@ -102,6 +102,9 @@ func New(cfg Config, d Deps) (*Server, error) {
 		idle:     make(chan struct{}),
 		maxInput: maxInput,
 	}
+	if cfg.maxInput > 0 {
+		s.maxInput = cfg.maxInput
+	}
 	tuiHandler := bubbletea.MiddlewareWithProgramHandler(s.newProgram)(func(ssh.Session) {})
 	s.ssh = &ssh.Server{
 		Addr:        cfg.Listen,

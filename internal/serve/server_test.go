@@ -344,8 +344,7 @@ func TestSessionLengthAndInputAreBounded(t *testing.T) {
 	}
 	s.close()
 
-	ts = startServer(t, nil)
-	ts.maxInput = 256 << 10
+	ts = startServer(t, func(c *Config, _ *Deps) { c.maxInput = 256 << 10 })
 	s, err = openLoadSession(ts.addr, key)
 	if err != nil {
 		t.Fatal(err)
