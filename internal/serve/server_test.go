@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"regexp"
 	"strings"
 	"syscall"
 	"testing"
@@ -362,4 +363,49 @@ func TestSessionLengthAndInputAreBounded(t *testing.T) {
 		t.Fatalf("the server took %d bytes past an input limit of 256 KiB", sent)
 	}
 	waitOpen(t, ts.Server, 0)
+}
+
+// TestColoursFollowTheClient: the session's colour profile comes from the
+// client's terminal type, as wish's bubbletea middleware reads it: a
+// 256-colour terminal gets colours, a dumb one none.
+func TestColoursFollowTheClient(t *testing.T) {
+	ts := startServer(t, nil)
+	key, _ := clientKey(t)
+	firstFrame := func(term string) string {
+		c, err := dial(t, ts.addr, key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		sess, err := c.NewSession()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer sess.Close()
+		if err := sess.RequestPty(term, 24, 80, gossh.TerminalModes{}); err != nil {
+			t.Fatal(err)
+		}
+		out, _ := sess.StdoutPipe()
+		if err := sess.Shell(); err != nil {
+			t.Fatal(err)
+		}
+		var got strings.Builder
+		buf := make([]byte, 32<<10)
+		deadline := time.Now().Add(5 * time.Second)
+		for time.Now().Before(deadline) && !strings.Contains(got.String(), i18n.English().Home.Finish) {
+			n, err := out.Read(buf)
+			got.Write(buf[:n])
+			if err != nil {
+				break
+			}
+		}
+		return got.String()
+	}
+	colour := regexp.MustCompile(`\x1b\[[0-9;]*(38|48);[25];`)
+	if f := firstFrame("xterm-256color"); !colour.MatchString(f) {
+		t.Errorf("no colours for xterm-256color:\n%q", f)
+	}
+	if f := firstFrame("dumb"); colour.MatchString(f) || !strings.Contains(f, i18n.English().Home.Finish) {
+		t.Errorf("colours, or no home screen, for a dumb terminal:\n%q", f)
+	}
 }
