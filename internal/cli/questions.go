@@ -107,7 +107,7 @@ func questionsCmdWith(env Env, spooler printing.Spooler) *cobra.Command {
 	fl := cmd.Flags()
 	fl.StringArrayVar(&topics, "topic", nil, "add this topic's questions (repeatable; see topics)")
 	fl.BoolVar(&all, "all", false, "add the questions of every topic")
-	fl.StringArrayVar(&answerSpecs, "answer", nil, "the questions of a reader whose My situation answers are QUESTION=ANSWER (repeatable; see path)")
+	fl.StringArrayVar(&answerSpecs, "answer", nil, "answer of My situation: QUESTION=ANSWER (repeatable)")
 	completeAnswers(cmd)
 	fl.StringArrayVar(&tops, "top", nil, "mark ID:N (topic ID, question N) most important")
 	fl.StringVar(&format, "format", "text", "text, markdown, html or pdf")
