@@ -157,7 +157,7 @@ func TestPrintThroughCUPS(t *testing.T) {
 	}
 	flat := strings.Join(strings.Fields(string(text)), " ")
 	for _, want := range []string{
-		"Questions for my oncologist", "My HER2 result (IHC / ISH)", "Most important",
+		"Questions for my oncologist", "My HER2 result (IHC / ISH)", "My top 3",
 		"What should I ask my oncologist?",
 		"What stage is my cancer, and what does that mean for me?",
 		"Who on the team can help me cope with fear, worry or low mood?",

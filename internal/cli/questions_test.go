@@ -78,13 +78,13 @@ func TestQuestionsTopicsAndTop(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := out.String()
-	top := strings.Index(s, "## Most important")
+	top := strings.Index(s, "## My top 3")
 	if top < 0 || !strings.Contains(s, "Date: 1 January 2026") {
 		t.Fatalf("markdown lacks the top group or the SOURCE_DATE_EPOCH date:\n%s", s)
 	}
 	after := s[top:]
-	first := strings.Index(after, "- [ ] ")
-	if first < 0 || !strings.HasPrefix(after[first+6:], mdPrefix(heart.Questions[1])) {
+	first := strings.Index(after, "1. ")
+	if first < 0 || !strings.HasPrefix(after[first+3:], mdPrefix(heart.Questions[1])) {
 		t.Errorf("first top question is not heart:2:\n%s", after[:min(len(after), 300)])
 	}
 	if strings.Count(s, mdPrefix(heart.Questions[0])) != 1 {

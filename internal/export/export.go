@@ -34,6 +34,24 @@ type Sheet struct {
 	Phone, AfterHours string
 	// Notice is the guide's safety notice, printed in the footer.
 	Notice string
+	// HandOver says what to do with the sheet, printed under the title
+	// (from the bundle's guide.yaml, sheet.hand_over).
+	HandOver string
+	// Endorsed is the clinic's endorsement line with {clinic} where the
+	// clinic's name goes (the bundle's sheet.endorsed). It is printed under
+	// the title, with Clinic put in, only when Clinic is set.
+	Endorsed string
+	// Clinic is the name of the clinic that hands out the sheet (a kiosk's
+	// clinic setting, or --clinic); see CheckClinic.
+	Clinic string
+	// Clinician makes the one-page copy for the care team instead of the
+	// reader's sheet: About (or a blank "About me" box), the top 3, and
+	// every other question on one line, with no blanks to write on.
+	Clinician bool
+	// About is the reader's situation, printed on the clinician copy: the
+	// "My situation" questions asked and the answers given, in order.
+	// Empty when the sheet is not made from a path.
+	About []Fact
 	// Reviewed is when the content was last checked, printed in the footer.
 	Reviewed time.Time
 	// Version is the program's version, printed in the footer.
@@ -46,6 +64,14 @@ type Sheet struct {
 	// fills it for the full checklist only (see AddPictures): pictures make
 	// a sheet longer, and the default sheet fits one page.
 	Pictures map[string][]*pictures.Picture
+}
+
+// Fact is one answer of the reader's "My situation" form.
+type Fact struct {
+	// Question is the form's question ("What stage is your cancer?").
+	Question string
+	// Answer is the label of the answer given ("Stage 2").
+	Answer string
 }
 
 // groupPage returns the id of the page a group of questions comes from, or
@@ -88,6 +114,23 @@ func CheckPhone(v string) error {
 	}
 	if n := utf8.RuneCountInString(v); n > MaxPhone {
 		return fmt.Errorf("a phone number can be at most %d characters (it has %d)", MaxPhone, n)
+	}
+	return nil
+}
+
+// MaxClinic is the longest clinic name a sheet prints, in characters.
+const MaxClinic = 60
+
+// CheckClinic accepts a clinic's name as the endorsement line prints it:
+// up to MaxClinic printable characters, such as "Riverside Cancer Centre".
+func CheckClinic(v string) error {
+	for _, r := range v {
+		if !unicode.IsPrint(r) {
+			return errors.New("a clinic name cannot contain control characters")
+		}
+	}
+	if n := utf8.RuneCountInString(v); n > MaxClinic {
+		return fmt.Errorf("a clinic name can be at most %d characters (it has %d)", MaxClinic, n)
 	}
 	return nil
 }
@@ -180,8 +223,19 @@ const (
 	teachBack     = "Let me repeat what I heard: ..."
 	spellDrug     = "How do you spell that drug?"
 	headUrgent    = "When to call right away"
-	labelPhone    = "My care team's phone (daytime)"
-	labelAfter    = "After hours"
+	headTop       = "My top 3"
+	topEmpty      = "Write your top 3 questions. Ask them first."
+	topSome       = "Ask these first. Add more on the lines below."
+	topFull       = "Ask these first."
+	headAboutMe   = "About me"
+	headSituation = "My situation"
+	labelName     = "My name"
+	labelCancer   = "My cancer (HER2, ER / PR, stage)"
+	headRest      = "My other questions"
+	// ClinicianTitle heads the clinician copy.
+	ClinicianTitle = "My questions: a copy for my care team"
+	labelPhone     = "My care team's phone (daytime)"
+	labelAfter     = "After hours"
 )
 
 // answerLines is how many ruled lines follow each question in the text,

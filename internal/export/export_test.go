@@ -57,6 +57,8 @@ func sampleSheet(t testing.TB) Sheet {
 		},
 		AfterHours: "(555) 010-0199",
 		Notice:     "For learning only, not medical advice. Make choices with your care team.",
+		HandOver:   "Give this sheet to your nurse or doctor at the start of your visit.",
+		Endorsed:   "Your care team at {clinic} wants you to ask these questions.",
 		Reviewed:   day(2026, 11, 20),
 		Version:    "v1.0.0",
 	}
@@ -88,8 +90,8 @@ func TestGolden(t *testing.T) {
 // wording is what every format must print.
 var wording = []string{
 	"Questions for my oncologist", "22 November 2026",
-	"My doctor", "Next appointment", "My HER2 result (IHC / ISH)", "ER / PR", "My current medicines",
-	"Most important", "How often will I have a heart scan, and who reads it?",
+	"My doctor", "Next appointment", "My top 3", "How often will I have a heart scan, and who reads it?",
+	"My HER2 result (IHC / ISH)", "ER / PR", "My current medicines",
 	"What should I ask my oncologist?", "What stage is my cancer, and what does that mean for me?",
 	"My own questions", "Can I keep working?",
 	"Let me repeat what I heard", "How do you spell that drug?",
@@ -189,7 +191,7 @@ func TestMarkdownEscapes(t *testing.T) {
 		`- [ ] Can I keep working?\`,
 		`  My job is \*very\* physical: \<lifting\> \& \[standing\] all day.`,
 		"\n  1\\. Is that OK?",
-		"- [ ] How often will I have a heart scan",
+		"1. How often will I have a heart scan",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("markdown lacks %q", want)

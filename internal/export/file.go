@@ -37,6 +37,8 @@ func NewSheet(g *guide.Guide, items []checklist.Item, date time.Time, version st
 		Groups:   checklist.Ordered(items),
 		Urgent:   UrgentLines(g, topics),
 		Notice:   g.Meta.Notice,
+		HandOver: g.Meta.Sheet.HandOver,
+		Endorsed: g.Meta.Sheet.Endorsed,
 		Reviewed: g.Reviewed(),
 		Version:  version,
 	}

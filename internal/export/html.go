@@ -38,7 +38,7 @@ import (
 //     and later) and Safari (18.2 and later) print them, and print them
 //     instead of their own header and footer (URL, date); Firefox has no
 //     margin boxes and numbers pages only with its own footer turned on.
-var htmlPage = template.Must(template.New("sheet").Parse(`<!DOCTYPE html>
+var htmlPage = template.Must(template.New("sheet").Funcs(template.FuncMap{"inc": func(i int) int { return i + 1 }}).Parse(`<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -67,6 +67,15 @@ input { font: inherit; color: #000; opacity: 1; }
 .text { white-space: pre-line; }
 .lines { margin-left: 1.3em; }
 .line { border-bottom: 1px solid #000; height: 1.6em; }
+.intro { margin: .2em 0; font-weight: bold; }
+.top { margin-top: 1em; padding: .2em .8em .4em; border: 1.5px solid #000; break-inside: avoid; page-break-inside: avoid; }
+.top h2 { margin-top: .3em; }
+.top .intro { font-weight: normal; }
+.top ol { margin: .3em 0; padding-left: 1.6em; }
+.top .q .blank { display: block; width: 100%; height: 1.6em; margin: 0; padding: 0; border: 0; border-bottom: 1px solid #000; border-radius: 0; background: transparent; appearance: none; }
+.top .lines { margin-left: 0; }
+.short { list-style: disc; padding-left: 1.3em; }
+.short li { margin: .15em 0; }
 .urgent { margin-top: 1em; padding: .2em .8em .6em; border: 2.5px solid #000; break-inside: avoid; page-break-inside: avoid; }
 .urgent h2 { margin-top: .3em; }
 .urgent ul { list-style: disc; padding-left: 1.3em; }
@@ -90,12 +99,48 @@ footer p { margin: 0; }
 <main>
 <header>
 <h1>{{.Title}}</h1>
+{{- range .Intro}}
+<p class="intro">{{.}}</p>
+{{- end}}
 {{if .Date}}<p class="field"><span>Date:</span> <span>{{.Date}}</span></p>{{else}}<label class="field"><span>Date:</span><input class="blank" type="text" disabled></label>{{end}}
+{{- if not .Clinician}}
 <div class="fields-2">
 <label class="field"><span>My doctor:</span><input class="blank" type="text" disabled></label>
 <label class="field"><span>Next appointment:</span><input class="blank" type="text" disabled></label>
 </div>
+{{- end}}
 </header>
+{{- if .Clinician}}
+{{- if .About}}
+<section aria-labelledby="about">
+<h2 id="about">My situation</h2>
+<ul class="short">
+{{- range .About}}
+<li>{{.Question}} <strong>{{.Answer}}</strong></li>
+{{- end}}
+</ul>
+</section>
+{{- else}}
+<section aria-labelledby="about">
+<h2 id="about">About me</h2>
+<label class="field"><span>My name:</span><input class="blank" type="text" disabled></label>
+<label class="field"><span>My cancer (HER2, ER / PR, stage):</span><input class="blank" type="text" disabled></label>
+<label class="field"><span>My current medicines:</span><input class="blank" type="text" disabled></label>
+</section>
+{{- end}}
+{{template "top" .}}
+{{- if .Rest}}
+<section aria-labelledby="rest">
+<h2 id="rest">My other questions</h2>
+<ul class="short">
+{{- range .Rest}}
+<li>{{.Text}}</li>
+{{- end}}
+</ul>
+</section>
+{{- end}}
+{{- else}}
+{{template "top" .}}
 <section aria-labelledby="about">
 <h2 id="about">About my cancer</h2>
 <div class="fields-2">
@@ -145,6 +190,7 @@ footer p { margin: 0; }
 </div>
 </section>
 {{- end}}
+{{- end}}
 </main>
 <footer>
 {{- if .Notice}}
@@ -154,6 +200,21 @@ footer p { margin: 0; }
 </footer>
 </body>
 </html>
+{{- define "top" -}}
+<section class="top" aria-labelledby="top">
+<h2 id="top">My top 3</h2>
+<p class="intro">{{.TopSays}}</p>
+<ol>
+{{- range $i, $q := .Top}}
+{{- if $q}}
+<li class="q"><span class="text">{{$q}}</span>{{if $.TopLines}}<div class="lines" aria-hidden="true">{{range $.TopLines}}<div class="line"></div>{{end}}</div>{{end}}</li>
+{{- else}}
+<li class="q"><input class="blank" type="text" disabled aria-label="My top question {{inc $i}}"></li>
+{{- end}}
+{{- end}}
+</ol>
+</section>
+{{- end}}
 `))
 
 // The widths a picture is drawn at in the HTML sheet, in columns: wide on
@@ -186,8 +247,9 @@ type htmlGroup struct {
 // writeHTML writes the sheet as a standalone HTML page with print CSS for
 // the paper size.
 func writeHTML(w io.Writer, s Sheet, p Paper) error {
-	groups := make([]htmlGroup, len(s.Groups))
-	for i, g := range s.Groups {
+	top, rest := s.split()
+	groups := make([]htmlGroup, len(rest))
+	for i, g := range rest {
 		groups[i].Group = g
 		for _, pic := range s.groupPictures(g) {
 			wide, alt := drawn(pic, htmlPictureWide, false)
@@ -198,18 +260,47 @@ func writeHTML(w io.Writer, s Sheet, p Paper) error {
 			})
 		}
 	}
+	tops := make([]string, checklist.MaxTop)
+	for i, it := range top {
+		tops[i] = it.Text
+		if s.Clinician {
+			tops[i] = strings.Join(strings.Fields(it.Text), " ")
+		}
+	}
+	topLines := make([]struct{}, answerLines)
+	var short []checklist.Item
+	if s.Clinician {
+		topLines = nil
+		short = others(rest)
+		for i := range short {
+			short[i].Text = strings.Join(strings.Fields(short[i].Text), " ")
+		}
+	}
 	return htmlPage.Execute(w, struct {
 		Title, Date, Notice, Footer string
 		Phone, AfterHours           string
-		Letter                      bool
+		Letter, Clinician           bool
+		Intro                       []string
+		About                       []Fact
+		Top                         []string
+		TopSays                     string
+		TopLines                    []struct{}
+		Rest                        []checklist.Item
 		Groups                      []htmlGroup
 		Lines                       []struct{}
 		Urgent                      []string
 	}{
+		Clinician:  s.Clinician,
+		Intro:      s.intro(),
+		About:      s.About,
+		Top:        tops,
+		TopSays:    topInstruction(len(top)),
+		TopLines:   topLines,
+		Rest:       short,
 		Phone:      s.Phone,
 		AfterHours: s.AfterHours,
 		Urgent:     s.Urgent,
-		Title:      s.Title,
+		Title:      s.title(),
 		Date:       dateText(s.Date),
 		Notice:     s.Notice,
 		Footer:     footerLine(s),

@@ -3,8 +3,10 @@ package export
 import (
 	"bufio"
 	"io"
+	"strconv"
 	"strings"
 
+	"github.com/her2guide/her2guide/internal/checklist"
 	"github.com/her2guide/her2guide/internal/pictures"
 )
 
@@ -28,21 +30,54 @@ func writeMarkdown(w io.Writer, s Sheet) error {
 		b.WriteString("\n")
 	}
 
-	b.WriteString("# " + mdEscape(s.Title) + "\n\n")
+	top, groups := s.split()
+	b.WriteString("# " + mdEscape(s.title()) + "\n\n")
+	if intro := s.intro(); len(intro) > 0 {
+		for i, l := range intro {
+			intro[i] = mdEscape(l)
+		}
+		b.WriteString(strings.Join(intro, "\\\n") + "\n\n")
+	}
 	date := dateText(s.Date)
 	if date == "" {
 		date = blank
 	}
 	b.WriteString(labelDate + ": " + date + "\n\n")
+	if s.Clinician {
+		if len(s.About) > 0 {
+			b.WriteString("## " + headSituation + "\n\n")
+			for _, f := range s.About {
+				b.WriteString("- " + mdEscape(f.Question) + " **" + mdEscape(f.Answer) + "**\n")
+			}
+		} else {
+			b.WriteString("## " + headAboutMe + "\n\n")
+			field(labelName)
+			field(labelCancer)
+			field(labelMedicine)
+		}
+		b.WriteString("\n")
+		writeMarkdownTop(b, top, 0, true)
+		if rest := others(groups); len(rest) > 0 {
+			b.WriteString("## " + headRest + "\n\n")
+			for _, it := range rest {
+				b.WriteString("- " + mdEscape(strings.Join(strings.Fields(it.Text), " ")) + "\n")
+			}
+			b.WriteString("\n")
+		}
+		writeMarkdownFooter(b, s)
+		return b.Flush()
+	}
 	field(labelDoctor)
 	field(labelNext)
-	b.WriteString("\n## " + headAbout + "\n\n")
+	b.WriteString("\n")
+	writeMarkdownTop(b, top, answerLines, false)
+	b.WriteString("## " + headAbout + "\n\n")
 	field(labelHER2)
 	field(labelERPR)
 	field(labelMedicine)
 	b.WriteString("\n")
 
-	for _, g := range s.Groups {
+	for _, g := range groups {
 		b.WriteString("## " + mdEscape(strings.ReplaceAll(g.Title, "\n", " ")) + "\n\n")
 		for _, p := range s.groupPictures(g) {
 			writeMarkdownPicture(b, p)
@@ -72,12 +107,45 @@ func writeMarkdown(w io.Writer, s Sheet) error {
 		b.WriteString("> " + phone(labelAfter, s.AfterHours) + "\n\n")
 	}
 
+	writeMarkdownFooter(b, s)
+	return b.Flush()
+}
+
+// writeMarkdownFooter writes the rule, the notice and the footer line.
+func writeMarkdownFooter(b *bufio.Writer, s Sheet) {
 	b.WriteString("---\n\n")
 	if s.Notice != "" {
 		b.WriteString(mdEscape(s.Notice) + "\\\n")
 	}
 	b.WriteString(mdEscape(footerLine(s)) + "\n")
-	return b.Flush()
+}
+
+// writeMarkdownTop writes the "My top 3" section: what to do in italics,
+// then a numbered list of three: each marked question with lines ruled
+// lines for its answer (all on one line when short), or a ruled line to
+// write a question on.
+func writeMarkdownTop(b *bufio.Writer, top []checklist.Item, lines int, short bool) {
+	b.WriteString("## " + headTop + "\n\n")
+	b.WriteString("*" + mdEscape(topInstruction(len(top))) + "*\n\n")
+	const pad = "   " // under "1. "
+	for i := range checklist.MaxTop {
+		n := strconv.Itoa(i+1) + ". "
+		if i >= len(top) {
+			b.WriteString(n + mdRule + "\n\n")
+			continue
+		}
+		text := top[i].Text
+		if short {
+			text = strings.Join(strings.Fields(text), " ")
+		}
+		b.WriteString(n + mdIndent(mdEscape(text), pad) + "\n\n")
+		for range lines {
+			b.WriteString(pad + mdRule + "\n")
+		}
+		if lines > 0 {
+			b.WriteString("\n")
+		}
+	}
 }
 
 // mdEscape backslash-escapes what Markdown would read as markup: inline

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/rivo/uniseg"
@@ -12,6 +13,7 @@ import (
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goregular"
 
+	"github.com/her2guide/her2guide/internal/checklist"
 	"github.com/her2guide/her2guide/internal/pictures"
 )
 
@@ -43,22 +45,26 @@ type pdfStyle struct {
 	gapItem     float64 // space after a question's answer lines
 	gapHead     float64 // space before a heading
 	spellLines  int     // ruled lines after "How do you spell that drug?"
+	// pair puts the "My top 3" box and "About my cancer" side by side.
+	pair bool
 }
 
 // pdfStyles are the layouts to try, roomiest first: the sheet uses the
 // first that fits on one page. When none does, it uses pdfPaged over as
 // many pages as it takes.
 var pdfStyles = []pdfStyle{
-	{4, 12, 21, 7, 12, 1},
-	{3, 12, 21, 7, 12, 1},
-	{2, 12, 21, 7, 12, 1},
-	{1, 12, 21, 7, 12, 1},
-	{1, 11, 19, 4, 12, 1},
-	{1, 11, 16, 2, 8, 1},
-	{1, 11, 13, 1, 6, 0},
+	{4, 12, 21, 7, 12, 1, false},
+	{3, 12, 21, 7, 12, 1, false},
+	{2, 12, 21, 7, 12, 1, false},
+	{1, 12, 21, 7, 12, 1, false},
+	{1, 11, 19, 4, 12, 1, false},
+	{1, 11, 16, 2, 8, 1, false},
+	{1, 11, 13, 1, 6, 0, false},
+	{1, 11, 13, 1, 6, 0, true},
+	{1, 11, 13, 1, 4, 0, true},
 }
 
-var pdfPaged = pdfStyle{2, 12, 21, 7, 12, 1}
+var pdfPaged = pdfStyle{2, 12, 21, 7, 12, 1, false}
 
 // writePDF lays the sheet out on A4 or Letter pages with the Go fonts
 // embedded (subset), boxes drawn as rectangles, and text wrapped by its
@@ -303,29 +309,113 @@ func (d *pdfDoc) footer() {
 func (d *pdfDoc) sheet() {
 	s := d.s
 	width := d.right() - d.left()
+	top, groups := s.split()
 	// The title on the left, the date on the right of its last line.
 	d.font(fontRegular, d.style.bodySize)
 	dateW := 150.0 // room to write the date in
 	if !s.Date.IsZero() {
 		dateW = d.measure(labelDate + ": " + dateText(s.Date))
 	}
-	d.font(fontBold, pdfTitleSize)
-	lines := d.wrap(s.Title, width-dateW-16)
+	titleSize, gap := pdfTitleSize, 6.0
+	if d.style.pair {
+		// The tightest layouts: a smaller title, closer to what follows.
+		titleSize, gap = pdfTitleSize-4, 2
+	}
+	d.font(fontBold, titleSize)
+	lines := d.wrap(s.title(), width-dateW-16)
 	for i, l := range lines {
 		d.text(d.left(), d.y, l)
 		if i == len(lines)-1 {
-			d.y += pdfTitleSize - d.style.bodySize
+			d.y += titleSize - d.style.bodySize
 			d.field(d.right()-dateW, dateW, labelDate, dateText(s.Date))
-			d.y -= pdfTitleSize - d.style.bodySize
+			d.y -= titleSize - d.style.bodySize
 		}
-		d.y += pdfTitleSize * pdfLeading
+		d.y += titleSize * pdfLeading
 	}
-	d.y += 6
+	d.font(fontBold, d.style.bodySize)
+	for _, p := range s.intro() {
+		for _, l := range d.wrap(p, width) {
+			d.text(d.left(), d.y, l)
+			d.y += d.style.bodySize * pdfLeading
+		}
+	}
+	d.y += gap
+	if s.Clinician {
+		d.clinician(top, groups)
+		return
+	}
 	half := (width - 24) / 2
 	d.field(d.left(), half, labelDoctor, "")
 	d.field(d.left()+half+24, half, labelNext, "")
-	d.y += d.style.bodySize * pdfLeading * 1.5
+	if d.style.pair {
+		d.y += d.style.bodySize * pdfLeading * 1.25
+	} else {
+		d.y += d.style.bodySize * pdfLeading * 1.5
+	}
 
+	if d.style.pair {
+		// Side by side, each half as wide: the box, and "About my
+		// cancer" with its fields one under another.
+		// The box is wide enough for what to do beside its heading
+		// when that leaves "About my cancer" room for its blanks.
+		d.font(fontBold, pdfHeadSize)
+		boxW := d.measure(headTop) + 8
+		d.font(fontRegular, d.style.bodySize)
+		boxW += d.measure(topInstruction(len(top))) + 2*pdfBoxPad + 2
+		boxW = min(max(half, boxW), width*0.58)
+		y0 := d.y
+		d.topBox(d.left(), boxW, top, d.style.answerLines, false)
+		yBox := d.y
+		d.y = y0 + d.style.gapHead
+		x := d.left() + boxW + 24
+		d.font(fontBold, pdfHeadSize)
+		d.text(x, d.y, headAbout)
+		d.y += d.headLead()
+		d.line(x, d.y, d.right(), d.y, pdfBoxLine)
+		d.y += d.underHead()
+		for _, label := range []string{labelHER2, labelERPR, labelMedicine} {
+			d.field(x, d.right()-x, label, "")
+			d.y += d.style.bodySize * pdfLeading * 1.3
+		}
+		d.y = max(d.y-d.style.bodySize*pdfLeading*0.3, yBox)
+	} else {
+		d.topBox(d.left(), width, top, d.style.answerLines, false)
+		d.about()
+	}
+
+	for _, g := range groups {
+		first := 0.0
+		if len(g.Items) > 0 {
+			first = d.itemHeight(g.Items[0].Text, d.style.answerLines)
+		}
+		pics := s.groupPictures(g)
+		d.heading(g.Title, d.picturesHeight(pics)+first)
+		d.pictures(pics)
+		for _, it := range g.Items {
+			d.item(it.Text, d.style.answerLines)
+		}
+	}
+
+	d.heading(headBefore, d.itemHeight(teachBack, 1))
+	if d.style.pair {
+		// The two short prompts side by side.
+		half := (width - 24) / 2
+		y0 := d.y
+		d.itemAt(d.left(), half, teachBack, 1)
+		y1 := d.y
+		d.y = y0
+		d.itemAt(d.left()+half+24, half, spellDrug, 1)
+		d.y = max(d.y, y1)
+	} else {
+		d.item(teachBack, 1)
+		d.item(spellDrug, d.style.spellLines)
+	}
+	d.urgentBox()
+}
+
+// about draws "About my cancer" across the page.
+func (d *pdfDoc) about() {
+	width := d.right() - d.left()
 	d.heading(headAbout, d.style.bodySize*pdfLeading*4.5)
 	wide := width * 0.62
 	d.field(d.left(), wide-12, labelHER2, "")
@@ -340,24 +430,140 @@ func (d *pdfDoc) sheet() {
 	} else {
 		d.y += d.style.bodySize * pdfLeading
 	}
+}
 
-	for _, g := range s.Groups {
-		first := 0.0
-		if len(g.Items) > 0 {
-			first = d.itemHeight(g.Items[0].Text, d.style.answerLines)
+// clinician draws the clinician copy below the title: the reader's
+// situation (or a blank "About me" box), the top 3, and every other
+// question on one line.
+func (d *pdfDoc) clinician(top []checklist.Item, groups []checklist.Group) {
+	s := d.s
+	width := d.right() - d.left()
+	lead := d.style.bodySize * pdfLeading
+	if len(s.About) > 0 {
+		d.heading(headSituation, lead)
+		d.font(fontRegular, d.style.bodySize)
+		for _, f := range s.About {
+			for _, l := range d.wrap(f.Question+" "+f.Answer, width) {
+				d.need(lead)
+				d.text(d.left(), d.y, l)
+				d.y += lead
+			}
 		}
-		pics := s.groupPictures(g)
-		d.heading(g.Title, d.picturesHeight(pics)+first)
-		d.pictures(pics)
-		for _, it := range g.Items {
-			d.item(it.Text, d.style.answerLines)
+	} else {
+		d.heading(headAboutMe, lead*4.5)
+		for _, label := range []string{labelName, labelCancer, labelMedicine} {
+			d.field(d.left(), width, label, "")
+			d.y += lead * 1.5
 		}
 	}
+	d.topBox(d.left(), width, top, 0, true)
+	rest := others(groups)
+	if len(rest) == 0 {
+		return
+	}
+	d.heading(headRest, lead)
+	d.font(fontRegular, d.style.bodySize)
+	for _, it := range rest {
+		d.need(lead)
+		d.text(d.left(), d.y, "•")
+		d.text(d.left()+pdfBullet, d.y, d.oneLine(it.Text, width-pdfBullet))
+		d.y += lead
+	}
+}
 
-	d.heading(headBefore, d.itemHeight(teachBack, 1))
-	d.item(teachBack, 1)
-	d.item(spellDrug, d.style.spellLines)
-	d.urgentBox()
+// oneLine is text on one line no wider than width in the current font, cut
+// with an ellipsis when it is wider.
+func (d *pdfDoc) oneLine(text string, width float64) string {
+	t := strings.Join(strings.Fields(text), " ")
+	if d.measure(t) <= width {
+		return t
+	}
+	words := strings.Fields(t)
+	for n := len(words) - 1; n > 0; n-- {
+		if c := strings.Join(words[:n], " ") + "…"; d.measure(c) <= width {
+			return c
+		}
+	}
+	return d.breakWord(t, width-d.measure("…"))[0] + "…"
+}
+
+// topBox draws the "My top 3" box in a frame: the heading, what to do, and
+// three numbered places: a marked question with lines ruled lines for its
+// answer (on one line, cut short, when short is set), or a ruled line to
+// write a question on. It is all on one page.
+func (d *pdfDoc) topBox(left, width float64, top []checklist.Item, lines int, short bool) {
+	inner := width - 2*pdfBoxPad
+	lead := d.style.bodySize * pdfLeading
+	d.font(fontRegular, d.style.bodySize)
+	numW := d.measure("3.") + 6
+	// What to do follows the heading on its line when it fits there.
+	d.font(fontBold, pdfHeadSize)
+	headW := d.measure(headTop) + 8
+	d.font(fontRegular, d.style.bodySize)
+	says := d.wrap(topInstruction(len(top)), inner-headW)
+	beside := len(says) == 1
+	if !beside {
+		says = d.wrap(topInstruction(len(top)), inner)
+	}
+	texts := make([][]string, len(top))
+	blank := max(lead, d.style.ruleGap) + d.style.gapItem
+	h := 2*pdfBoxPad + d.headLead() + 2
+	if !beside {
+		h += float64(len(says)) * lead
+	}
+	for i := range checklist.MaxTop {
+		if i >= len(top) {
+			h += blank
+			continue
+		}
+		if short {
+			texts[i] = []string{d.oneLine(top[i].Text, inner-numW)}
+		} else {
+			texts[i] = d.wrap(top[i].Text, inner-numW)
+		}
+		h += float64(len(texts[i]))*lead + float64(lines)*d.style.ruleGap + d.style.gapItem
+	}
+	d.need(h + d.style.gapHead)
+	d.y += d.style.gapHead
+	y0 := d.y
+	d.setLineWidth(pdfBoxFrame * 0.75)
+	d.pdf.RectFromUpperLeftWithStyle(left, y0, width, h, "D")
+	x := left + pdfBoxPad
+	d.y = y0 + pdfBoxPad
+	d.font(fontBold, pdfHeadSize)
+	d.text(x, d.y, headTop)
+	d.font(fontRegular, d.style.bodySize)
+	if beside {
+		// On the heading's baseline.
+		d.text(x+headW, d.y+(pdfHeadSize-d.style.bodySize)*0.8, says[0])
+		d.y += d.headLead()
+	} else {
+		d.y += d.headLead()
+		for _, l := range says {
+			d.text(x, d.y, l)
+			d.y += lead
+		}
+	}
+	d.y += 2
+	for i := range checklist.MaxTop {
+		d.text(x, d.y, strconv.Itoa(i+1)+".")
+		if i >= len(top) {
+			base := d.y + max(lead, d.style.ruleGap) - 2
+			d.line(x+numW, base, x+inner, base, pdfThin)
+			d.y += blank
+			continue
+		}
+		for _, l := range texts[i] {
+			d.text(x+numW, d.y, l)
+			d.y += lead
+		}
+		for range lines {
+			d.y += d.style.ruleGap
+			d.line(x+numW, d.y, x+inner, d.y, pdfThin)
+		}
+		d.y += d.style.gapItem
+	}
+	d.y = y0 + h
 }
 
 // Sizes of the "when to call right away" box, in points.
@@ -381,7 +587,7 @@ func (d *pdfDoc) urgentBox() {
 	lead := d.style.bodySize * pdfBoxLead
 	d.font(fontRegular, d.style.bodySize)
 	wrapped := make([][]string, len(s.Urgent))
-	h := 2*pdfBoxPad + pdfHeadSize*pdfLeading
+	h := 2*pdfBoxPad + d.headLead()
 	for i, l := range s.Urgent {
 		wrapped[i] = d.wrap(l, inner-pdfBullet)
 		h += float64(len(wrapped[i]))*lead + pdfBulletGap
@@ -396,7 +602,7 @@ func (d *pdfDoc) urgentBox() {
 	d.y = top + pdfBoxPad
 	d.font(fontBold, pdfHeadSize)
 	d.text(x, d.y, headUrgent)
-	d.y += pdfHeadSize * pdfLeading
+	d.y += d.headLead()
 	d.font(fontRegular, d.style.bodySize)
 	for _, lines := range wrapped {
 		d.text(x, d.y, "•")
@@ -418,15 +624,32 @@ func (d *pdfDoc) urgentBox() {
 func (d *pdfDoc) heading(title string, next float64) {
 	d.font(fontBold, pdfHeadSize)
 	lines := d.wrap(title, d.right()-d.left())
-	h := d.style.gapHead + float64(len(lines))*pdfHeadSize*pdfLeading + 4
+	h := d.style.gapHead + float64(len(lines))*d.headLead() + 4
 	d.need(h + next)
 	d.y += d.style.gapHead
 	for _, l := range lines {
 		d.text(d.left(), d.y, l)
-		d.y += pdfHeadSize * pdfLeading
+		d.y += d.headLead()
 	}
 	d.line(d.left(), d.y, d.right(), d.y, pdfBoxLine)
-	d.y += 6
+	d.y += d.underHead()
+}
+
+// headLead is the line height of headings: tighter in the tightest
+// layouts (pdfStyle.pair).
+func (d *pdfDoc) headLead() float64 {
+	if d.style.pair {
+		return pdfHeadSize * 1.15
+	}
+	return pdfHeadSize * pdfLeading
+}
+
+// underHead is the space between a heading's rule and what follows.
+func (d *pdfDoc) underHead() float64 {
+	if d.style.pair {
+		return 4
+	}
+	return 6
 }
 
 // picturesHeight is the height of the text equivalents of a page's
@@ -468,17 +691,23 @@ func (d *pdfDoc) itemHeight(text string, lines int) float64 {
 // on, all on one page.
 func (d *pdfDoc) item(text string, lines int) {
 	d.need(d.itemHeight(text, lines))
+	d.itemAt(d.left(), d.right()-d.left(), text, lines)
+}
+
+// itemAt draws a question as item does, in a column of the given width
+// starting at left.
+func (d *pdfDoc) itemAt(left, width float64, text string, lines int) {
 	d.font(fontRegular, d.style.bodySize)
-	x := d.left() + pdfIndent
+	x := left + pdfIndent
 	d.setLineWidth(pdfBoxLine)
-	d.pdf.RectFromUpperLeftWithStyle(d.left(), d.y+1.5, pdfBox, pdfBox, "D")
-	for _, l := range d.wrap(text, d.right()-x) {
+	d.pdf.RectFromUpperLeftWithStyle(left, d.y+1.5, pdfBox, pdfBox, "D")
+	for _, l := range d.wrap(text, left+width-x) {
 		d.text(x, d.y, l)
 		d.y += d.style.bodySize * pdfLeading
 	}
 	for range lines {
 		d.y += d.style.ruleGap
-		d.line(x, d.y, d.right(), d.y, pdfThin)
+		d.line(x, d.y, left+width, d.y, pdfThin)
 	}
 	d.y += d.style.gapItem
 }

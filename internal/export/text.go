@@ -3,10 +3,12 @@ package export
 import (
 	"bufio"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/her2guide/her2guide/internal/checklist"
 	"github.com/her2guide/her2guide/internal/pictures"
 )
 
@@ -41,12 +43,42 @@ func writeText(w io.Writer, s Sheet) error {
 		}
 	}
 
-	heading(s.Title, "=")
+	top, groups := s.split()
+	heading(s.title(), "=")
+	for _, l := range s.intro() {
+		b.WriteString(wrapText(l, textWidth) + "\n")
+	}
 	b.WriteString("\n")
 	field(labelDate, dateText(s.Date))
 	b.WriteString("\n")
+	if s.Clinician {
+		if len(s.About) > 0 {
+			heading(headSituation, "-")
+			for _, f := range s.About {
+				b.WriteString(wrapText(f.Question+" "+f.Answer, textWidth) + "\n")
+			}
+		} else {
+			heading(headAboutMe, "-")
+			field(labelName, "")
+			field(labelCancer, "")
+			field(labelMedicine, "")
+		}
+		b.WriteString("\n")
+		writeTextTop(b, top, 0, true)
+		if rest := others(groups); len(rest) > 0 {
+			b.WriteString("\n")
+			heading(headRest, "-")
+			for _, it := range rest {
+				b.WriteString("- " + oneLine(it.Text, textWidth-2) + "\n")
+			}
+		}
+		writeTextFooter(b, s)
+		return b.Flush()
+	}
 	field(labelDoctor, "")
 	field(labelNext, "")
+	b.WriteString("\n")
+	writeTextTop(b, top, answerLines, false)
 	b.WriteString("\n")
 	heading(headAbout, "-")
 	field(labelHER2, "")
@@ -54,7 +86,7 @@ func writeText(w io.Writer, s Sheet) error {
 	field(labelMedicine, "")
 	b.WriteString(strings.Repeat("_", textWidth) + "\n")
 
-	for _, g := range s.Groups {
+	for _, g := range groups {
 		b.WriteString("\n")
 		heading(wrapText(g.Title, textWidth), "-")
 		for _, p := range s.groupPictures(g) {
@@ -75,12 +107,60 @@ func writeText(w io.Writer, s Sheet) error {
 		writeTextBox(b, s)
 	}
 
+	writeTextFooter(b, s)
+	return b.Flush()
+}
+
+// writeTextFooter writes the rule, the notice and the footer line.
+func writeTextFooter(b *bufio.Writer, s Sheet) {
 	b.WriteString("\n" + strings.Repeat("-", textWidth) + "\n")
 	if s.Notice != "" {
 		b.WriteString(wrapText(s.Notice, textWidth) + "\n")
 	}
 	b.WriteString(wrapText(footerLine(s), textWidth) + "\n")
-	return b.Flush()
+}
+
+// writeTextTop draws the "My top 3" box: a frame of - and |, the heading,
+// what to do, and three numbered places: a marked question with lines
+// ruled lines for its answer (on one line, cut short, when short is set),
+// or a ruled line to write a question on.
+func writeTextTop(b *bufio.Writer, top []checklist.Item, lines int, short bool) {
+	inner := textWidth - 4 // "| " and " |"
+	row := func(text string) {
+		b.WriteString("| " + text + strings.Repeat(" ", max(inner-ansi.StringWidth(text), 0)) + " |\n")
+	}
+	edge := "+" + strings.Repeat("-", textWidth-2) + "+\n"
+	b.WriteString(edge)
+	row(headTop)
+	for _, l := range strings.Split(wrapText(topInstruction(len(top)), inner), "\n") {
+		row(l)
+	}
+	const num = len("1. ")
+	pad := strings.Repeat(" ", num)
+	rule := strings.Repeat("_", inner-num)
+	for i := range checklist.MaxTop {
+		row("")
+		n := strconv.Itoa(i+1) + ". "
+		if i >= len(top) {
+			row(n + rule)
+			continue
+		}
+		text := wrapText(top[i].Text, inner-num)
+		if short {
+			text = oneLine(top[i].Text, inner-num)
+		}
+		for j, l := range strings.Split(text, "\n") {
+			if j == 0 {
+				row(n + l)
+			} else {
+				row(pad + l)
+			}
+		}
+		for range lines {
+			row(pad + rule)
+		}
+	}
+	b.WriteString(edge)
 }
 
 // writeTextPicture draws a page's picture in ASCII under its group's

@@ -39,7 +39,24 @@ type Meta struct {
 	Notice   string `yaml:"notice"`
 	// Labels name the parts every page shares, in the bundle's language.
 	Labels Labels `yaml:"labels"`
+	// Sheet is the wording of the printed question sheet that is not a
+	// question, in the bundle's language.
+	Sheet SheetText `yaml:"sheet"`
 }
+
+// SheetText is the printed question sheet's own sentences.
+type SheetText struct {
+	// HandOver tells the reader what to do with the sheet ("Give this
+	// sheet to your nurse or doctor at the start of your visit.").
+	HandOver string `yaml:"hand_over"`
+	// Endorsed is the clinic's endorsement line, with {clinic} where the
+	// clinic's name goes ("Your care team at {clinic} wants you to ask
+	// these questions."). It is printed only when a clinic is set.
+	Endorsed string `yaml:"endorsed"`
+}
+
+// ClinicPlaceholder is where the clinic's name goes in SheetText.Endorsed.
+const ClinicPlaceholder = "{clinic}"
 
 // Labels are the headings the program puts on every page.
 type Labels struct {

@@ -68,7 +68,7 @@ func TestPrintToAPrinter(t *testing.T) {
 		t.Errorf("first printer = %q, want the default PDF", it.ID)
 	}
 	m = press(t, m, "enter")
-	if ps(m).step != stepPreview || !strings.Contains(screen(m), "Preview") || !strings.Contains(screen(m), "First?") {
+	if ps(m).step != stepPreview || !strings.Contains(screen(m), "Preview") || !strings.Contains(screen(m), "My top 3") {
 		t.Fatalf("preview:\n%s", screen(m))
 	}
 	if len(sp.printed) != 0 {
