@@ -118,7 +118,7 @@ func pathCmd(env Env) *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "path",
-		Short: "The pages and questions that My situation answers lead to",
+		Short: "Pages and questions for My situation answers",
 		Long: "path answers the \"My situation\" form from the command line and prints the " +
 			"reader's own path: the pages in reading order, each with the line that says why " +
 			"it is there, and the questions the answers put on the list. The TUI and --plain " +
