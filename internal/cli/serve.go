@@ -16,6 +16,7 @@ import (
 	"github.com/her2guide/her2guide/internal/kiosk"
 	"github.com/her2guide/her2guide/internal/printing"
 	"github.com/her2guide/her2guide/internal/render"
+	"github.com/her2guide/her2guide/internal/search"
 	"github.com/her2guide/her2guide/internal/serve"
 	"github.com/her2guide/her2guide/internal/tui"
 )
@@ -120,6 +121,10 @@ func runServe(cmd *cobra.Command, env Env) error {
 				Phone: kc.Phone, AfterHours: kc.AfterHoursPhone,
 			},
 			Clock: env.Now,
+			// One index for every session: it is read-only once built,
+			// and each session building its own cost about 6.6 MiB and
+			// an index's CPU per session (issue 18's load test).
+			Index: search.New(g),
 		},
 		Kiosk:            tui.Kiosk{Idle: kc.Idle, Countdown: kc.Countdown, Printer: kc.Printer},
 		Spooler:          printing.DefaultSpooler(),

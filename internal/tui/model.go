@@ -72,6 +72,10 @@ type Options struct {
 	// Clock gives the date on the sheet and, in a kiosk, the idle
 	// countdown's time; nil is the system clock.
 	Clock clock.Clock
+	// Index is a search index of the same guide, built once and shared
+	// (read-only) by many sessions, as a server does; nil builds one
+	// when the reader first searches.
+	Index *search.Index
 }
 
 // New returns the guide on its home screen.
@@ -87,7 +91,7 @@ func New(g *guide.Guide, cache *render.Cache, opts Options) *Model {
 	if text == nil {
 		text = i18n.English()
 	}
-	m.ctx = &Context{Guide: g, Cache: cache, Opts: opts, Text: text, Keys: DefaultKeyMap(text), Style: opts.Style, Session: newSession()}
+	m.ctx = &Context{Guide: g, Cache: cache, Opts: opts, Text: text, Keys: DefaultKeyMap(text), Style: opts.Style, Session: newSession(), Index: opts.Index}
 	switch {
 	case m.ctx.Style != "":
 	case opts.Theme == ThemeHighContrast:
