@@ -40,7 +40,9 @@ func kioskCmd(env Env) *cobra.Command {
 			"Every flag can also be set in a TOML file (--config FILE, keys named like the " +
 			"flags) and by HER2GUIDE_IDLE, HER2GUIDE_COUNTDOWN, HER2GUIDE_PRINTER, " +
 			"HER2GUIDE_EXIT_CODE, HER2GUIDE_CONTENT, HER2GUIDE_CONTENT_OVERRIDE, " +
-			"HER2GUIDE_LOG, HER2GUIDE_PHONE and HER2GUIDE_AFTER_HOURS_PHONE. Flags win over " +
+			"HER2GUIDE_LOG, HER2GUIDE_PHONE, HER2GUIDE_AFTER_HOURS_PHONE and HER2GUIDE_CLINIC. " +
+			"--clinic prints \"Your care team at CLINIC wants you to ask these questions.\" on " +
+			"every sheet (at most 60 characters). Flags win over " +
 			"variables, which win over the file. Nothing is written to disk except the --log " +
 			"file.",
 		Example: "  her2guide kiosk --config /etc/her2guide/kiosk.toml\n" +
@@ -58,6 +60,7 @@ func kioskCmd(env Env) *cobra.Command {
 	f.String(kiosk.KeyLog, "", "staff log file, appended to (default: no log)")
 	f.String(kiosk.KeyPhone, "", "daytime phone for the \"When to call right away\" box")
 	f.String(kiosk.KeyAfterHoursPhone, "", "phone for after hours, printed beside the daytime one")
+	f.String(kiosk.KeyClinic, "", "the clinic's name for the sheet's endorsement line")
 	f.String("config", "", "a TOML file with any of the settings above")
 	return cmd
 }
@@ -122,6 +125,7 @@ func runKiosk(cmd *cobra.Command, env Env) error {
 			Paper:      defaultPaper(getenv),
 			Phone:      cfg.Phone,
 			AfterHours: cfg.AfterHoursPhone,
+			Clinic:     cfg.Clinic,
 		},
 		Clock: env.Now,
 	}, tui.Kiosk{

@@ -47,7 +47,9 @@ func questionsCmdWith(env Env, spooler printing.Spooler) *cobra.Command {
 		Long: "questions makes a sheet of questions for your next visit, with space to write " +
 			"the answers. Without --topic or --all it uses a short set of essential " +
 			"questions. Every sheet ends with a \"When to call right away\" box; --phone and " +
-			"--after-hours-phone fill in the care team's numbers there. With -o FILE it never " +
+			"--after-hours-phone fill in the care team's numbers there; --clinic names the clinic " +
+			"that asks the reader to bring it. --clinician-copy makes the one-page copy for the " +
+			"care team instead. With -o FILE it never " +
 			"replaces a file that is already there: it names a free name instead " +
 			"(FILE-2.pdf), unless --force is given; --force never replaces a folder, pipe, " +
 			"device or link. --top takes at most 3 questions.\n\n" +
@@ -58,7 +60,8 @@ func questionsCmdWith(env Env, spooler printing.Spooler) *cobra.Command {
 			"  her2guide questions --all --format html -o questions.html\n" +
 			"  her2guide questions --format pdf -o questions.pdf --force\n" +
 			"  her2guide questions --print --printer Office\n" +
-			"  her2guide questions --phone \"(555) 010-0100\" --after-hours-phone \"(555) 010-0199\"",
+			"  her2guide questions --phone \"(555) 010-0100\" --after-hours-phone \"(555) 010-0199\"\n" +
+			"  her2guide questions --answer stage=2 --answer her2=ihc3 --clinician-copy --clinic \"Riverside Cancer Centre\"",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			g, err := bundled()
@@ -118,6 +121,8 @@ func questionsCmdWith(env Env, spooler printing.Spooler) *cobra.Command {
 	fl.StringVar(&printer, "printer", "", "printer for --print (default: the system's default)")
 	fl.String("phone", "", "daytime phone for the \"When to call right away\" box")
 	fl.String("after-hours-phone", "", "the care team's after-hours phone, printed beside it")
+	fl.String("clinic", "", "the clinic's name for the sheet's endorsement line")
+	fl.Bool("clinician-copy", false, "make the one-page copy for the care team instead")
 	return cmd
 }
 
@@ -252,6 +257,24 @@ func newSheet(cmd *cobra.Command, env Env, g *guide.Guide, list *checklist.List)
 			return export.Sheet{}, fmt.Errorf("--%s: %w", f.flag, err)
 		}
 		*f.to = v
+	}
+	clinic, err := cmd.Flags().GetString("clinic")
+	if err != nil {
+		return export.Sheet{}, err
+	}
+	s.Clinic = strings.TrimSpace(clinic)
+	if err := export.CheckClinic(s.Clinic); err != nil {
+		return export.Sheet{}, fmt.Errorf("--clinic: %w", err)
+	}
+	if s.Clinician, err = cmd.Flags().GetBool("clinician-copy"); err != nil {
+		return export.Sheet{}, err
+	}
+	if specs, _ := cmd.Flags().GetStringArray("answer"); s.Clinician && len(specs) > 0 {
+		answers, err := parseAnswers(g, specs)
+		if err != nil {
+			return export.Sheet{}, err
+		}
+		s.About = export.Situation(g, answers)
 	}
 	return s, nil
 }

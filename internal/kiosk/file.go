@@ -112,6 +112,7 @@ var example = map[string]string{
 	KeyIdle: `"3m"`, KeyCountdown: `"30s"`, KeyPrinter: `"desk"`, KeyExitCode: `"..."`,
 	KeyContent: `"pages"`, KeyContentOverride: `false`, KeyLog: `"kiosk.log"`,
 	KeyPhone: `"(555) 010-0100"`, KeyAfterHoursPhone: `"(555) 010-0199"`,
+	KeyClinic: `"Riverside Cancer Centre"`,
 }
 
 // wantType says what each key holds, for a value of the wrong TOML type.
@@ -125,6 +126,7 @@ var wantType = map[string]string{
 	KeyContentOverride: `must be true or false, without quotes`,
 	KeyPhone:           `must be a phone number in quotes, like "(555) 010-0100"`,
 	KeyAfterHoursPhone: `must be a phone number in quotes, like "(555) 010-0199"`,
+	KeyClinic:          `must be the clinic's name in quotes, like "Riverside Cancer Centre"`,
 }
 
 // didYouMean suggests the key meant by a misspelt one: another case,

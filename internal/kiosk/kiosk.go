@@ -58,6 +58,10 @@ type Config struct {
 	// the "when to call right away" box of every sheet; empty leaves a
 	// line to write on.
 	Phone, AfterHoursPhone string
+	// Clinic is the clinic's name, printed on every sheet as "Your care
+	// team at <Clinic> wants you to ask these questions."; empty prints no
+	// such line.
+	Clinic string
 }
 
 // Defaults is the configuration when nothing is set.
@@ -76,11 +80,12 @@ const (
 	KeyLog             = "log"
 	KeyPhone           = "phone"
 	KeyAfterHoursPhone = "after-hours-phone"
+	KeyClinic          = "clinic"
 )
 
 // Keys lists every setting name in the order they are documented.
 func Keys() []string {
-	return []string{KeyIdle, KeyCountdown, KeyPrinter, KeyExitCode, KeyContent, KeyContentOverride, KeyLog, KeyPhone, KeyAfterHoursPhone}
+	return []string{KeyIdle, KeyCountdown, KeyPrinter, KeyExitCode, KeyContent, KeyContentOverride, KeyLog, KeyPhone, KeyAfterHoursPhone, KeyClinic}
 }
 
 // EnvVar is the environment variable for a setting: HER2GUIDE_ and the name
@@ -204,6 +209,12 @@ func (c *Config) set(key, v string) error {
 		} else {
 			c.AfterHoursPhone = v
 		}
+	case KeyClinic:
+		v = strings.TrimSpace(v)
+		if err := export.CheckClinic(v); err != nil {
+			return err
+		}
+		c.Clinic = v
 	case KeyContentOverride:
 		b, err := strconv.ParseBool(v)
 		if err != nil {

@@ -23,7 +23,7 @@ func TestDefaults(t *testing.T) {
 }
 
 func TestEnvVar(t *testing.T) {
-	want := []string{"HER2GUIDE_IDLE", "HER2GUIDE_COUNTDOWN", "HER2GUIDE_PRINTER", "HER2GUIDE_EXIT_CODE", "HER2GUIDE_CONTENT", "HER2GUIDE_CONTENT_OVERRIDE", "HER2GUIDE_LOG", "HER2GUIDE_PHONE", "HER2GUIDE_AFTER_HOURS_PHONE"}
+	want := []string{"HER2GUIDE_IDLE", "HER2GUIDE_COUNTDOWN", "HER2GUIDE_PRINTER", "HER2GUIDE_EXIT_CODE", "HER2GUIDE_CONTENT", "HER2GUIDE_CONTENT_OVERRIDE", "HER2GUIDE_LOG", "HER2GUIDE_PHONE", "HER2GUIDE_AFTER_HOURS_PHONE", "HER2GUIDE_CLINIC"}
 	for i, k := range Keys() {
 		if got := EnvVar(k); got != want[i] {
 			t.Errorf("EnvVar(%q) = %q, want %q", k, got, want[i])
@@ -41,6 +41,7 @@ content-override = true
 log = "/var/log/her2guide/kiosk.log"
 phone = "(555) 010-0100"
 after-hours-phone = " 555 010 0199 ext. 2 "
+clinic = " Clínica São João "
 `
 
 func TestApplyFile(t *testing.T) {
@@ -51,7 +52,7 @@ func TestApplyFile(t *testing.T) {
 	want := Config{
 		Idle: 5 * time.Minute, Countdown: 45 * time.Second, Printer: "desk", ExitCode: "7391",
 		Content: "/etc/her2guide/clinic", ContentOverride: true, Log: "/var/log/her2guide/kiosk.log",
-		Phone: "(555) 010-0100", AfterHoursPhone: "555 010 0199 ext. 2",
+		Phone: "(555) 010-0100", AfterHoursPhone: "555 010 0199 ext. 2", Clinic: "Clínica São João",
 	}
 	if c != want {
 		t.Errorf("got  %+v\nwant %+v", c, want)
@@ -68,7 +69,7 @@ func TestFileErrors(t *testing.T) {
 	}{
 		{"unknown key", "idle = \"3m\"\nidel = \"4m\"\n", `k.toml:2: unknown key "idel" (did you mean "idle"?)`},
 		{"underscore key", "\nexit_code = \"1234\"\n", `k.toml:2: unknown key "exit_code" (did you mean "exit-code"?)`},
-		{"far-off key", "colour = \"red\"\n", `k.toml:1: unknown key "colour" (known keys: after-hours-phone, content, content-override, countdown, exit-code, idle, log, phone, printer)`},
+		{"far-off key", "colour = \"red\"\n", `k.toml:1: unknown key "colour" (known keys: after-hours-phone, clinic, content, content-override, countdown, exit-code, idle, log, phone, printer)`},
 		{"table", "[kiosk]\nidle = \"3m\"\n", `k.toml:1: unknown key "kiosk"`},
 		{"bad duration", "printer = \"desk\"\nidle = \"3 minutes\"\n", `k.toml:2: idle = "3 minutes": not a duration: write it like 3m, 90s or 1m30s`},
 		{"zero duration", "countdown = \"0s\"\n", `k.toml:1: countdown = "0s": must be at least 1s`},
@@ -85,6 +86,8 @@ func TestFileErrors(t *testing.T) {
 		{"number for exit code", "exit-code = 1234\n", `k.toml:1: exit-code: must be text in quotes`},
 		{"array for content", "content = [\"a\"]\n", `k.toml:1: content: must be a folder path in quotes`},
 		{"number for log", "log = 1\n", `k.toml:1: log: must be a file path in quotes`},
+		{"number for clinic", "clinic = 1\n", `k.toml:1: clinic: must be the clinic's name in quotes, like "Riverside Cancer Centre"`},
+		{"clinic on two lines", "clinic = \"Riverside\\nClinic\"\n", `k.toml:1: clinic = "Riverside\nClinic": a clinic name cannot contain control characters`},
 		{"syntax", "idle = \n", `k.toml:1: not valid TOML:`},
 		{"duplicate key", "idle = \"3m\"\nidle = \"4m\"\n", `k.toml:2: idle: already set on line 1`},
 		{"byte-order mark", "\xef\xbb\xbfidle = \"3m\"\n", `k.toml:1: the file starts with a byte-order mark`},
@@ -123,6 +126,7 @@ func TestEnvErrors(t *testing.T) {
 		{map[string]string{"HER2GUIDE_EXIT_CODE": "1"}, `HER2GUIDE_EXIT_CODE: the code must be at least 4 characters`},
 		{map[string]string{"HER2GUIDE_CONTENT_OVERRIDE": "perhaps"}, `HER2GUIDE_CONTENT_OVERRIDE="perhaps": must be true or false`},
 		{map[string]string{"HER2GUIDE_PHONE": "555\x1b[2J"}, `HER2GUIDE_PHONE="555\x1b[2J": a phone number cannot contain control characters`},
+		{map[string]string{"HER2GUIDE_CLINIC": strings.Repeat("x", 61)}, `HER2GUIDE_CLINIC="` + strings.Repeat("x", 61) + `": a clinic name can be at most 60 characters (it has 61)`},
 		{map[string]string{"HER2GUIDE_AFTER_HOURS_PHONE": strings.Repeat("5", 41)}, `HER2GUIDE_AFTER_HOURS_PHONE="55555555555555555555555555555555555555555": a phone number can be at most 40 characters (it has 41)`},
 	}
 	for _, tc := range cases {
@@ -182,7 +186,7 @@ func TestPrecedence(t *testing.T) {
 		"HER2GUIDE_CONTENT_OVERRIDE": "false",
 		"HER2GUIDE_LOG":              "",
 	})
-	flags := map[string]string{"printer": "lobby", "exit-code": "2468", "content": "pages"}
+	flags := map[string]string{"printer": "lobby", "exit-code": "2468", "content": "pages", "clinic": " Riverside "}
 	c, err := Load(flags, env, file)
 	if err != nil {
 		t.Fatal(err)
@@ -197,6 +201,7 @@ func TestPrecedence(t *testing.T) {
 		Log:             "/var/log/her2guide/kiosk.log", // file; an empty variable is unset
 		Phone:           "(555) 010-0100",               // file
 		AfterHoursPhone: "555 010 0199 ext. 2",          // file, trimmed
+		Clinic:          "Riverside",                    // flag over file, trimmed
 	}
 	if c != want {
 		t.Errorf("got  %+v\nwant %+v", c, want)

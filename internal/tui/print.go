@@ -33,6 +33,10 @@ type PrintOptions struct {
 	// Phone and AfterHours are the care team's numbers for the sheet's
 	// "when to call right away" box; empty leaves a line to write on.
 	Phone, AfterHours string
+	// Clinic is the clinic's name for the sheet's endorsement line ("Your
+	// care team at <Clinic> wants you to ask these questions."); empty
+	// prints none.
+	Clinic string
 	// Desk prints only to Printer (empty: the default printer): no list of
 	// printers and no saving to files. Failures say "ask at the desk".
 	Desk    bool
@@ -156,6 +160,7 @@ func (s *printScreen) sheet() export.Sheet {
 	o := s.ctx.Opts.Print
 	sh := export.NewSheet(s.ctx.Guide, s.ctx.Session.List.Items(), s.ctx.now(), o.Version)
 	sh.Phone, sh.AfterHours = o.Phone, o.AfterHours
+	sh.Clinic = o.Clinic
 	return sh
 }
 
