@@ -546,13 +546,15 @@ func (d *pdfDoc) topBox(left, width float64, top []checklist.Item, lines int, sh
 	}
 	d.y += 2
 	for i := range checklist.MaxTop {
-		d.text(x, d.y, strconv.Itoa(i+1)+".")
 		if i >= len(top) {
+			// The number sits on the line to write on, as a field's label does.
 			base := d.y + max(lead, d.style.ruleGap) - 2
+			d.text(x, base-d.style.bodySize*1.05, strconv.Itoa(i+1)+".")
 			d.line(x+numW, base, x+inner, base, pdfThin)
 			d.y += blank
 			continue
 		}
+		d.text(x, d.y, strconv.Itoa(i+1)+".")
 		for _, l := range texts[i] {
 			d.text(x+numW, d.y, l)
 			d.y += lead
