@@ -19,7 +19,7 @@ import (
 
 // axeEnv names the folder that holds axe-core's axe.min.js (.ci/run
 // installs it with npm into /opt/her2guide-ci/axe/node_modules/axe-core).
-const axeEnv = "HER2GUIDE_AXE"
+const axeEnv = "AXE_CORE_DIR"
 
 // axeScript returns the path of axe.min.js, or skips the test loudly (fails
 // it when end-to-end tests are required) when axe-core is not installed.
