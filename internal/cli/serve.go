@@ -118,7 +118,7 @@ func runServe(cmd *cobra.Command, env Env) error {
 		Options: tui.Options{
 			Print: tui.PrintOptions{
 				Version: version, Paper: defaultPaper(getenv),
-				Phone: kc.Phone, AfterHours: kc.AfterHoursPhone,
+				Phone: kc.Phone, AfterHours: kc.AfterHoursPhone, Clinic: kc.Clinic,
 			},
 			Clock: env.Now,
 			// One index for every session: it is read-only once built,
@@ -128,7 +128,7 @@ func runServe(cmd *cobra.Command, env Env) error {
 		},
 		Kiosk:            tui.Kiosk{Idle: kc.Idle, Countdown: kc.Countdown, Printer: kc.Printer},
 		Spooler:          printing.DefaultSpooler(),
-		Exec:             withPhones(serveExec(env, version), kc.Phone, kc.AfterHoursPhone),
+		Exec:             withPhones(serveExec(env, version), kc.Phone, kc.AfterHoursPhone, kc.Clinic),
 		HostKey:          signer,
 		AllowedPrintKeys: allowed,
 		Log:              logger,
@@ -214,7 +214,7 @@ func serveExec(env Env, version string) func(ctx context.Context, args []string,
 
 // withPhones gives the questions command the care team's numbers from
 // the settings, as the guide's own sheets have them.
-func withPhones(run func(context.Context, []string, io.Writer, io.Writer) int, phone, afterHours string) func(context.Context, []string, io.Writer, io.Writer) int {
+func withPhones(run func(context.Context, []string, io.Writer, io.Writer) int, phone, afterHours, clinic string) func(context.Context, []string, io.Writer, io.Writer) int {
 	return func(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		if len(args) > 0 && args[0] == "questions" {
 			args = append([]string(nil), args...)
@@ -223,6 +223,9 @@ func withPhones(run func(context.Context, []string, io.Writer, io.Writer) int, p
 			}
 			if afterHours != "" {
 				args = append(args, "--after-hours-phone", afterHours)
+			}
+			if clinic != "" {
+				args = append(args, "--clinic", clinic)
 			}
 		}
 		return run(ctx, args, stdout, stderr)

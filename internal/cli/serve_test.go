@@ -36,7 +36,7 @@ func TestServeExecShowsThePage(t *testing.T) {
 	srv, err := serve.New(cfg, serve.Deps{
 		Guide: g, Cache: render.NewCache(render.Document),
 		Kiosk:   tui.Kiosk{Idle: time.Hour, Countdown: time.Minute},
-		Exec:    withPhones(serveExec(env, "test"), "(555) 010-0100", ""),
+		Exec:    withPhones(serveExec(env, "test"), "(555) 010-0100", "", "Riverside Cancer Centre"),
 		HostKey: hostKey,
 	})
 	if err != nil {
@@ -87,7 +87,7 @@ func TestServeExecShowsThePage(t *testing.T) {
 		t.Errorf("show her2-categories: status %d, errors %q, output:\n%.400s", status, errOut, out)
 	}
 	out, _, status = exec("questions --format markdown")
-	if status != 0 || !strings.HasPrefix(out, "# ") || !strings.Contains(out, "(555) 010-0100") {
+	if status != 0 || !strings.HasPrefix(out, "# ") || !strings.Contains(out, "(555) 010-0100") || !strings.Contains(out, "Riverside Cancer Centre") {
 		t.Errorf("questions --format markdown: status %d, output %.200q", status, out)
 	}
 	_, errOut, status = exec("show no-such-page")

@@ -25,6 +25,7 @@ func (c *Config) ApplyFile(name string, data []byte) error {
 		errs = append(errs, fmt.Errorf("%s:%d: %s", name, line, fmt.Sprintf(format, args...)))
 	}
 	seen := map[string]int{}
+	inServe := false
 	var p unstable.Parser
 	p.Reset(data)
 	for p.NextExpression() {
@@ -34,8 +35,17 @@ func (c *Config) ApplyFile(name string, data []byte) error {
 		}
 		key, line := keyOf(&p, e)
 		if e.Kind != unstable.KeyValue {
+			if e.Kind == unstable.Table && key == "serve" {
+				// The SSH server's own table: `her2guide serve` reads
+				// and checks its keys.
+				inServe = true
+				continue
+			}
 			fail(line, "unknown key %q: the settings are written at the top of the file, not in a [section]", key)
 			break // every key after a [section] is in it
+		}
+		if inServe {
+			continue
 		}
 		parts := strings.Split(key, ".")
 		switch {

@@ -300,3 +300,22 @@ func TestDurationLimits(t *testing.T) {
 		t.Errorf("the limits themselves: %+v, %v", c, err)
 	}
 }
+
+// TestFileWithServeTable checks that the kiosk reads its own keys from a
+// file that also has the SSH server's [serve] table, and leaves that table
+// to `her2guide serve`; any other table, before or after it, is still an
+// error.
+func TestFileWithServeTable(t *testing.T) {
+	c := Defaults()
+	if err := c.ApplyFile("k.toml", []byte("idle = \"4m\"\n\n[serve]\nlisten = \"127.0.0.1:23234\"\n")); err != nil {
+		t.Fatalf("a file with a [serve] table: %v", err)
+	}
+	if c.Idle != 4*time.Minute {
+		t.Errorf("idle = %v, want the top-level 4m", c.Idle)
+	}
+	c = Defaults()
+	err := c.ApplyFile("k.toml", []byte("[serve]\nlisten = \"x\"\n[kiosk]\nidle = \"3m\"\n"))
+	if err == nil || !strings.Contains(err.Error(), `k.toml:3: unknown key "kiosk"`) {
+		t.Errorf("a [kiosk] table after [serve]: err = %v", err)
+	}
+}
