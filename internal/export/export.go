@@ -52,6 +52,10 @@ type Sheet struct {
 	// "My situation" questions asked and the answers given, in order.
 	// Empty when the sheet is not made from a path.
 	About []Fact
+	// Mine fills the reader's sheet's "About my cancer" lines with the
+	// reader's own answers; it is set only when the reader agreed (a sheet
+	// may be seen by others). An empty value leaves its line blank.
+	Mine Cancer
 	// Reviewed is when the content was last checked, printed in the footer.
 	Reviewed time.Time
 	// Version is the program's version, printed in the footer.
@@ -72,6 +76,13 @@ type Fact struct {
 	Question string
 	// Answer is the label of the answer given ("Stage 2").
 	Answer string
+}
+
+// Cancer is what the reader's "My situation" answers say about the cancer,
+// for the "About my cancer" lines: each the label of the answer given, or
+// empty when not answered or answered "I don't know".
+type Cancer struct {
+	Stage, HER2, HR string
 }
 
 // groupPage returns the id of the page a group of questions comes from, or
@@ -218,6 +229,7 @@ const (
 	headAbout     = "About my cancer"
 	labelHER2     = "My HER2 result (IHC / ISH)"
 	labelERPR     = "ER / PR"
+	labelStage    = "Stage"
 	labelMedicine = "My current medicines"
 	headBefore    = "Before I leave"
 	teachBack     = "Let me repeat what I heard: ..."

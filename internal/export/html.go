@@ -143,9 +143,12 @@ footer p { margin: 0; }
 {{template "top" .}}
 <section aria-labelledby="about">
 <h2 id="about">About my cancer</h2>
+{{- if .Mine.Stage}}
+<p class="field"><span>Stage:</span> <span>{{.Mine.Stage}}</span></p>
+{{- end}}
 <div class="fields-2">
-<label class="field"><span>My HER2 result (IHC / ISH):</span><input class="blank" type="text" disabled></label>
-<label class="field"><span>ER / PR:</span><input class="blank" type="text" disabled></label>
+{{if .Mine.HER2}}<p class="field"><span>My HER2 result (IHC / ISH):</span> <span>{{.Mine.HER2}}</span></p>{{else}}<label class="field"><span>My HER2 result (IHC / ISH):</span><input class="blank" type="text" disabled></label>{{end}}
+{{if .Mine.HR}}<p class="field"><span>ER / PR:</span> <span>{{.Mine.HR}}</span></p>{{else}}<label class="field"><span>ER / PR:</span><input class="blank" type="text" disabled></label>{{end}}
 </div>
 <label class="field"><span>My current medicines:</span><input class="blank" type="text" disabled></label>
 <div class="field more"><input class="blank" type="text" disabled aria-label="My current medicines, more"></div>
@@ -282,6 +285,7 @@ func writeHTML(w io.Writer, s Sheet, p Paper) error {
 		Letter, Clinician           bool
 		Intro                       []string
 		About                       []Fact
+		Mine                        Cancer
 		Top                         []string
 		TopSays                     string
 		TopLines                    []struct{}
@@ -293,6 +297,7 @@ func writeHTML(w io.Writer, s Sheet, p Paper) error {
 		Clinician:  s.Clinician,
 		Intro:      s.intro(),
 		About:      s.About,
+		Mine:       s.Mine,
 		Top:        tops,
 		TopSays:    topInstruction(len(top)),
 		TopLines:   topLines,

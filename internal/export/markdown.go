@@ -19,6 +19,13 @@ func writeMarkdown(w io.Writer, s Sheet) error {
 	b := bufio.NewWriter(w)
 	blank := strings.Repeat("_", 30)
 	field := func(label string) { b.WriteString("- " + mdEscape(label) + ": " + blank + "\n") }
+	filled := func(label, value string) {
+		if value == "" {
+			field(label)
+			return
+		}
+		b.WriteString("- " + mdEscape(label) + ": " + mdEscape(value) + "\n")
+	}
 	item := func(text string, lines int) {
 		b.WriteString("- [ ] " + mdIndent(mdEscape(text), "  ") + "\n")
 		if lines > 0 {
@@ -72,8 +79,11 @@ func writeMarkdown(w io.Writer, s Sheet) error {
 	b.WriteString("\n")
 	writeMarkdownTop(b, top, answerLines, false)
 	b.WriteString("## " + headAbout + "\n\n")
-	field(labelHER2)
-	field(labelERPR)
+	if s.Mine.Stage != "" {
+		filled(labelStage, s.Mine.Stage)
+	}
+	filled(labelHER2, s.Mine.HER2)
+	filled(labelERPR, s.Mine.HR)
 	field(labelMedicine)
 	b.WriteString("\n")
 

@@ -373,8 +373,12 @@ func (d *pdfDoc) sheet() {
 		d.y += d.headLead()
 		d.line(x, d.y, d.right(), d.y, pdfBoxLine)
 		d.y += d.underHead()
-		for _, label := range []string{labelHER2, labelERPR, labelMedicine} {
-			d.field(x, d.right()-x, label, "")
+		fields := [][2]string{{labelHER2, d.s.Mine.HER2}, {labelERPR, d.s.Mine.HR}, {labelMedicine, ""}}
+		if d.s.Mine.Stage != "" {
+			fields = append([][2]string{{labelStage, d.s.Mine.Stage}}, fields...)
+		}
+		for _, f := range fields {
+			d.y += d.mine(x, d.right()-x, f[0], f[1])
 			d.y += d.style.bodySize * pdfLeading * 1.3
 		}
 		d.y = max(d.y-d.style.bodySize*pdfLeading*0.3, yBox)
@@ -416,10 +420,18 @@ func (d *pdfDoc) sheet() {
 // about draws "About my cancer" across the page.
 func (d *pdfDoc) about() {
 	width := d.right() - d.left()
-	d.heading(headAbout, d.style.bodySize*pdfLeading*4.5)
+	need := d.style.bodySize * pdfLeading * 4.5
+	if d.s.Mine.Stage != "" {
+		need += d.style.bodySize * pdfLeading * 1.3
+	}
+	d.heading(headAbout, need)
 	wide := width * 0.62
-	d.field(d.left(), wide-12, labelHER2, "")
-	d.field(d.left()+wide+12, width-wide-12, labelERPR, "")
+	if d.s.Mine.Stage != "" {
+		d.y += d.mine(d.left(), width, labelStage, d.s.Mine.Stage)
+		d.y += d.style.bodySize * pdfLeading * 1.3
+	}
+	d.y += max(d.mine(d.left(), wide-12, labelHER2, d.s.Mine.HER2),
+		d.mine(d.left()+wide+12, width-wide-12, labelERPR, d.s.Mine.HR))
 	d.y += d.style.bodySize * pdfLeading * 1.5
 	d.field(d.left(), width, labelMedicine, "")
 	if d.style.answerLines > 1 {
@@ -729,6 +741,22 @@ func (d *pdfDoc) field(x, width float64, label, value string) {
 	w := d.measure(text) + 6
 	base := d.y + d.style.bodySize*1.05
 	d.line(x+w, base, x+width, base, pdfThin)
+}
+
+// mine draws an "About my cancer" field: blank to write on, or filled with
+// the reader's answer wrapped within width. It returns the height of the
+// lines below the first.
+func (d *pdfDoc) mine(x, width float64, label, value string) (extra float64) {
+	if value == "" {
+		d.field(x, width, label, "")
+		return 0
+	}
+	d.font(fontRegular, d.style.bodySize)
+	for i, line := range d.wrap(label+": "+value, width) {
+		extra = float64(i) * d.style.bodySize * pdfLeading
+		d.text(x, d.y+extra, line)
+	}
+	return extra
 }
 
 // wrap breaks text into lines no wider than width in the current font: at

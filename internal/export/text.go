@@ -81,8 +81,11 @@ func writeText(w io.Writer, s Sheet) error {
 	writeTextTop(b, top, answerLines, false)
 	b.WriteString("\n")
 	heading(headAbout, "-")
-	field(labelHER2, "")
-	field(labelERPR, "")
+	if s.Mine.Stage != "" {
+		field(labelStage, s.Mine.Stage)
+	}
+	field(labelHER2, s.Mine.HER2)
+	field(labelERPR, s.Mine.HR)
 	field(labelMedicine, "")
 	b.WriteString(strings.Repeat("_", textWidth) + "\n")
 

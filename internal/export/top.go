@@ -94,3 +94,30 @@ func Situation(g *guide.Guide, answers map[string]string) []Fact {
 	}
 	return facts
 }
+
+// AboutCancer returns the reader's answers to the "My situation" questions
+// her2, stage and hormone, as the "About my cancer" lines print them (see
+// Sheet.Mine): the answer's label, or empty for a question not asked, not
+// answered or answered "I don't know" (the answer id "unsure").
+func AboutCancer(g *guide.Guide, answers map[string]string) Cancer {
+	var c Cancer
+	for i, q := range g.Paths.Situation {
+		v := answers[q.ID]
+		if v == "" || v == "unsure" || !g.Asks(i, answers) {
+			continue
+		}
+		label := q.AnswerLabel(v)
+		switch q.ID {
+		case "her2":
+			c.HER2 = label
+		case "stage":
+			c.Stage = label
+		case "hormone":
+			c.HR = label
+		}
+	}
+	return c
+}
+
+// Empty reports whether no line would be filled.
+func (c Cancer) Empty() bool { return c == Cancer{} }

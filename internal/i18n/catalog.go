@@ -216,6 +216,13 @@ type Print struct {
 	FailedOffer    string
 	// FailedSave follows a failed save: offer another name or folder.
 	FailedSave string
+	// FillAsk asks once, before printing or saving, whether the sheet's
+	// "About my cancer" lines are filled from the "My situation" answers;
+	// FillNo (the default) leaves them blank, FillYes fills them.
+	FillAsk               string
+	FillNo, FillNoSummary string
+	FillYes               string
+	FillYesSummary        func(lines []string) string
 }
 
 // Walk is the guided walkthrough's first question and its end.

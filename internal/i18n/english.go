@@ -207,6 +207,14 @@ func English() *Catalog {
 			DeskFailed:  "Your questions are still here. Tap Back to see them.",
 			FailedOffer: "Press enter to save to a file instead, or esc to go back.",
 			FailedSave:  "Press enter to choose another name or folder, or esc to go back.",
+			FillAsk: "Your sheet has lines about your cancer (stage, HER2, ER / PR). Fill them in from your answers to My situation? " +
+				"Anyone who sees the sheet could read them.",
+			FillNo:        "No, leave them blank",
+			FillNoSummary: "You can write them in by hand, or leave them empty.",
+			FillYes:       "Yes, fill them in",
+			FillYesSummary: func(lines []string) string {
+				return "The sheet will say: " + strings.Join(lines, "; ") + ". Answers you did not know stay blank."
+			},
 		},
 
 		Walk: Walk{

@@ -75,6 +75,10 @@ type Session struct {
 	situationAdded []string
 	// keep is the list kept on this computer, if the reader chose it.
 	keep keeper
+	// fillAsked is set once the reader has answered whether the sheet's
+	// "About my cancer" lines are filled from Answers (asked once a
+	// session); fillAbout is their answer, false (blank lines) by default.
+	fillAsked, fillAbout bool
 }
 
 // listMark sums up the list, to tell whether it changed since it was

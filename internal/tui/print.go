@@ -56,9 +56,16 @@ const (
 	stepFailed
 	// stepExists: a file is already at the chosen name; nothing was written.
 	stepExists
+	// stepFill asks, once a session and before anything else, whether the
+	// sheet's "About my cancer" lines are filled from "My situation".
+	stepFill
 )
 
-const saveToFileID = "\x00file"
+const (
+	saveToFileID = "\x00file"
+	fillNoID     = "\x00no"
+	fillYesID    = "\x00yes"
+)
 
 // printScreen is "Print or save": destination, format, file name, preview,
 // then the result. Nothing is written until the patient confirms. Back
@@ -67,6 +74,7 @@ type printScreen struct {
 	ctx      *Context
 	step     printStep
 	dest     listScreen
+	fill     listScreen
 	formats  listScreen
 	name     textinput.Model
 	preview  textView
@@ -99,14 +107,47 @@ type doneMsg struct {
 
 func newPrint(ctx *Context) *printScreen {
 	s := &printScreen{ctx: ctx}
+	if items := fillItems(ctx); items != nil && !ctx.Session.fillAsked {
+		s.step = stepFill
+		s.fill = listScreen{Intro: ctx.Text.Print.FillAsk, Menu: menu{items: items}}
+		return s
+	}
+	s.start()
+	return s
+}
+
+// fillItems are the choices for the "About my cancer" lines, "no" first
+// (the default: a sheet may be seen by others); nil when the answers fill
+// none of them.
+func fillItems(ctx *Context) []menuItem {
+	mine := export.AboutCancer(ctx.Guide, ctx.Session.Answers)
+	var lines []string
+	for _, v := range []string{mine.Stage, mine.HER2, mine.HR} {
+		if v != "" {
+			lines = append(lines, v)
+		}
+	}
+	if len(lines) == 0 {
+		return nil
+	}
+	t := ctx.Text.Print
+	return []menuItem{
+		{ID: fillNoID, Title: t.FillNo, Summary: t.FillNoSummary},
+		{ID: fillYesID, Title: t.FillYes, Summary: t.FillYesSummary(lines)},
+	}
+}
+
+// start goes to the first step of printing or saving: the preview at a
+// desk, else where the sheet goes.
+func (s *printScreen) start() {
+	ctx := s.ctx
 	if ctx.Opts.Print.Desk {
 		s.printer, s.format = ctx.Opts.Print.Printer, export.PDF
 		s.showPreview()
-		return s
+		return
 	}
 	s.step, s.loading = stepDestination, true
 	s.dest = listScreen{Intro: ctx.Text.Print.Where, Menu: menu{items: destItems(ctx.Text, nil)}}
-	return s
 }
 
 // Show asks the spooler for its printers the first time.
@@ -161,6 +202,9 @@ func (s *printScreen) sheet() export.Sheet {
 	sh := export.NewSheet(s.ctx.Guide, s.ctx.Session.List.Items(), s.ctx.now(), o.Version)
 	sh.Phone, sh.AfterHours = o.Phone, o.AfterHours
 	sh.Clinic = o.Clinic
+	if s.ctx.Session.fillAbout {
+		sh.Mine = export.AboutCancer(s.ctx.Guide, s.ctx.Session.Answers)
+	}
 	return sh
 }
 
@@ -220,6 +264,20 @@ func (s *printScreen) Update(msg tea.Msg) tea.Cmd {
 func (s *printScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.ctx.Keys
 	switch s.step {
+	case stepFill:
+		switch {
+		case key.Matches(msg, k.Open):
+			it, ok := s.fill.Menu.selected()
+			if !ok {
+				return nil
+			}
+			s.ctx.Session.fillAsked, s.ctx.Session.fillAbout = true, it.ID == fillYesID
+			s.start()
+			return s.Show()
+		case key.Matches(msg, k.Back):
+			return s.ctx.back()
+		}
+		s.fill = s.fill.Update(msg, s.ctx)
 	case stepDestination:
 		if key.Matches(msg, k.Open) {
 			it, ok := s.dest.Menu.selected()
@@ -365,6 +423,8 @@ func (s *printScreen) Bindings() []key.Binding {
 	k := s.ctx.Keys
 	nav := k.nav()
 	switch s.step {
+	case stepFill:
+		return append([]key.Binding{k.Open, k.Back}, nav...)
 	case stepDestination:
 		return append([]key.Binding{k.Open}, nav...)
 	case stepFormat:
@@ -419,6 +479,8 @@ func (s *printScreen) Cursor() *tea.Cursor {
 func (s *printScreen) Click(_, y int) tea.Cmd {
 	var hit bool
 	switch s.step {
+	case stepFill:
+		s.fill, hit = s.fill.Click(y, s.ctx)
 	case stepDestination:
 		s.dest, hit = s.dest.Click(y, s.ctx)
 	case stepFormat:
@@ -434,6 +496,8 @@ func (s *printScreen) Click(_, y int) tea.Cmd {
 func (s *printScreen) View() string {
 	c, t := s.ctx, s.ctx.Text.Print
 	switch s.step {
+	case stepFill:
+		return s.fill.View(c)
 	case stepDestination:
 		if s.loading {
 			return s.dest.View(c) + "\n\n" + c.Styles.Muted.Render(t.LookingFor)
