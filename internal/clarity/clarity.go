@@ -7,7 +7,10 @@ import (
 	"strconv"
 	"strings"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/her2guide/her2guide/internal/guide"
+	"github.com/her2guide/her2guide/internal/pictures"
 	"github.com/her2guide/her2guide/internal/readability"
 )
 
@@ -21,6 +24,7 @@ const (
 	RuleLevel    = "level"
 	RuleCall     = "call"
 	RuleMore     = "more"
+	RulePicture  = "pictures"
 )
 
 // Limits of the rules.
@@ -150,6 +154,7 @@ func (c *Checker) Page(p *guide.Page) []Finding {
 	pc.numbers(texts)
 	pc.lists(blocks)
 	pc.sentences(blocks)
+	pc.pictures()
 	if s := readability.Page(p.Body); s.SMOG > MaxSMOG || s.Grade > MaxGrade {
 		pc.add(RuleLevel, p.BodyLine, "reading level SMOG %.1f, Flesch–Kincaid %.1f: keep SMOG at most %.0f and Flesch–Kincaid at most %.0f (shorter sentences, fewer words of three or more syllables)", s.SMOG, s.Grade, MaxSMOG, MaxGrade)
 	}
@@ -347,6 +352,22 @@ func (pc *pageCheck) sentences(blocks []*block) {
 		if n := words(q); n > MaxSentenceWords {
 			pc.add(RuleSentence, pc.p.Line("questions["+strconv.Itoa(i)+"]"), "a question of %d words: keep it to %d", n, MaxSentenceWords)
 		}
+	}
+}
+
+// pictures checks rule 9: every picture has a caption, a title drawn
+// above it (PEMAT-P item 17: visual aids have titles or captions). The
+// guide's loader has already checked each spec; a spec that does not
+// decode here is left to it.
+func (pc *pageCheck) pictures() {
+	for _, b := range pictures.Find(pc.p.Raw) {
+		var spec struct {
+			Caption string `yaml:"caption"`
+		}
+		if err := yaml.Unmarshal([]byte(b.Spec), &spec); err != nil || strings.TrimSpace(spec.Caption) != "" {
+			continue
+		}
+		pc.add(RulePicture, pc.p.BodyLine+b.Line, "picture has no caption: add caption: (PEMAT item 17)")
 	}
 }
 

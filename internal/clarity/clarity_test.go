@@ -75,6 +75,14 @@ func TestGoodPagePasses(t *testing.T) {
 	}
 }
 
+// TestCaptionedPicturePasses: a picture with a caption breaks no rule.
+func TestCaptionedPicturePasses(t *testing.T) {
+	page := strings.Replace(good, "- Two.\n", "- Two.\n\n```timeline\ncaption: What happens next\nsteps: [First, Then]\n```\n", 1)
+	for _, f := range check(t, page) {
+		t.Errorf("unexpected: %s (%s)", f, f.Rule)
+	}
+}
+
 // TestRules: each change breaks one rule, found at its line.
 func TestRules(t *testing.T) {
 	long := strings.Repeat("word ", 26)
@@ -104,6 +112,8 @@ func TestRules(t *testing.T) {
 		{"call outside", "- Two.\n", "- Two.\n\n{{call fever}}\n", RuleCall, "demo.md:25: {{call fever}} must sit in the section"},
 		{"own-words call outside", "- Two.\n", "- Two.\n\nCall now for 100.4 degrees.\n", RuleCall, "demo.md:25: this says a call-now rule"},
 		{"more in call section", "{{call fever}}\n", "{{call fever}}\n\nSomething else.\n", RuleCall, "demo.md:31: the \"When should I call …?\" section holds only"},
+		{"picture without caption", "- Two.\n", "- Two.\n\n```timeline\nsteps: [First, Then]\n```\n", RulePicture, "demo.md:25: picture has no caption: add caption: (PEMAT item 17)"},
+		{"picture with empty caption", "- Two.\n", "- Two.\n\n```compare\ncaption: \"\"\ncolumns:\n  - {title: A, points: [One]}\n  - {title: B, points: [Two]}\n```\n", RulePicture, "demo.md:25: picture has no caption"},
 		{"more not last", "The ILD numbers come from one trial.\n", "The ILD numbers come from one trial.\n\n## What else?\n\nNothing.\n", RuleMore, "demo.md:31: the \"More detail\" section must be the last"},
 	}
 	for _, c := range cases {
