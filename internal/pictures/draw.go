@@ -52,7 +52,7 @@ func (p *Picture) Lines(width int, ascii bool) []string {
 		out = p.drawCompare(width, c)
 	}
 	if p.Caption != "" {
-		out = append(append(wrap(p.Caption, width), ""), out...)
+		out = append(append(p.CaptionLines(width), ""), out...)
 	}
 	for i, l := range out {
 		l = strings.TrimRight(l, " ")
@@ -301,4 +301,14 @@ func (p *Picture) drawCompare(width int, c chars) []string {
 		out = append(out, pad(l, col)+c.split+r)
 	}
 	return out
+}
+
+// CaptionLines is the caption wrapped for a width: the first lines of
+// Lines when the picture has a caption (then a blank line), so a renderer
+// can set them apart as a title.
+func (p *Picture) CaptionLines(width int) []string {
+	if p.Caption == "" {
+		return nil
+	}
+	return wrap(p.Caption, max(width, 10))
 }

@@ -26,6 +26,12 @@ func swapPictures(md string) (string, []*pictures.Picture) {
 	return md, pics
 }
 
+// bold and boldOff set a caption line in bold (SGR 1 and 22).
+const (
+	bold    = "\x1b[1m"
+	boldOff = "\x1b[22m"
+)
+
 // drawPictures replaces each marker line with its picture drawn width
 // cells wide, after the document margin.
 func drawPictures(lines []string, pics []*pictures.Picture, width int, ascii bool) []string {
@@ -41,7 +47,14 @@ func drawPictures(lines []string, pics []*pictures.Picture, width int, ascii boo
 			out = append(out, l)
 			continue
 		}
-		for _, pl := range pics[n].Lines(width, ascii) {
+		caption := len(pics[n].CaptionLines(width))
+		for i, pl := range pics[n].Lines(width, ascii) {
+			pl = strings.TrimRight(pl, " ")
+			if i < caption && !ascii {
+				// The caption is the picture's title: bold, as the
+				// page's headings are (shape, not colour).
+				pl = bold + pl + boldOff
+			}
 			out = append(out, strings.TrimRight(indent+pl, " "))
 		}
 	}

@@ -56,3 +56,31 @@ func TestPicturesRenderWithinWidth(t *testing.T) {
 		}
 	}
 }
+
+// TestCaptionIsATitle checks that a picture's caption is drawn above it in
+// bold, set apart as a title by shape, not colour, and as plain text in
+// the ASCII style.
+func TestCaptionIsATitle(t *testing.T) {
+	p := picturePage()
+	p.Body = "Before.\n\n```timeline\ncaption: What happens next\nsteps:\n  - Drugs\n  - Surgery\n```\n"
+	c := NewCache(Document)
+	for _, st := range []Style{Dark, Light, HighContrast, ASCII} {
+		r, err := c.Render(p, 80, st)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, l := range r.Lines {
+			if strings.TrimSpace(ansi.Strip(l)) != "What happens next" {
+				continue
+			}
+			found = true
+			if isBold := strings.Contains(l, bold+"What happens next"+boldOff); isBold == (st == ASCII) {
+				t.Errorf("%s: caption line %q: bold %v, want %v", st, l, isBold, st != ASCII)
+			}
+		}
+		if !found {
+			t.Errorf("%s: no caption line", st)
+		}
+	}
+}
