@@ -10,6 +10,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/spf13/cobra"
 
+	"github.com/her2guide/her2guide/content"
 	"github.com/her2guide/her2guide/internal/export"
 	"github.com/her2guide/her2guide/internal/guide"
 	"github.com/her2guide/her2guide/internal/i18n"
@@ -103,7 +104,11 @@ func runInteractive(cmd *cobra.Command, env Env) error {
 	if err != nil {
 		keepPath = ""
 	}
-	lm := &loadingModel{load: func() (tea.Model, error) {
+	// The home screen is drawn from guide.yaml and sections.yaml while
+	// the pages load: the first frame does not wait for them.
+	previewOpts := tui.Options{Theme: theme}
+	preview := tui.New(guide.LoadHome(guide.Source{FS: content.FS(), Name: content.Name}), render.NewCache(render.Document), previewOpts)
+	lm := &loadingModel{preview: preview, load: func() (tea.Model, error) {
 		r := <-ready
 		if r.err != nil {
 			return nil, r.err
@@ -133,36 +138,81 @@ func dumbTerminal(env Env) bool {
 	return env.Getenv != nil && strings.TrimSpace(env.Getenv("TERM")) == "dumb"
 }
 
-// loadingModel stands in for a model that is still being made (the guide's,
-// while its content loads). Bubble Tea starts its frame clock before it
-// calls Init, so waiting in Init costs nothing when the wait is shorter than
-// a frame. From then on the real model takes its place: Update returns it.
+// loadingModel stands in for the guide's model while its content loads.
+// It draws preview (the home screen, made from guide.yaml and
+// sections.yaml alone) at once, so the first frame does not wait for the
+// pages; everything that arrives meanwhile (keys, size, colours) is held
+// and handed to the real model, in order, the moment it is made, so a key
+// typed early is never lost and never reaches the preview. The preview only
+// sees the size and the background colour, to draw itself right.
 type loadingModel struct {
-	load func() (tea.Model, error)
-	m    tea.Model
-	err  error
+	// load makes the real model; it may block until the content is in.
+	load    func() (tea.Model, error)
+	preview tea.Model
+	m       tea.Model
+	err     error
+	held    []tea.Msg
 }
 
+// loadedMsg brings the real model, or why it could not be made.
+type loadedMsg struct {
+	m   tea.Model
+	err error
+}
+
+// maxHeld bounds what is kept while loading (a pasted text or a stuck key
+// cannot grow memory for the second it takes).
+const maxHeld = 4096
+
 func (l *loadingModel) Init() tea.Cmd {
-	l.m, l.err = l.load()
-	if l.err != nil {
-		return tea.Quit
-	}
-	return l.m.Init()
+	return tea.Batch(tea.RequestBackgroundColor, func() tea.Msg {
+		m, err := l.load()
+		return loadedMsg{m, err}
+	})
 }
 
 func (l *loadingModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if l.m == nil {
+	if l.m != nil {
+		return l.m.Update(msg)
+	}
+	if done, ok := msg.(loadedMsg); ok {
+		if done.err != nil {
+			l.err = done.err
+			return l, tea.Quit
+		}
+		l.m = done.m
+		cmds := []tea.Cmd{l.m.Init()}
+		for _, h := range l.held {
+			var cmd tea.Cmd
+			l.m, cmd = l.m.Update(h)
+			cmds = append(cmds, cmd)
+		}
+		l.held = nil
+		return l.m, tea.Batch(cmds...)
+	}
+	if l.err != nil {
 		return l, nil // failed to load: waiting for tea.Quit
 	}
-	return l.m.Update(msg)
+	if len(l.held) < maxHeld {
+		l.held = append(l.held, msg)
+	}
+	switch msg.(type) {
+	case tea.WindowSizeMsg, tea.BackgroundColorMsg:
+		if l.preview != nil {
+			l.preview, _ = l.preview.Update(msg)
+		}
+	}
+	return l, nil
 }
 
 func (l *loadingModel) View() tea.View {
-	if l.m == nil {
-		return tea.NewView("")
+	switch {
+	case l.m != nil:
+		return l.m.View()
+	case l.preview != nil && l.err == nil:
+		return l.preview.View()
 	}
-	return l.m.View()
+	return tea.NewView("")
 }
 
 // runProgram runs a model of the guide on the terminal until it ends, and

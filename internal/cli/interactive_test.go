@@ -8,29 +8,75 @@ import (
 )
 
 // fakeModel records what reaches it.
-type fakeModel struct{ got []tea.Msg }
+type fakeModel struct {
+	name string
+	got  []tea.Msg
+}
 
-func (f fakeModel) Init() tea.Cmd { return func() tea.Msg { return "inner init" } }
+func (f fakeModel) Init() tea.Cmd { return func() tea.Msg { return f.name + " init" } }
 func (f fakeModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	f.got = append(f.got, msg)
 	return f, nil
 }
-func (f fakeModel) View() tea.View { return tea.NewView("inner view") }
+func (f fakeModel) View() tea.View { return tea.NewView(f.name + " view") }
 
-func TestLoadingModelHandsOver(t *testing.T) {
+// loaded runs the loading model's Init command and returns what its load
+// brought (the batch also asks the terminal for its background colour).
+func loaded(t *testing.T, lm *loadingModel) loadedMsg {
+	t.Helper()
+	batch, ok := lm.Init()().(tea.BatchMsg)
+	if !ok {
+		t.Fatal("Init did not return a batch")
+	}
+	for _, c := range batch {
+		if c == nil {
+			continue
+		}
+		if m, ok := c().(loadedMsg); ok {
+			return m
+		}
+	}
+	t.Fatal("Init's batch does not load the model")
+	return loadedMsg{}
+}
+
+// TestLoadingModelDrawsThePreviewAndHoldsKeys: the home screen is drawn
+// before the content is in, a key typed meanwhile reaches the real model
+// (not the preview) once it is made, in order, and only the size reaches
+// the preview.
+func TestLoadingModelDrawsThePreviewAndHoldsKeys(t *testing.T) {
 	loads := 0
-	lm := &loadingModel{load: func() (tea.Model, error) { loads++; return fakeModel{}, nil }}
-	cmd := lm.Init()
-	if loads != 1 || cmd == nil || cmd() != "inner init" {
-		t.Fatalf("Init: loads=%d, want the inner model's Init command", loads)
+	lm := &loadingModel{preview: fakeModel{name: "preview"}, load: func() (tea.Model, error) {
+		loads++
+		return fakeModel{name: "guide"}, nil
+	}}
+	if v := lm.View(); v.Content != "preview view" {
+		t.Fatalf("first View = %q, want the preview's", v.Content)
 	}
-	if v := lm.View(); v.Content != "inner view" {
-		t.Fatalf("first View = %q, want the inner model's", v.Content)
+	key := tea.KeyPressMsg{Code: tea.KeyDown}
+	size := tea.WindowSizeMsg{Width: 80, Height: 24}
+	for _, msg := range []tea.Msg{key, size} {
+		if next, _ := lm.Update(msg); next != lm {
+			t.Fatalf("Update(%T) before the load returned %T", msg, next)
+		}
 	}
-	next, _ := lm.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
-	f, ok := next.(fakeModel)
-	if !ok || len(f.got) != 1 {
-		t.Fatalf("Update returned %T, want the inner model itself with the message", next)
+	if p := lm.preview.(fakeModel); len(p.got) != 1 || p.got[0] != size {
+		t.Errorf("the preview got %v, want only the size", p.got)
+	}
+	done := loaded(t, lm)
+	next, cmd := lm.Update(done)
+	g, ok := next.(fakeModel)
+	if !ok || g.name != "guide" {
+		t.Fatalf("after the load Update returned %T, want the guide's model", next)
+	}
+	if len(g.got) != 2 || g.got[0] != key || g.got[1] != size {
+		t.Errorf("the guide got %v, want the held key then the size", g.got)
+	}
+	if cmd == nil {
+		t.Fatal("no command after the hand-over: the guide's Init must run")
+	}
+	if v := lm.View(); v.Content != "guide view" {
+		t.Errorf("View after the load = %q", v.Content)
 	}
 	if loads != 1 {
 		t.Errorf("loaded %d times", loads)
@@ -39,9 +85,9 @@ func TestLoadingModelHandsOver(t *testing.T) {
 
 func TestLoadingModelFailureQuits(t *testing.T) {
 	boom := errors.New("content broken")
-	lm := &loadingModel{load: func() (tea.Model, error) { return nil, boom }}
-	cmd := lm.Init()
-	if cmd == nil {
+	lm := &loadingModel{preview: fakeModel{name: "preview"}, load: func() (tea.Model, error) { return nil, boom }}
+	next, cmd := lm.Update(loaded(t, lm))
+	if next != lm || cmd == nil {
 		t.Fatal("no command after a failed load")
 	}
 	if _, quit := cmd().(tea.QuitMsg); !quit {

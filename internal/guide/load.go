@@ -107,6 +107,20 @@ func LoadWithExtra(src Source, extra *Source, rules Rules) (*Guide, error) {
 	return g, nil
 }
 
+// LoadHome reads only what the home screen shows: guide.yaml and
+// sections.yaml, with no pages. It is for drawing the home screen while
+// Load reads the rest; it reports no problems (Load does), so a broken
+// file gives a home screen with what could be read.
+func LoadHome(src Source) *Guide {
+	var c problems
+	d := docs{}
+	g := &Guide{}
+	decodeFile(&c, d, src, "guide.yaml", &g.Meta, true)
+	decodeFile(&c, d, src, "sections.yaml", &g.Sections, true)
+	g.index()
+	return g
+}
+
 // loadShared reads what every page may refer to: safety.yaml and
 // figures.yaml.
 func loadShared(c *problems, d docs, src Source) *shared {

@@ -304,3 +304,21 @@ func TestLoadPage(t *testing.T) {
 		t.Errorf("LoadPage(broken) = %v, want a file:line problem", err)
 	}
 }
+
+// TestLoadHome checks that the home screen's part of a tree (title and
+// sections) reads without its pages, and that a broken tree still gives
+// what could be read.
+func TestLoadHome(t *testing.T) {
+	fsys := tree(map[string]string{"alpha.md": goodPage})
+	g := LoadHome(Source{FS: fsys, Name: "content"})
+	if g.Meta.Title != "T" || len(g.Sections) != 2 || g.Sections[1].Title != "Two" || len(g.Pages) != 0 {
+		t.Fatalf("LoadHome = %+v, sections %d, pages %d", g.Meta, len(g.Sections), len(g.Pages))
+	}
+	if s, ok := g.Section("one"); !ok || s.Title != "One" {
+		t.Errorf("Section(one) = %v, %v", s, ok)
+	}
+	delete(fsys, "sections.yaml")
+	if g := LoadHome(Source{FS: fsys, Name: "content"}); g.Meta.Title != "T" || len(g.Sections) != 0 {
+		t.Errorf("without sections.yaml: %+v, %d sections", g.Meta, len(g.Sections))
+	}
+}
