@@ -123,6 +123,7 @@ func questionsCmdWith(env Env, spooler printing.Spooler) *cobra.Command {
 	fl.String("after-hours-phone", "", "the care team's after-hours phone, printed beside it")
 	fl.String("clinic", "", "the clinic's name for the sheet's endorsement line")
 	fl.Bool("clinician-copy", false, "make the one-page copy for the care team instead")
+	fl.Bool("fill-about", false, "fill \"About my cancer\" from the --answer flags")
 	return cmd
 }
 
@@ -269,12 +270,27 @@ func newSheet(cmd *cobra.Command, env Env, g *guide.Guide, list *checklist.List)
 	if s.Clinician, err = cmd.Flags().GetBool("clinician-copy"); err != nil {
 		return export.Sheet{}, err
 	}
-	if specs, _ := cmd.Flags().GetStringArray("answer"); s.Clinician && len(specs) > 0 {
+	fill, err := cmd.Flags().GetBool("fill-about")
+	if err != nil {
+		return export.Sheet{}, err
+	}
+	specs, _ := cmd.Flags().GetStringArray("answer")
+	if fill && len(specs) == 0 {
+		return export.Sheet{}, errors.New("--fill-about needs --answer: it fills the lines from your answers")
+	}
+	if len(specs) > 0 && (s.Clinician || fill) {
 		answers, err := parseAnswers(g, specs)
 		if err != nil {
 			return export.Sheet{}, err
 		}
-		s.About = export.Situation(g, answers)
+		if s.Clinician {
+			s.About = export.Situation(g, answers)
+		}
+		// The "About my cancer" lines stay blank unless asked: a sheet
+		// may be seen by others.
+		if fill {
+			s.Mine = export.AboutCancer(g, answers)
+		}
 	}
 	return s, nil
 }
