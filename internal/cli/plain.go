@@ -120,6 +120,9 @@ type sheetPrinter struct {
 	now     clock.Clock
 	version string
 	paper   export.Paper
+	// mine fills the sheet's "About my cancer" lines when the reader
+	// agreed (see FillAbout).
+	mine export.Cancer
 	// printers are the queues offered by the last Choices, after the
 	// fixed choices.
 	printers []string
@@ -182,10 +185,17 @@ func (p *sheetPrinter) Keeps(choice int) bool {
 
 var _ plain.Keeper = (*sheetPrinter)(nil)
 
+// FillAbout fills the "About my cancer" lines of the next sheets with
+// mine; the zero Cancer leaves them blank.
+func (p *sheetPrinter) FillAbout(mine export.Cancer) { p.mine = mine }
+
+var _ plain.AboutFiller = (*sheetPrinter)(nil)
+
 // Do shows, saves or prints the sheet. A save goes to name, or to the
 // day's usual name in p.dir when name is "".
 func (p *sheetPrinter) Do(ctx context.Context, choice int, items []checklist.Item, name string) (string, error) {
 	sheet := export.NewSheet(p.g, items, p.now.Now(), p.version)
+	sheet.Mine = p.mine
 	fixed := saveChoices()
 	switch {
 	case choice >= 0 && choice < len(fixed) && fixed[choice].show:

@@ -339,6 +339,7 @@ type Plain struct {
 	FileExists                               func(name, dir string) string
 	PromptOtherName                          string
 	PromptFreeName                           func(name string) string
+	PromptFill                               string // answers Print.FillAsk; Enter alone is 1
 	TypeFileName                             string
 	NothingToChoose, TypeOne                 string
 	TypeNumberUpTo                           func(n int) string

@@ -437,6 +437,7 @@ func englishPlain() Plain {
 		PromptFreeName: func(name string) string {
 			return "Press Enter to save as " + name + ", or type another file name and press Enter. Type b to go back, q to quit."
 		},
+		PromptFill:      "Type a number and press Enter, or press Enter alone for 1. Type b to go back, q to quit.",
 		TypeFileName:    "Please type a file name.",
 		NothingToChoose: "There is nothing to choose here.",
 		TypeOne:         "Please type the number 1.",

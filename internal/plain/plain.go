@@ -140,6 +140,10 @@ type session struct {
 	// asking is true while the quit question waits for an answer.
 	saved  string
 	asking bool
+	// fillAsked is true once the reader has answered whether the sheet's
+	// "About my cancer" lines are filled from "My situation", and
+	// fillAbout is their answer. Asked once a session.
+	fillAsked, fillAbout bool
 	// keep is the list kept on this computer, if the reader chose it.
 	keep keeping
 	// notice is said once under the next main menu.

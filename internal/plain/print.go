@@ -16,6 +16,9 @@ func (s *session) printList() error {
 		s.say(s.t.NothingToPrint)
 		return nil
 	}
+	if ok, err := s.askFill(); err != nil || !ok {
+		return err
+	}
 	choices, note := s.print.Choices(s.ctx)
 	s.say("")
 	if note != "" {
@@ -53,6 +56,53 @@ func (s *session) printList() error {
 	s.kept(k - 1)
 	s.say(aloudLines(done, s.t.SheetBlank))
 	return nil
+}
+
+// AboutFiller is an optional part of a Printer: it fills the sheet's
+// "About my cancer" lines (see export.Sheet.Mine) of the sheets that Do
+// makes next, or leaves them blank for the zero Cancer. Only with it does
+// the plain guide ask whether to fill them.
+type AboutFiller interface {
+	FillAbout(mine export.Cancer)
+}
+
+// askFill asks, once a session and only when the "My situation" answers
+// fill a line, whether the sheet's "About my cancer" lines are filled from
+// them; "No, leave them blank" is 1 and Enter alone (a sheet may be seen by
+// others). It then tells the Printer what to fill. It reports false when
+// the reader goes back: nothing is printed, and the question is asked again
+// next time.
+func (s *session) askFill() (bool, error) {
+	f, ok := s.print.(AboutFiller)
+	if !ok {
+		return true, nil
+	}
+	mine := export.AboutCancer(s.g, s.answers)
+	if !s.fillAsked && !mine.Empty() {
+		var lines []string
+		for _, v := range []string{mine.Stage, mine.HER2, mine.HR} {
+			if v != "" {
+				lines = append(lines, v)
+			}
+		}
+		t := s.text.Print
+		s.say("")
+		s.say(t.FillAsk)
+		s.item(1, t.FillNo)
+		s.note(t.FillNoSummary)
+		s.item(2, t.FillYes)
+		s.note(t.FillYesSummary(lines))
+		k, w, err := s.choose(2, s.t.PromptFill, "", "b")
+		if err != nil || w == "b" {
+			return false, err
+		}
+		s.fillAsked, s.fillAbout = true, k == 2
+	}
+	if !s.fillAbout {
+		mine = export.Cancer{}
+	}
+	f.FillAbout(mine)
+	return true, nil
 }
 
 // otherName tells the reader that a file with the name is already there
