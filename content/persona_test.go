@@ -1,38 +1,17 @@
 package content_test
 
 import (
-	"bytes"
-	"os"
 	"slices"
 	"testing"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/her2guide/her2guide/internal/guide"
+	"github.com/her2guide/her2guide/internal/persona"
 )
 
-// persona is one reader of testdata/personas.yaml.
-type persona struct {
-	Name         string            `yaml:"name"`
-	Answers      map[string]string `yaml:"answers"`
-	First        string            `yaml:"first"`
-	Note         bool              `yaml:"note"`
-	Pages        []string          `yaml:"pages"`
-	NotPages     []string          `yaml:"not_pages"`
-	Questions    []string          `yaml:"questions"`
-	NotQuestions []string          `yaml:"not_questions"`
-}
-
-func loadPersonas(t *testing.T) []persona {
+func loadPersonas(t *testing.T) []persona.Persona {
 	t.Helper()
-	data, err := os.ReadFile("testdata/personas.yaml")
+	ps, err := persona.Load("testdata/personas.yaml")
 	if err != nil {
-		t.Fatal(err)
-	}
-	var ps []persona
-	dec := yaml.NewDecoder(bytesReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&ps); err != nil {
 		t.Fatal(err)
 	}
 	return ps
@@ -70,40 +49,10 @@ func TestPersonas(t *testing.T) {
 					t.Errorf("page %s has no why line", pp.ID)
 				}
 			}
-			checkPath(t, pages, path.Questions, len(path.Notes) > 0, p)
+			for _, bad := range p.Check(pages, path.Questions, len(path.Notes) > 0) {
+				t.Error(bad)
+			}
 		})
-	}
-}
-
-// checkPath holds a path (pages, questions, whether it has a banner) to a
-// persona's rules; internal/cli's test has the same rules for --json.
-func checkPath(t *testing.T, pages, refs []string, note bool, p persona) {
-	t.Helper()
-	if p.First != "" && (len(pages) == 0 || pages[0] != p.First) {
-		t.Errorf("first page %v, want %s", pages, p.First)
-	}
-	for _, id := range p.Pages {
-		if !slices.Contains(pages, id) {
-			t.Errorf("path %v lacks %s", pages, id)
-		}
-	}
-	for _, id := range p.NotPages {
-		if slices.Contains(pages, id) {
-			t.Errorf("path %v has %s", pages, id)
-		}
-	}
-	for _, ref := range p.Questions {
-		if !slices.Contains(refs, ref) {
-			t.Errorf("questions %v lack %s", refs, ref)
-		}
-	}
-	for _, ref := range p.NotQuestions {
-		if slices.Contains(refs, ref) {
-			t.Errorf("questions %v have %s", refs, ref)
-		}
-	}
-	if note != p.Note {
-		t.Errorf("banner shown: %v, want %v", note, p.Note)
 	}
 }
 
@@ -210,5 +159,3 @@ func TestSituationRules(t *testing.T) {
 	}
 	t.Logf("%d ways through the form checked; %d of %d pages reachable", n, len(reached), len(g.Pages))
 }
-
-func bytesReader(b []byte) *bytes.Reader { return bytes.NewReader(b) }

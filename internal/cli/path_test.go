@@ -1,37 +1,19 @@
 package cli
 
 import (
-	"bytes"
 	"encoding/json"
-	"os"
-	"slices"
 	"sort"
 	"strings"
 	"testing"
 
-	"go.yaml.in/yaml/v3"
+	"github.com/her2guide/her2guide/internal/persona"
 )
 
 // TestPathPersonas runs every reader of content/testdata/personas.yaml
 // through `her2guide path --json` and holds the output to their rules.
 func TestPathPersonas(t *testing.T) {
-	data, err := os.ReadFile("../../content/testdata/personas.yaml")
+	ps, err := persona.Load("../../content/testdata/personas.yaml")
 	if err != nil {
-		t.Fatal(err)
-	}
-	var ps []struct {
-		Name         string            `yaml:"name"`
-		Answers      map[string]string `yaml:"answers"`
-		First        string            `yaml:"first"`
-		Note         bool              `yaml:"note"`
-		Pages        []string          `yaml:"pages"`
-		NotPages     []string          `yaml:"not_pages"`
-		Questions    []string          `yaml:"questions"`
-		NotQuestions []string          `yaml:"not_questions"`
-	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&ps); err != nil {
 		t.Fatal(err)
 	}
 	for _, p := range ps {
@@ -69,31 +51,8 @@ func TestPathPersonas(t *testing.T) {
 					t.Errorf("question %s reads %q", q.Ref, q.Text)
 				}
 			}
-			if p.First != "" && (len(pages) == 0 || pages[0] != p.First) {
-				t.Errorf("first page of %v, want %s", pages, p.First)
-			}
-			for _, id := range p.Pages {
-				if !slices.Contains(pages, id) {
-					t.Errorf("path %v lacks %s", pages, id)
-				}
-			}
-			for _, id := range p.NotPages {
-				if slices.Contains(pages, id) {
-					t.Errorf("path %v has %s", pages, id)
-				}
-			}
-			for _, ref := range p.Questions {
-				if !slices.Contains(refs, ref) {
-					t.Errorf("questions %v lack %s", refs, ref)
-				}
-			}
-			for _, ref := range p.NotQuestions {
-				if slices.Contains(refs, ref) {
-					t.Errorf("questions %v have %s", refs, ref)
-				}
-			}
-			if (len(r.Notes) > 0) != p.Note {
-				t.Errorf("banner %v, want %v", r.Notes, p.Note)
+			for _, bad := range p.Check(pages, refs, len(r.Notes) > 0) {
+				t.Error(bad)
 			}
 		})
 	}
