@@ -222,8 +222,11 @@ func itemLines(d docs, name string) []int {
 }
 
 // pathsNode returns the value node of a top-level key of paths.yaml.
-func pathsNode(d docs, key string) *yaml.Node {
-	m := d["paths.yaml"]
+func pathsNode(d docs, key string) *yaml.Node { return topNode(d, "paths.yaml", key) }
+
+// topNode returns the value node of a top-level key of a file read into d.
+func topNode(d docs, file, key string) *yaml.Node {
+	m := d[file]
 	if m == nil {
 		return nil
 	}

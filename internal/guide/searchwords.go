@@ -87,18 +87,7 @@ func loadSearchWords(c *problems, d docs, src Source) SearchWords {
 }
 
 // searchNode returns the value node of a top-level key of search.yaml.
-func searchNode(d docs, key string) *yaml.Node {
-	m := d[searchFile]
-	if m == nil {
-		return nil
-	}
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == key {
-			return m.Content[i+1]
-		}
-	}
-	return nil
-}
+func searchNode(d docs, key string) *yaml.Node { return topNode(d, searchFile, key) }
 
 // phraseLines returns the line of each phrase under key in a group's node.
 func phraseLines(group *yaml.Node, key string) []int {
