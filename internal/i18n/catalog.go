@@ -223,6 +223,19 @@ type Print struct {
 	FillNo, FillNoSummary string
 	FillYes               string
 	FillYesSummary        func(lines []string) string
+	// Which asks, each time before printing or saving, which sheet to
+	// make: Mine, the reader's own (the default, first), or Copy, the
+	// one-page copy for the care team (export.Sheet.Clinician).
+	Which             string
+	Mine, MineSummary string
+	Copy, CopySummary string
+	// FillAskCopy asks, instead of FillAsk when the copy for the care team
+	// is made, whether its "About me" box is filled from the "My
+	// situation" answers; FillNoCopySummary and FillYesCopySummary (with
+	// the answers it will print) follow FillNo and FillYes.
+	FillAskCopy        string
+	FillNoCopySummary  string
+	FillYesCopySummary func(answers []string) string
 }
 
 // Walk is the guided walkthrough's first question and its end.
@@ -340,6 +353,7 @@ type Plain struct {
 	PromptOtherName                          string
 	PromptFreeName                           func(name string) string
 	PromptFill                               string // answers Print.FillAsk; Enter alone is 1
+	PromptWhich                              string // answers Print.Which; Enter alone is 1
 	TypeFileName                             string
 	NothingToChoose, TypeOne                 string
 	TypeNumberUpTo                           func(n int) string

@@ -215,6 +215,17 @@ func English() *Catalog {
 			FillYesSummary: func(lines []string) string {
 				return "The sheet will say: " + strings.Join(lines, "; ") + ". Answers you did not know stay blank."
 			},
+			Which:       "Which sheet do you want?",
+			Mine:        "My sheet",
+			MineSummary: "Your questions with space to write the answers, to take to your visit.",
+			Copy:        "A one-page copy for my care team",
+			CopySummary: "One page to give your doctor or nurse: a box about you, your top 3 questions, then the others in short form.",
+			FillAskCopy: "The copy for your care team has a box about you. Fill it in from your answers to My situation? " +
+				"Anyone who sees the sheet could read them.",
+			FillNoCopySummary: "The box stays empty: you can write in it by hand.",
+			FillYesCopySummary: func(answers []string) string {
+				return "The copy will say: " + strings.Join(answers, "; ") + "."
+			},
 		},
 
 		Walk: Walk{
@@ -438,6 +449,7 @@ func englishPlain() Plain {
 			return "Press Enter to save as " + name + ", or type another file name and press Enter. Type b to go back, q to quit."
 		},
 		PromptFill:      "Type a number and press Enter, or press Enter alone for 1. Type b to go back, q to quit.",
+		PromptWhich:     "Type a number and press Enter, or press Enter alone for 1. Type b to go back, q to quit.",
 		TypeFileName:    "Please type a file name.",
 		NothingToChoose: "There is nothing to choose here.",
 		TypeOne:         "Please type the number 1.",

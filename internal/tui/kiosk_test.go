@@ -212,7 +212,7 @@ func TestKioskStaffCode(t *testing.T) {
 func TestKioskPrinting(t *testing.T) {
 	sp := &fakeSpooler{}
 	k := kioskModel(t, Kiosk{Idle: time.Minute, Countdown: time.Second, Printer: "Desk"}, sp)
-	kpress(t, kchoose(t, k, "first"), "enter", "a", "space", "m", "p")
+	kpress(t, kchoose(t, k, "first"), "enter", "a", "space", "m", "p", "enter")
 	if ps(k.guide).step != stepPreview || strings.Contains(kscreen(k), "Save to a file") {
 		t.Fatalf("kiosk print goes to the preview, with no file choice:\n%s", kscreen(k))
 	}
@@ -223,7 +223,7 @@ func TestKioskPrinting(t *testing.T) {
 
 	bad := &fakeSpooler{fail: "lp: The printer or class does not exist.\n"}
 	k = kioskModel(t, Kiosk{Idle: time.Minute, Countdown: time.Second, Printer: "Desk"}, bad)
-	kpress(t, kchoose(t, k, "first"), "enter", "a", "space", "m", "p", "enter")
+	kpress(t, kchoose(t, k, "first"), "enter", "a", "space", "m", "p", "enter", "enter")
 	if !strings.Contains(kscreen(k), "The printer is not working. Please ask at the desk.") || k.guide.ctx.Session.List.Len() != 1 {
 		t.Fatalf("failed kiosk print:\n%s", kscreen(k))
 	}
@@ -304,11 +304,11 @@ func execCmd(cmd tea.Cmd) []tea.Msg {
 func TestKioskPrintNeverCrossesPatients(t *testing.T) {
 	sp := &fakeSpooler{}
 	k := kioskModel(t, Kiosk{Idle: time.Minute, Countdown: time.Second, Printer: "Desk"}, sp)
-	kpress(t, kchoose(t, k, "first"), "enter", "a", "space", "m", "p")
+	kpress(t, kchoose(t, k, "first"), "enter", "a", "space", "m", "p", "enter")
 	_, jobA := k.Update(keyMsg("enter")) // A's print starts; not run yet
 	kpress(t, k, "H")
 	kchoose(t, k, finishID)
-	kpress(t, kchoose(t, k, "first"), "enter", "a", "j", "space", "m", "p")
+	kpress(t, kchoose(t, k, "first"), "enter", "a", "j", "space", "m", "p", "enter")
 	_, jobB := k.Update(keyMsg("enter"))
 	if ps(k.guide).step != stepWorking {
 		t.Fatalf("B's print: step %v", ps(k.guide).step)
@@ -445,6 +445,7 @@ func TestKioskByTouchAlone(t *testing.T) {
 		t.Fatalf("the buttons are not three rows at the bottom:\n%s", kscreen(k))
 	}
 	tapText(t, k, " Print ")
+	tapText(t, k, "My sheet")
 	tapText(t, k, "Print now")
 	if ps(k.guide).step != stepDone || len(sp.printed) != 1 {
 		t.Fatalf("printing by touch: step %v, printed %v\n%s", ps(k.guide).step, sp.printed, kscreen(k))

@@ -59,30 +59,42 @@ const (
 	// stepFill asks, once a session and before anything else, whether the
 	// sheet's "About my cancer" lines are filled from "My situation".
 	stepFill
+	// stepWhich asks, first each time, which sheet to make: the reader's
+	// own or the one-page copy for the care team.
+	stepWhich
 )
 
 const (
 	saveToFileID = "\x00file"
 	fillNoID     = "\x00no"
 	fillYesID    = "\x00yes"
+	sheetMineID  = "\x00mine"
+	sheetCopyID  = "\x00copy"
 )
 
-// printScreen is "Print or save": destination, format, file name, preview,
-// then the result. Nothing is written until the patient confirms. Back
-// goes to the step before; from the first step it leaves the screen.
+// printScreen is "Print or save": which sheet, destination, format, file
+// name, preview, then the result. Nothing is written until the patient
+// confirms. Back goes to the step before; from the first step it leaves
+// the screen.
 type printScreen struct {
-	ctx      *Context
-	step     printStep
-	dest     listScreen
-	fill     listScreen
-	formats  listScreen
-	name     textinput.Model
-	preview  textView
-	printer  string // chosen printer, "" when saving to a file
-	format   export.Format
-	message  string
-	loading  bool
-	printers []printing.Printer
+	ctx  *Context
+	step printStep
+	// which asks which sheet; clinician is the answer: the one-page copy
+	// for the care team (export.Sheet.Clinician) instead of the reader's
+	// own sheet. It lives only as long as this screen: every print or save
+	// asks again, with the reader's own sheet first.
+	which     listScreen
+	clinician bool
+	dest      listScreen
+	fill      listScreen
+	formats   listScreen
+	name      textinput.Model
+	preview   textView
+	printer   string // chosen printer, "" when saving to a file
+	format    export.Format
+	message   string
+	loading   bool
+	printers  []printing.Printer
 	// free is a free name beside the file that exists, "" when none.
 	free string
 }
@@ -105,21 +117,49 @@ type doneMsg struct {
 	session *Session
 }
 
+// newPrint opens "Print or save" on its first question: which sheet.
 func newPrint(ctx *Context) *printScreen {
-	s := &printScreen{ctx: ctx}
-	if items := fillItems(ctx); items != nil && !ctx.Session.fillAsked {
-		s.step = stepFill
-		s.fill = listScreen{Intro: ctx.Text.Print.FillAsk, Menu: menu{items: items}}
-		return s
-	}
-	s.start()
-	return s
+	t := ctx.Text.Print
+	return &printScreen{ctx: ctx, step: stepWhich, which: listScreen{Intro: t.Which, Menu: menu{items: []menuItem{
+		{ID: sheetMineID, Title: t.Mine, Summary: t.MineSummary},
+		{ID: sheetCopyID, Title: t.Copy, Summary: t.CopySummary},
+	}}}}
 }
 
-// fillItems are the choices for the "About my cancer" lines, "no" first
-// (the default: a sheet may be seen by others); nil when the answers fill
-// none of them.
-func fillItems(ctx *Context) []menuItem {
+// chosen goes on from the choice of sheet: to the question whether to
+// fill the sheet from "My situation" (asked once a session, and only when
+// the answers would fill something on this sheet), else to where it goes.
+func (s *printScreen) chosen(clinician bool) tea.Cmd {
+	s.clinician = clinician
+	if items, ask := fillItems(s.ctx, clinician); items != nil && !s.ctx.Session.fillAsked {
+		s.step = stepFill
+		s.fill = listScreen{Intro: ask, Menu: menu{items: items}}
+		return nil
+	}
+	s.start()
+	return s.Show()
+}
+
+// fillItems are the choices, and the question, for filling the sheet from
+// "My situation": the "About my cancer" lines of the reader's sheet, or
+// the "About me" box of the copy for the care team. "No" comes first (the
+// default: a sheet may be seen by others). Items are nil when the answers
+// fill nothing.
+func fillItems(ctx *Context, clinician bool) (items []menuItem, ask string) {
+	t := ctx.Text.Print
+	if clinician {
+		var answers []string
+		for _, f := range export.Situation(ctx.Guide, ctx.Session.Answers) {
+			answers = append(answers, f.Answer)
+		}
+		if len(answers) == 0 {
+			return nil, ""
+		}
+		return []menuItem{
+			{ID: fillNoID, Title: t.FillNo, Summary: t.FillNoCopySummary},
+			{ID: fillYesID, Title: t.FillYes, Summary: t.FillYesCopySummary(answers)},
+		}, t.FillAskCopy
+	}
 	mine := export.AboutCancer(ctx.Guide, ctx.Session.Answers)
 	var lines []string
 	for _, v := range []string{mine.Stage, mine.HER2, mine.HR} {
@@ -128,13 +168,12 @@ func fillItems(ctx *Context) []menuItem {
 		}
 	}
 	if len(lines) == 0 {
-		return nil
+		return nil, ""
 	}
-	t := ctx.Text.Print
 	return []menuItem{
 		{ID: fillNoID, Title: t.FillNo, Summary: t.FillNoSummary},
 		{ID: fillYesID, Title: t.FillYes, Summary: t.FillYesSummary(lines)},
-	}
+	}, t.FillAsk
 }
 
 // start goes to the first step of printing or saving: the preview at a
@@ -146,7 +185,11 @@ func (s *printScreen) start() {
 		s.showPreview()
 		return
 	}
-	s.step, s.loading = stepDestination, true
+	s.step = stepDestination
+	if s.dest.Menu.items != nil {
+		return // back here from the first question: the printers are asked for
+	}
+	s.loading = true
 	s.dest = listScreen{Intro: ctx.Text.Print.Where, Menu: menu{items: destItems(ctx.Text, nil)}}
 }
 
@@ -202,8 +245,14 @@ func (s *printScreen) sheet() export.Sheet {
 	sh := export.NewSheet(s.ctx.Guide, s.ctx.Session.List.Items(), s.ctx.now(), o.Version)
 	sh.Phone, sh.AfterHours = o.Phone, o.AfterHours
 	sh.Clinic = o.Clinic
+	sh.Clinician = s.clinician
+	// The reader's answers go on a sheet only with their consent, one
+	// for both sheets; without it the lines and the box stay blank.
 	if s.ctx.Session.fillAbout {
 		sh.Mine = export.AboutCancer(s.ctx.Guide, s.ctx.Session.Answers)
+		if s.clinician {
+			sh.About = export.Situation(s.ctx.Guide, s.ctx.Session.Answers)
+		}
 	}
 	return sh
 }
@@ -264,6 +313,18 @@ func (s *printScreen) Update(msg tea.Msg) tea.Cmd {
 func (s *printScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.ctx.Keys
 	switch s.step {
+	case stepWhich:
+		switch {
+		case key.Matches(msg, k.Open):
+			it, ok := s.which.Menu.selected()
+			if !ok {
+				return nil
+			}
+			return s.chosen(it.ID == sheetCopyID)
+		case key.Matches(msg, k.Back):
+			return s.ctx.back()
+		}
+		s.which = s.which.Update(msg, s.ctx)
 	case stepFill:
 		switch {
 		case key.Matches(msg, k.Open):
@@ -275,10 +336,16 @@ func (s *printScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 			s.start()
 			return s.Show()
 		case key.Matches(msg, k.Back):
-			return s.ctx.back()
+			// Unanswered: asked again next time.
+			s.step = stepWhich
+			return nil
 		}
 		s.fill = s.fill.Update(msg, s.ctx)
 	case stepDestination:
+		if key.Matches(msg, k.Back) {
+			s.step = stepWhich
+			return nil
+		}
 		if key.Matches(msg, k.Open) {
 			it, ok := s.dest.Menu.selected()
 			if !ok {
@@ -331,7 +398,7 @@ func (s *printScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(msg, k.Back):
 			switch {
 			case s.ctx.Opts.Print.Desk:
-				return s.ctx.back()
+				s.step = stepWhich
 			case s.printer != "":
 				s.step = stepDestination
 			default:
@@ -423,10 +490,8 @@ func (s *printScreen) Bindings() []key.Binding {
 	k := s.ctx.Keys
 	nav := k.nav()
 	switch s.step {
-	case stepFill:
+	case stepWhich, stepFill, stepDestination:
 		return append([]key.Binding{k.Open, k.Back}, nav...)
-	case stepDestination:
-		return append([]key.Binding{k.Open}, nav...)
 	case stepFormat:
 		return append([]key.Binding{k.Open, k.Back}, nav...)
 	case stepPreview:
@@ -479,6 +544,8 @@ func (s *printScreen) Cursor() *tea.Cursor {
 func (s *printScreen) Click(_, y int) tea.Cmd {
 	var hit bool
 	switch s.step {
+	case stepWhich:
+		s.which, hit = s.which.Click(y, s.ctx)
 	case stepFill:
 		s.fill, hit = s.fill.Click(y, s.ctx)
 	case stepDestination:
@@ -496,6 +563,8 @@ func (s *printScreen) Click(_, y int) tea.Cmd {
 func (s *printScreen) View() string {
 	c, t := s.ctx, s.ctx.Text.Print
 	switch s.step {
+	case stepWhich:
+		return s.which.View(c)
 	case stepFill:
 		return s.fill.View(c)
 	case stepDestination:

@@ -12,7 +12,7 @@ func TestPrintClinic(t *testing.T) {
 	m.ctx.Opts.Print.Clinic = "Riverside Cancer Centre"
 	m.ctx.Guide.Meta.Sheet.Endorsed = "Your care team at {clinic} wants you to ask these questions."
 	m.ctx.Guide.Meta.Sheet.HandOver = "Give this sheet to your nurse or doctor at the start of your visit."
-	m = press(t, m, "p", "enter")
+	m = press(t, m, "p", "enter", "enter")
 	if ps(m).step != stepPreview {
 		t.Fatalf("no preview:\n%s", screen(m))
 	}

@@ -33,9 +33,10 @@ func fillModel(t *testing.T, answers map[string]string) *Model {
 func previewText(m *Model) string { return strings.Join(ps(m).preview.Lines, "\n") }
 
 // TestFillAboutMyCancerChoice: with "My situation" answered, print or
-// save first asks, once a session, whether to fill the sheet's "About my
-// cancer" lines; "no" is the default and leaves them blank; "yes" fills
-// stage and HER2, and the "I don't know" answer stays blank.
+// save asks after the choice of sheet, once a session, whether to fill the
+// sheet's "About my cancer" lines; "no" is the default and leaves them
+// blank; "yes" fills stage and HER2, and the "I don't know" answer stays
+// blank.
 func TestFillAboutMyCancerChoice(t *testing.T) {
 	answers := map[string]string{"her2": "ihc3", "stage": "2", "hormone": "unsure"}
 	mine := export.AboutCancer(bundledGuide(t), answers)
@@ -45,7 +46,7 @@ func TestFillAboutMyCancerChoice(t *testing.T) {
 	her2Line := "My HER2 result (IHC / ISH): " + mine.HER2
 
 	// The default: enter keeps the lines blank.
-	m := press(t, fillModel(t, answers), "m", "p")
+	m := press(t, fillModel(t, answers), "m", "p", "enter")
 	if ps(m).step != stepFill {
 		t.Fatalf("p with answers: step %v, want the fill question\n%s", ps(m).step, screen(m))
 	}
@@ -57,7 +58,7 @@ func TestFillAboutMyCancerChoice(t *testing.T) {
 		}
 	}
 	// "Yes" says what the sheet will say.
-	if s := screen(press(t, fillModel(t, answers), "m", "p", "down")); !strings.Contains(s, mine.Stage+"; "+mine.HER2) {
+	if s := screen(press(t, fillModel(t, answers), "m", "p", "enter", "down")); !strings.Contains(s, mine.Stage+"; "+mine.HER2) {
 		t.Errorf("yes does not say what the sheet will say:\n%s", s)
 	}
 	m = press(t, m, "enter")
@@ -68,14 +69,15 @@ func TestFillAboutMyCancerChoice(t *testing.T) {
 	if p := previewText(m); ps(m).step != stepPreview || strings.Contains(p, mine.HER2) || strings.Contains(p, "Stage:") || !strings.Contains(p, "My HER2 result (IHC / ISH): ___") {
 		t.Fatalf("preview after no:\n%s", p)
 	}
-	// Asked once: the next print goes straight to where the sheet goes.
-	m = press(t, m, "esc", "esc", "p")
+	// Asked once: the next print goes from the choice of sheet straight to
+	// where the sheet goes.
+	m = press(t, m, "esc", "esc", "esc", "p", "enter")
 	if ps(m).step != stepDestination {
 		t.Errorf("second print: step %v, want no second question", ps(m).step)
 	}
 
 	// Yes: down, enter.
-	m = press(t, fillModel(t, answers), "m", "p", "down", "enter")
+	m = press(t, fillModel(t, answers), "m", "p", "enter", "down", "enter")
 	if ps(m).step != stepDestination || !m.ctx.Session.fillAbout {
 		t.Fatalf("yes: step %v, fill %v", ps(m).step, m.ctx.Session.fillAbout)
 	}
@@ -87,17 +89,17 @@ func TestFillAboutMyCancerChoice(t *testing.T) {
 		}
 	}
 
-	// Esc leaves without an answer: asked again next time.
-	m = press(t, fillModel(t, answers), "m", "p", "esc")
-	if is[*printScreen](m) || m.ctx.Session.fillAsked {
-		t.Fatalf("esc on the question: %T, asked %v", m.top(), m.ctx.Session.fillAsked)
+	// Esc goes back to the choice of sheet without an answer: asked again.
+	m = press(t, fillModel(t, answers), "m", "p", "enter", "esc")
+	if ps(m).step != stepWhich || m.ctx.Session.fillAsked {
+		t.Fatalf("esc on the question: step %v, asked %v", ps(m).step, m.ctx.Session.fillAsked)
 	}
-	if m = press(t, m, "p"); ps(m).step != stepFill {
+	if m = press(t, m, "enter"); ps(m).step != stepFill {
 		t.Errorf("after esc, p: step %v, want the question again", ps(m).step)
 	}
 
 	// No answers that fill a line ("I don't know" only): no question.
-	m = press(t, fillModel(t, map[string]string{"her2": "unsure", "stage": "unsure"}), "m", "p")
+	m = press(t, fillModel(t, map[string]string{"her2": "unsure", "stage": "unsure"}), "m", "p", "enter")
 	if ps(m).step != stepDestination {
 		t.Errorf("with nothing to fill: step %v, want no question", ps(m).step)
 	}

@@ -59,7 +59,7 @@ func printModel(t *testing.T, sp *fakeSpooler, dir string) *Model {
 
 func TestPrintToAPrinter(t *testing.T) {
 	sp := &fakeSpooler{}
-	m := press(t, printModel(t, sp, t.TempDir()), "p")
+	m := press(t, printModel(t, sp, t.TempDir()), "p", "enter")
 	if !is[*printScreen](m) || !strings.Contains(screen(m), "Print on PDF") || !strings.Contains(screen(m), "Save to a file") {
 		t.Fatalf("p: printers not listed:\n%s", screen(m))
 	}
@@ -89,7 +89,7 @@ func TestPrintToAPrinter(t *testing.T) {
 func TestPrintFailureOffersSaving(t *testing.T) {
 	dir := t.TempDir()
 	sp := &fakeSpooler{fail: "lp: The printer or class does not exist.\n"}
-	m := press(t, printModel(t, sp, dir), "p", "enter", "enter")
+	m := press(t, printModel(t, sp, dir), "p", "enter", "enter", "enter")
 	if ps(m).step != stepFailed || !strings.Contains(screen(m), "Your list has not changed") {
 		t.Fatalf("failed print:\n%s", screen(m))
 	}
@@ -120,7 +120,7 @@ func TestPrintFailureOffersSaving(t *testing.T) {
 }
 
 func TestSaveErrorsInPlainWords(t *testing.T) {
-	m := press(t, printModel(t, &fakeSpooler{}, filepath.Join(t.TempDir(), "missing")), "p", "end", "enter", "end", "enter", "enter", "enter")
+	m := press(t, printModel(t, &fakeSpooler{}, filepath.Join(t.TempDir(), "missing")), "p", "enter", "end", "enter", "end", "enter", "enter", "enter")
 	if ps(m).step != stepFailed || !strings.Contains(screen(m), "does not exist") {
 		t.Fatalf("saving into a missing folder:\n%s", screen(m))
 	}
@@ -129,7 +129,7 @@ func TestSaveErrorsInPlainWords(t *testing.T) {
 func TestNoPrintService(t *testing.T) {
 	m := New(fixture(t), render.NewCache(render.Document), Options{})
 	m = update(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
-	m = press(t, choose(t, m, "first"), "enter", "a", "space", "m", "p")
+	m = press(t, choose(t, m, "first"), "enter", "a", "space", "m", "p", "enter")
 	if !strings.Contains(screen(m), "no print service") || !strings.Contains(screen(m), "Save to a file") {
 		t.Fatalf("without a spooler:\n%s", screen(m))
 	}
@@ -166,7 +166,7 @@ func TestSpoolerGetsADeadline(t *testing.T) {
 	opts := Options{Print: PrintOptions{Spooler: printing.Spooler{Run: run}, Dir: t.TempDir()}}
 	m := New(fixture(t), render.NewCache(render.Document), opts)
 	m = press(t, update(t, m, tea.WindowSizeMsg{Width: 80, Height: 24}), "m", "n")
-	m = press(t, typeText(t, m, "Why?"), "ctrl+s", "p", "enter", "enter")
+	m = press(t, typeText(t, m, "Why?"), "ctrl+s", "p", "enter", "enter", "enter")
 	if ps(m).step != stepDone || len(deadlines) < 2 {
 		t.Fatalf("step %v, %d spooler calls", ps(m).step, len(deadlines))
 	}
@@ -185,7 +185,7 @@ func TestSaveNeverReplacesAFile(t *testing.T) {
 	if err := os.WriteFile(taken, []byte("keep me"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	m := press(t, printModel(t, &fakeSpooler{}, dir), "p", "end", "enter", "end", "enter", "enter", "enter")
+	m := press(t, printModel(t, &fakeSpooler{}, dir), "p", "enter", "end", "enter", "end", "enter", "enter", "enter")
 	if ps(m).step != stepExists || !strings.Contains(screen(m), "already a file") || !strings.Contains(screen(m), "my-questions-2026-11-22-2.txt") {
 		t.Fatalf("saving onto a file: step %v\n%s", ps(m).step, screen(m))
 	}
@@ -197,7 +197,7 @@ func TestSaveNeverReplacesAFile(t *testing.T) {
 		t.Fatalf("save as the free name: step %v, %v", ps(m).step, err)
 	}
 	// esc instead goes back to the name.
-	m = press(t, printModel(t, &fakeSpooler{}, dir), "p", "end", "enter", "end", "enter", "enter", "enter", "esc")
+	m = press(t, printModel(t, &fakeSpooler{}, dir), "p", "enter", "end", "enter", "end", "enter", "enter", "enter", "esc")
 	if !ps(m).Typing() {
 		t.Errorf("esc after a name clash: step %v, want the file name", ps(m).step)
 	}
@@ -207,7 +207,7 @@ func TestSaveNeverReplacesAFile(t *testing.T) {
 // the file name, not to "save to a file instead"; the preview's enter is
 // "save" or "print", never "open".
 func TestFailedSaveOffersAnotherName(t *testing.T) {
-	m := press(t, printModel(t, &fakeSpooler{}, filepath.Join(t.TempDir(), "missing")), "p", "end", "enter", "end", "enter", "enter")
+	m := press(t, printModel(t, &fakeSpooler{}, filepath.Join(t.TempDir(), "missing")), "p", "enter", "end", "enter", "end", "enter", "enter")
 	if !strings.Contains(screen(m), "enter save") || strings.Contains(screen(m), "enter open") {
 		t.Errorf("preview footer:\n%s", screen(m))
 	}
@@ -218,7 +218,7 @@ func TestFailedSaveOffersAnotherName(t *testing.T) {
 	if m = press(t, m, "enter"); !ps(m).Typing() {
 		t.Errorf("enter after a failed save: step %v, want the file name", ps(m).step)
 	}
-	m = press(t, printModel(t, &fakeSpooler{}, t.TempDir()), "p", "enter")
+	m = press(t, printModel(t, &fakeSpooler{}, t.TempDir()), "p", "enter", "enter")
 	if !strings.Contains(screen(m), "enter print") {
 		t.Errorf("printer preview footer:\n%s", screen(m))
 	}

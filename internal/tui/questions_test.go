@@ -162,7 +162,7 @@ func TestQuitAsksWhenTheListIsNotSaved(t *testing.T) {
 	if !is[*printScreen](m) || !is[*mineScreen](&Model{stack: m.stack[:len(m.stack)-1]}) {
 		t.Fatalf("print first: %T", m.top())
 	}
-	m = press(t, m, "enter", "enter") // print on the first printer
+	m = press(t, m, "enter", "enter", "enter") // my sheet, on the first printer
 	if ps(m).step != stepDone {
 		t.Fatalf("print: step %v", ps(m).step)
 	}
