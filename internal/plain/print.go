@@ -16,7 +16,11 @@ func (s *session) printList() error {
 		s.say(s.t.NothingToPrint)
 		return nil
 	}
-	if ok, err := s.askFill(); err != nil || !ok {
+	clinician, ok, err := s.askWhich()
+	if err != nil || !ok {
+		return err
+	}
+	if ok, err := s.askFill(clinician); err != nil || !ok {
 		return err
 	}
 	choices, note := s.print.Choices(s.ctx)
@@ -66,42 +70,102 @@ type AboutFiller interface {
 	FillAbout(mine export.Cancer)
 }
 
+// CopyMaker is an optional part of a Printer: it makes the sheets that Do
+// makes next the one-page copy for the care team (export.Sheet.Clinician)
+// with about in its "About me" box (export.Sheet.About; nil leaves the box
+// blank), or the reader's own sheet when clinician is false. Only with it
+// does the plain guide ask which sheet to make.
+type CopyMaker interface {
+	MakeCopy(clinician bool, about []export.Fact)
+}
+
+// askWhich asks, each time the list is printed or saved, which sheet to
+// make: "My sheet" is 1 and Enter alone, the copy for the care team 2. It
+// reports ok false when the reader goes back: nothing is printed.
+func (s *session) askWhich() (clinician, ok bool, err error) {
+	if _, maker := s.print.(CopyMaker); !maker {
+		return false, true, nil
+	}
+	t := s.text.Print
+	s.say("")
+	s.say(t.Which)
+	s.item(1, t.Mine)
+	s.note(t.MineSummary)
+	s.item(2, t.Copy)
+	s.note(t.CopySummary)
+	k, w, err := s.choose(2, s.t.PromptWhich, "", "b")
+	if err != nil || w == "b" {
+		return false, false, err
+	}
+	return k == 2, true, nil
+}
+
 // askFill asks, once a session and only when the "My situation" answers
-// fill a line, whether the sheet's "About my cancer" lines are filled from
-// them; "No, leave them blank" is 1 and Enter alone (a sheet may be seen by
-// others). It then tells the Printer what to fill. It reports false when
-// the reader goes back: nothing is printed, and the question is asked again
-// next time.
-func (s *session) askFill() (bool, error) {
-	f, ok := s.print.(AboutFiller)
-	if !ok {
+// fill something on the sheet chosen, whether to fill it from them: the
+// "About my cancer" lines of the reader's sheet, or the "About me" box of
+// the copy for the care team. "No, leave them blank" is 1 and Enter alone
+// (a sheet may be seen by others); one answer holds for both sheets. It
+// then tells the Printer what to fill and which sheet to make. It reports
+// false when the reader goes back: nothing is printed, and the question is
+// asked again next time.
+func (s *session) askFill(clinician bool) (bool, error) {
+	f, filler := s.print.(AboutFiller)
+	c, maker := s.print.(CopyMaker)
+	if !filler && !maker {
 		return true, nil
 	}
 	mine := export.AboutCancer(s.g, s.answers)
-	if !s.fillAsked && !mine.Empty() {
+	var about []export.Fact
+	if maker {
+		about = export.Situation(s.g, s.answers)
+	}
+	t := s.text.Print
+	var ask, noSummary, yesSummary string
+	switch {
+	case clinician:
+		var answers []string
+		for _, fact := range about {
+			answers = append(answers, fact.Answer)
+		}
+		if len(answers) > 0 {
+			ask, noSummary, yesSummary = t.FillAskCopy, t.FillNoCopySummary, t.FillYesCopySummary(answers)
+		}
+	case filler:
 		var lines []string
 		for _, v := range []string{mine.Stage, mine.HER2, mine.HR} {
 			if v != "" {
 				lines = append(lines, v)
 			}
 		}
-		t := s.text.Print
+		if len(lines) > 0 {
+			ask, noSummary, yesSummary = t.FillAsk, t.FillNoSummary, t.FillYesSummary(lines)
+		}
+	}
+	if !s.fillAsked && ask != "" {
 		s.say("")
-		s.say(t.FillAsk)
+		s.say(ask)
 		s.item(1, t.FillNo)
-		s.note(t.FillNoSummary)
+		s.note(noSummary)
 		s.item(2, t.FillYes)
-		s.note(t.FillYesSummary(lines))
+		s.note(yesSummary)
 		k, w, err := s.choose(2, s.t.PromptFill, "", "b")
 		if err != nil || w == "b" {
 			return false, err
 		}
 		s.fillAsked, s.fillAbout = true, k == 2
 	}
+	if !s.fillAbout || !clinician {
+		about = nil
+	}
 	if !s.fillAbout {
 		mine = export.Cancer{}
 	}
-	f.FillAbout(mine)
+	if filler {
+		f.FillAbout(mine)
+	}
+	if maker {
+		c.MakeCopy(clinician, about)
+	}
 	return true, nil
 }
 
