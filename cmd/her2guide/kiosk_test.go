@@ -147,7 +147,8 @@ func TestKioskTaps(t *testing.T) {
 
 // TestKioskTapsToAPrintedSheet is a whole kiosk session by taps alone,
 // from home to a sheet printed through the real spooler: a question ticked
-// on a page, starred on My questions, the preview, Print now.
+// on a page, starred on My questions, the one-page copy for the care
+// team, its preview, Print now.
 func TestKioskTapsToAPrintedSheet(t *testing.T) {
 	t.Parallel()
 	needPDFQueue(t)
@@ -158,6 +159,8 @@ func TestKioskTapsToAPrintedSheet(t *testing.T) {
 	tapButton(t, tm, "Star")
 	tm.WaitFor("* Which HER2 drugs do you suggest")
 	tapButton(t, tm, "Print")
+	tm.WaitFor("Which sheet do you want?")
+	tap(t, tm, "A one-page copy for my care team")
 	tm.WaitFor("Print now")
 	tapButton(t, tm, "Print now")
 	tm.WaitFor("Done: your questions went to the printer PDF")
@@ -221,12 +224,16 @@ func TestKioskPrinting(t *testing.T) {
 	log := filepath.Join(t.TempDir(), "kiosk.log")
 	tm := startKiosk(t, "--printer PDF --log "+log)
 	tm.Send("Down", "Down", "Enter", "Enter", "a", "Space", "m", "p")
+	tm.WaitFor("Which sheet do you want?")
+	tm.Send("Enter") // My sheet
 	tm.WaitFor("Press enter to print")
 	tm.Send("Enter")
 	tm.WaitFor("Done: your questions went to the printer PDF")
 
 	tm2 := startKiosk(t, "--printer NoSuchPrinter --log "+log)
 	tm2.Send("Down", "Down", "Enter", "Enter", "a", "Space", "m", "p")
+	tm2.WaitFor("Which sheet do you want?")
+	tm2.Send("Enter")
 	tm2.WaitFor("Press enter to print")
 	tm2.Send("Enter")
 	tm2.WaitFor("The printer is not working. Please ask at the desk.")

@@ -229,6 +229,8 @@ func TestQuestionsToFileInTmux(t *testing.T) {
 	tm.Send("End", "K", "K", "t")
 	tm.WaitFor("1. * Can my sister come")
 	tm.Send("p")
+	tm.WaitFor("Which sheet do you want?", "My sheet")
+	tm.Send("Enter") // My sheet
 	tm.WaitFor("Save to a file")
 	tm.Send("End", "Enter") // Save to a file
 	tm.WaitFor("Save as which kind of file?")
