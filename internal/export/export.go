@@ -13,7 +13,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/her2guide/her2guide/content"
 	"github.com/her2guide/her2guide/internal/checklist"
+	"github.com/her2guide/her2guide/internal/guide"
 	"github.com/her2guide/her2guide/internal/pictures"
 )
 
@@ -34,13 +36,14 @@ type Sheet struct {
 	Phone, AfterHours string
 	// Notice is the guide's safety notice, printed in the footer.
 	Notice string
-	// HandOver says what to do with the sheet, printed under the title
-	// (from the bundle's guide.yaml, sheet.hand_over).
-	HandOver string
-	// Endorsed is the clinic's endorsement line with {clinic} where the
-	// clinic's name goes (the bundle's sheet.endorsed). It is printed under
-	// the title, with Clinic put in, only when Clinic is set.
-	Endorsed string
+	// Words are the sheet's own words: its headings and labels, and the
+	// lines under the title (the bundle's guide.yaml sheet block; see
+	// guide.SheetWords). Words.HandOver says what to do with the sheet;
+	// Words.Endorsed, the clinic's endorsement line, is printed with Clinic
+	// put in only when Clinic is set. Words.Title is not read: Title is.
+	// A sheet whose Words have no labels prints the built-in English
+	// bundle's (see bundled).
+	Words guide.SheetWords
 	// Clinic is the name of the clinic that hands out the sheet (a kiosk's
 	// clinic setting, or --clinic); see CheckClinic.
 	Clinic string
@@ -208,6 +211,7 @@ func Write(w io.Writer, s Sheet, f Format, p Paper) error {
 	if p != A4 && p != Letter {
 		return fmt.Errorf("unknown paper size %q: use a4 or letter", p)
 	}
+	s.Words = bundled(s.Words)
 	switch f {
 	case Text:
 		return writeText(w, s)
@@ -221,34 +225,12 @@ func Write(w io.Writer, s Sheet, f Format, p Paper) error {
 	return fmt.Errorf("unknown format %q: use text, markdown, html or pdf", f)
 }
 
-// The sheet's fixed wording.
-const (
-	labelDate     = "Date"
-	labelDoctor   = "My doctor"
-	labelNext     = "Next appointment"
-	headAbout     = "About my cancer"
-	labelHER2     = "My HER2 result (IHC / ISH)"
-	labelERPR     = "ER / PR"
-	labelStage    = "Stage"
-	labelMedicine = "My current medicines"
-	headBefore    = "Before I leave"
-	teachBack     = "Let me repeat what I heard: ..."
-	spellDrug     = "How do you spell that drug?"
-	headUrgent    = "When to call right away"
-	headTop       = "My top 3"
-	topEmpty      = "Write your top 3 questions. Ask them first."
-	topSome       = "Ask these first. Add more on the lines below."
-	topFull       = "Ask these first."
-	headAboutMe   = "About me"
-	headSituation = "My situation"
-	labelName     = "My name"
-	labelCancer   = "My cancer (HER2, ER / PR, stage)"
-	headRest      = "My other questions"
-	// ClinicianTitle heads the clinician copy.
-	ClinicianTitle = "My questions: a copy for my care team"
-	labelPhone     = "My care team's phone (daytime)"
-	labelAfter     = "After hours"
-)
+// ClinicianTitle is the English bundle's title of the clinician copy.
+//
+// Deprecated: the title comes from the bundle (guide.SheetWords's
+// ClinicianTitle); this stays only for internal/cli's test until it reads
+// the guide's, and TestClinicianTitleIsTheBundles keeps it equal.
+const ClinicianTitle = "My questions: a copy for my care team"
 
 // answerLines is how many ruled lines follow each question in the text,
 // Markdown and HTML formats. The PDF picks its own to fit one page.
@@ -262,15 +244,28 @@ func dateText(t time.Time) string {
 	return t.Format("2 January 2006")
 }
 
-// footerLines returns the footer's lines after the notice.
+// footerLine returns the footer's line after the notice.
 func footerLine(s Sheet) string {
 	var parts []string
 	if d := dateText(s.Reviewed); d != "" {
-		parts = append(parts, "Content reviewed "+d)
+		parts = append(parts, strings.Replace(s.Words.Reviewed, guide.DatePlaceholder, d, 1))
 	}
 	name := "her2guide"
 	if s.Version != "" {
 		name += " " + s.Version
 	}
 	return strings.Join(append(parts, name), " · ")
+}
+
+// bundled returns w, or when w has no labels, the built-in English
+// bundle's labels with w's HandOver and Endorsed: a sheet made from a
+// small tree with no sheet block (or a Sheet written out by hand) still
+// has its headings.
+func bundled(w guide.SheetWords) guide.SheetWords {
+	if w.Labels() {
+		return w
+	}
+	b := guide.LoadHome(guide.Source{FS: content.FS(), Name: content.Name}).Meta.Sheet
+	b.HandOver, b.Endorsed = w.HandOver, w.Endorsed
+	return b
 }

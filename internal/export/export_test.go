@@ -19,6 +19,7 @@ import (
 
 	"github.com/her2guide/her2guide/internal/checklist"
 	"github.com/her2guide/her2guide/internal/e2e"
+	"github.com/her2guide/her2guide/internal/guide"
 )
 
 const ownQuestion = "Can I keep working?\nMy job is *very* physical: <lifting> & [standing] all day.\n\n1. Is that OK?"
@@ -57,10 +58,12 @@ func sampleSheet(t testing.TB) Sheet {
 		},
 		AfterHours: "(555) 010-0199",
 		Notice:     "For learning only, not medical advice. Make choices with your care team.",
-		HandOver:   "Give this sheet to your nurse or doctor at the start of your visit.",
-		Endorsed:   "Your care team at {clinic} wants you to ask these questions.",
-		Reviewed:   day(2026, 11, 20),
-		Version:    "v1.0.0",
+		Words: guide.SheetWords{
+			HandOver: "Give this sheet to your nurse or doctor at the start of your visit.",
+			Endorsed: "Your care team at {clinic} wants you to ask these questions.",
+		},
+		Reviewed: day(2026, 11, 20),
+		Version:  "v1.0.0",
 	}
 }
 
@@ -146,7 +149,7 @@ func TestUrgentBox(t *testing.T) {
 		if f == Text {
 			head = "WHEN TO CALL RIGHT AWAY"
 		}
-		checkOrder(t, string(f), out, []string{spellDrug, head, "100.4°F", "911", "After hours", s.Notice})
+		checkOrder(t, string(f), out, []string{en.SpellDrug, head, "100.4°F", "911", "After hours", s.Notice})
 	}
 	// No lines, no box.
 	s.Urgent = nil

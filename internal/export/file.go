@@ -8,9 +8,6 @@ import (
 	"github.com/her2guide/her2guide/internal/pictures"
 )
 
-// Title heads the printed sheet.
-const Title = "Questions for my oncologist"
-
 // NewSheet makes the sheet for a list of questions from the guide's content.
 // Its "when to call right away" box has the safety lines that the pages
 // behind the questions call for (every line when no question comes from a
@@ -31,14 +28,14 @@ func NewSheet(g *guide.Guide, items []checklist.Item, date time.Time, version st
 			asked[it.Topic] = true
 		}
 	}
+	words := bundled(g.Meta.Sheet)
 	s := Sheet{
-		Title:    Title,
+		Title:    words.Title,
 		Date:     date,
 		Groups:   checklist.Ordered(items),
 		Urgent:   UrgentLines(g, topics),
 		Notice:   g.Meta.Notice,
-		HandOver: g.Meta.Sheet.HandOver,
-		Endorsed: g.Meta.Sheet.Endorsed,
+		Words:    words,
 		Reviewed: g.Reviewed(),
 		Version:  version,
 	}

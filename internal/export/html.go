@@ -1,11 +1,13 @@
 package export
 
 import (
+	"fmt"
 	"html/template"
 	"io"
 	"strings"
 
 	"github.com/her2guide/her2guide/internal/checklist"
+	"github.com/her2guide/her2guide/internal/guide"
 )
 
 // htmlPage is a standalone page: no scripts, no fonts, images or styles
@@ -38,7 +40,7 @@ import (
 //     and later) and Safari (18.2 and later) print them, and print them
 //     instead of their own header and footer (URL, date); Firefox has no
 //     margin boxes and numbers pages only with its own footer turned on.
-var htmlPage = template.Must(template.New("sheet").Funcs(template.FuncMap{"inc": func(i int) int { return i + 1 }}).Parse(`<!DOCTYPE html>
+var htmlPage = template.Must(template.New("sheet").Funcs(template.FuncMap{"text": htmlText}).Parse(`<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -48,7 +50,7 @@ var htmlPage = template.Must(template.New("sheet").Funcs(template.FuncMap{"inc":
 @page {
   size: {{if .Letter}}letter{{else}}A4{{end}};
   margin: 14mm 16mm 16mm;
-  @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 11pt "Helvetica Neue", Arial, "Liberation Sans", sans-serif; vertical-align: bottom; padding-bottom: 6mm; }
+  @bottom-right { content: {{.PageCSS}}; font: 11pt "Helvetica Neue", Arial, "Liberation Sans", sans-serif; vertical-align: bottom; padding-bottom: 6mm; }
 }
 html { color: #000; background: #fff; }
 body { font-family: "Helvetica Neue", Arial, "Liberation Sans", sans-serif; font-size: 12pt; line-height: 1.35; max-width: 44em; margin: 1.5em auto; padding: 0 1em; overflow-wrap: anywhere; }
@@ -102,18 +104,18 @@ footer p { margin: 0; }
 {{- range .Intro}}
 <p class="intro">{{.}}</p>
 {{- end}}
-{{if .Date}}<p class="field"><span>Date:</span> <span>{{.Date}}</span></p>{{else}}<label class="field"><span>Date:</span><input class="blank" type="text" disabled></label>{{end}}
+{{if .Date}}<p class="field"><span>{{text $.W.Date}}:</span> <span>{{.Date}}</span></p>{{else}}<label class="field"><span>{{text $.W.Date}}:</span><input class="blank" type="text" disabled></label>{{end}}
 {{- if not .Clinician}}
 <div class="fields-2">
-<label class="field"><span>My doctor:</span><input class="blank" type="text" disabled></label>
-<label class="field"><span>Next appointment:</span><input class="blank" type="text" disabled></label>
+<label class="field"><span>{{text $.W.Doctor}}:</span><input class="blank" type="text" disabled></label>
+<label class="field"><span>{{text $.W.NextVisit}}:</span><input class="blank" type="text" disabled></label>
 </div>
 {{- end}}
 </header>
 {{- if .Clinician}}
 {{- if .About}}
 <section aria-labelledby="about">
-<h2 id="about">My situation</h2>
+<h2 id="about">{{text $.W.Situation}}</h2>
 <ul class="short">
 {{- range .About}}
 <li>{{.Question}} <strong>{{.Answer}}</strong></li>
@@ -122,16 +124,16 @@ footer p { margin: 0; }
 </section>
 {{- else}}
 <section aria-labelledby="about">
-<h2 id="about">About me</h2>
-<label class="field"><span>My name:</span><input class="blank" type="text" disabled></label>
-<label class="field"><span>My cancer (HER2, ER / PR, stage):</span><input class="blank" type="text" disabled></label>
-<label class="field"><span>My current medicines:</span><input class="blank" type="text" disabled></label>
+<h2 id="about">{{text $.W.AboutMe}}</h2>
+<label class="field"><span>{{text $.W.Name}}:</span><input class="blank" type="text" disabled></label>
+<label class="field"><span>{{text $.W.Cancer}}:</span><input class="blank" type="text" disabled></label>
+<label class="field"><span>{{text $.W.Medicines}}:</span><input class="blank" type="text" disabled></label>
 </section>
 {{- end}}
 {{template "top" .}}
 {{- if .Rest}}
 <section aria-labelledby="rest">
-<h2 id="rest">My other questions</h2>
+<h2 id="rest">{{text $.W.Rest}}</h2>
 <ul class="short">
 {{- range .Rest}}
 <li>{{.Text}}</li>
@@ -142,16 +144,16 @@ footer p { margin: 0; }
 {{- else}}
 {{template "top" .}}
 <section aria-labelledby="about">
-<h2 id="about">About my cancer</h2>
+<h2 id="about">{{text $.W.AboutCancer}}</h2>
 {{- if .Mine.Stage}}
-<p class="field"><span>Stage:</span> <span>{{.Mine.Stage}}</span></p>
+<p class="field"><span>{{text $.W.Stage}}:</span> <span>{{.Mine.Stage}}</span></p>
 {{- end}}
 <div class="fields-2">
-{{if .Mine.HER2}}<p class="field"><span>My HER2 result (IHC / ISH):</span> <span>{{.Mine.HER2}}</span></p>{{else}}<label class="field"><span>My HER2 result (IHC / ISH):</span><input class="blank" type="text" disabled></label>{{end}}
-{{if .Mine.HR}}<p class="field"><span>ER / PR:</span> <span>{{.Mine.HR}}</span></p>{{else}}<label class="field"><span>ER / PR:</span><input class="blank" type="text" disabled></label>{{end}}
+{{if .Mine.HER2}}<p class="field"><span>{{text $.W.HER2}}:</span> <span>{{.Mine.HER2}}</span></p>{{else}}<label class="field"><span>{{text $.W.HER2}}:</span><input class="blank" type="text" disabled></label>{{end}}
+{{if .Mine.HR}}<p class="field"><span>{{text $.W.ERPR}}:</span> <span>{{.Mine.HR}}</span></p>{{else}}<label class="field"><span>{{text $.W.ERPR}}:</span><input class="blank" type="text" disabled></label>{{end}}
 </div>
-<label class="field"><span>My current medicines:</span><input class="blank" type="text" disabled></label>
-<div class="field more"><input class="blank" type="text" disabled aria-label="My current medicines, more"></div>
+<label class="field"><span>{{text $.W.Medicines}}:</span><input class="blank" type="text" disabled></label>
+<div class="field more"><input class="blank" type="text" disabled aria-label="{{$.W.MedicinesMore}}"></div>
 </section>
 {{- range $i, $g := .Groups}}
 <section aria-labelledby="group-{{$i}}">
@@ -173,23 +175,23 @@ footer p { margin: 0; }
 </section>
 {{- end}}
 <section aria-labelledby="before">
-<h2 id="before">Before I leave</h2>
+<h2 id="before">{{text $.W.Before}}</h2>
 <ul>
-<li class="q"><label class="ask"><input class="box" type="checkbox" disabled><span class="text">Let me repeat what I heard: ...</span></label><div class="lines" aria-hidden="true"><div class="line"></div><div class="line"></div></div></li>
-<li class="q"><label class="ask"><input class="box" type="checkbox" disabled><span class="text">How do you spell that drug?</span></label><div class="lines" aria-hidden="true"><div class="line"></div></div></li>
+<li class="q"><label class="ask"><input class="box" type="checkbox" disabled><span class="text">{{text $.W.TeachBack}}</span></label><div class="lines" aria-hidden="true"><div class="line"></div><div class="line"></div></div></li>
+<li class="q"><label class="ask"><input class="box" type="checkbox" disabled><span class="text">{{text $.W.SpellDrug}}</span></label><div class="lines" aria-hidden="true"><div class="line"></div></div></li>
 </ul>
 </section>
 {{- if .Urgent}}
 <section class="urgent" aria-labelledby="urgent">
-<h2 id="urgent">When to call right away</h2>
+<h2 id="urgent">{{text $.W.Urgent}}</h2>
 <ul>
 {{- range .Urgent}}
 <li>{{.}}</li>
 {{- end}}
 </ul>
 <div class="fields-2">
-{{if .Phone}}<p class="field"><span>My care team's phone (daytime):</span> <span>{{.Phone}}</span></p>{{else}}<label class="field"><span>My care team's phone (daytime):</span><input class="blank" type="text" disabled></label>{{end}}
-{{if .AfterHours}}<p class="field"><span>After hours:</span> <span>{{.AfterHours}}</span></p>{{else}}<label class="field"><span>After hours:</span><input class="blank" type="text" disabled></label>{{end}}
+{{if .Phone}}<p class="field"><span>{{text $.W.Phone}}:</span> <span>{{.Phone}}</span></p>{{else}}<label class="field"><span>{{text $.W.Phone}}:</span><input class="blank" type="text" disabled></label>{{end}}
+{{if .AfterHours}}<p class="field"><span>{{text $.W.AfterHours}}:</span> <span>{{.AfterHours}}</span></p>{{else}}<label class="field"><span>{{text $.W.AfterHours}}:</span><input class="blank" type="text" disabled></label>{{end}}
 </div>
 </section>
 {{- end}}
@@ -205,14 +207,14 @@ footer p { margin: 0; }
 </html>
 {{- define "top" -}}
 <section class="top" aria-labelledby="top">
-<h2 id="top">My top 3</h2>
+<h2 id="top">{{text .TopHead}}</h2>
 <p class="intro">{{.TopSays}}</p>
 <ol>
 {{- range $i, $q := .Top}}
 {{- if $q}}
 <li class="q"><span class="text">{{$q}}</span>{{if $.TopLines}}<div class="lines" aria-hidden="true">{{range $.TopLines}}<div class="line"></div>{{end}}</div>{{end}}</li>
 {{- else}}
-<li class="q"><input class="blank" type="text" disabled aria-label="My top question {{inc $i}}"></li>
+<li class="q"><input class="blank" type="text" disabled aria-label="{{index $.TopBlanks $i}}"></li>
 {{- end}}
 {{- end}}
 </ol>
@@ -270,6 +272,10 @@ func writeHTML(w io.Writer, s Sheet, p Paper) error {
 			tops[i] = strings.Join(strings.Fields(it.Text), " ")
 		}
 	}
+	blanks := make([]string, checklist.MaxTop)
+	for i := range blanks {
+		blanks[i] = withNumber(s.Words.TopBlank, i+1)
+	}
 	topLines := make([]struct{}, answerLines)
 	var short []checklist.Item
 	if s.Clinician {
@@ -287,7 +293,10 @@ func writeHTML(w io.Writer, s Sheet, p Paper) error {
 		About                       []Fact
 		Mine                        Cancer
 		Top                         []string
-		TopSays                     string
+		TopSays, TopHead            string
+		TopBlanks                   []string
+		W                           guide.SheetWords
+		PageCSS                     template.CSS
 		TopLines                    []struct{}
 		Rest                        []checklist.Item
 		Groups                      []htmlGroup
@@ -299,7 +308,11 @@ func writeHTML(w io.Writer, s Sheet, p Paper) error {
 		About:      s.About,
 		Mine:       s.Mine,
 		Top:        tops,
-		TopSays:    topInstruction(len(top)),
+		TopSays:    s.topInstruction(len(top)),
+		TopHead:    s.topHeading(),
+		TopBlanks:  blanks,
+		W:          s.Words,
+		PageCSS:    pageCSS(s.Words.Page),
 		TopLines:   topLines,
 		Rest:       short,
 		Phone:      s.Phone,
@@ -313,4 +326,55 @@ func writeHTML(w io.Writer, s Sheet, p Paper) error {
 		Groups:     groups,
 		Lines:      make([]struct{}, answerLines),
 	})
+}
+
+// pageCSS is the CSS content value of a printed page's number: the label
+// ("Page {page} of {pages}") as CSS strings around counter(page) and
+// counter(pages).
+func pageCSS(label string) template.CSS {
+	var parts []string
+	for label != "" {
+		i, j := strings.Index(label, guide.PagePlaceholder), strings.Index(label, guide.PagesPlaceholder)
+		at, p, counter := i, guide.PagePlaceholder, "counter(page)"
+		if i < 0 || (j >= 0 && j < i) {
+			at, p, counter = j, guide.PagesPlaceholder, "counter(pages)"
+		}
+		if at < 0 {
+			parts = append(parts, cssString(label))
+			break
+		}
+		if at > 0 {
+			parts = append(parts, cssString(label[:at]))
+		}
+		parts = append(parts, counter)
+		label = label[at+len(p):]
+	}
+	if len(parts) == 0 {
+		return `""`
+	}
+	return template.CSS(strings.Join(parts, " "))
+}
+
+// cssString quotes s as a CSS string that cannot end the string or the
+// style element early: quotes, backslashes, angle brackets and control
+// characters are written as hexadecimal escapes.
+func cssString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f || strings.ContainsRune(`\"<>&`, r) {
+			fmt.Fprintf(&b, "\\%x ", r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// htmlText escapes a label of the sheet's words for the text of an element
+// as the sheet has always printed its labels: only &, < and > are escaped,
+// so "care team's" keeps its apostrophe.
+func htmlText(s string) template.HTML {
+	return template.HTML(strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s))
 }

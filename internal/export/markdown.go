@@ -49,23 +49,23 @@ func writeMarkdown(w io.Writer, s Sheet) error {
 	if date == "" {
 		date = blank
 	}
-	b.WriteString(labelDate + ": " + date + "\n\n")
+	b.WriteString(s.Words.Date + ": " + date + "\n\n")
 	if s.Clinician {
 		if len(s.About) > 0 {
-			b.WriteString("## " + headSituation + "\n\n")
+			b.WriteString("## " + s.Words.Situation + "\n\n")
 			for _, f := range s.About {
 				b.WriteString("- " + mdEscape(f.Question) + " **" + mdEscape(f.Answer) + "**\n")
 			}
 		} else {
-			b.WriteString("## " + headAboutMe + "\n\n")
-			field(labelName)
-			field(labelCancer)
-			field(labelMedicine)
+			b.WriteString("## " + s.Words.AboutMe + "\n\n")
+			field(s.Words.Name)
+			field(s.Words.Cancer)
+			field(s.Words.Medicines)
 		}
 		b.WriteString("\n")
-		writeMarkdownTop(b, top, 0, true)
+		writeMarkdownTop(b, s, top, 0, true)
 		if rest := others(groups); len(rest) > 0 {
-			b.WriteString("## " + headRest + "\n\n")
+			b.WriteString("## " + s.Words.Rest + "\n\n")
 			for _, it := range rest {
 				b.WriteString("- " + mdEscape(strings.Join(strings.Fields(it.Text), " ")) + "\n")
 			}
@@ -74,17 +74,17 @@ func writeMarkdown(w io.Writer, s Sheet) error {
 		writeMarkdownFooter(b, s)
 		return b.Flush()
 	}
-	field(labelDoctor)
-	field(labelNext)
+	field(s.Words.Doctor)
+	field(s.Words.NextVisit)
 	b.WriteString("\n")
-	writeMarkdownTop(b, top, answerLines, false)
-	b.WriteString("## " + headAbout + "\n\n")
+	writeMarkdownTop(b, s, top, answerLines, false)
+	b.WriteString("## " + s.Words.AboutCancer + "\n\n")
 	if s.Mine.Stage != "" {
-		filled(labelStage, s.Mine.Stage)
+		filled(s.Words.Stage, s.Mine.Stage)
 	}
-	filled(labelHER2, s.Mine.HER2)
-	filled(labelERPR, s.Mine.HR)
-	field(labelMedicine)
+	filled(s.Words.HER2, s.Mine.HER2)
+	filled(s.Words.ERPR, s.Mine.HR)
+	field(s.Words.Medicines)
 	b.WriteString("\n")
 
 	for _, g := range groups {
@@ -97,12 +97,12 @@ func writeMarkdown(w io.Writer, s Sheet) error {
 		}
 	}
 
-	b.WriteString("## " + headBefore + "\n\n")
-	item(teachBack, 2)
-	item(spellDrug, 1)
+	b.WriteString("## " + s.Words.Before + "\n\n")
+	item(s.Words.TeachBack, 2)
+	item(s.Words.SpellDrug, 1)
 
 	if len(s.Urgent) > 0 {
-		b.WriteString("## " + headUrgent + "\n\n")
+		b.WriteString("## " + s.Words.Urgent + "\n\n")
 		for _, l := range s.Urgent {
 			b.WriteString("> - " + mdIndent(mdEscape(l), ">   ") + "\n")
 		}
@@ -113,8 +113,8 @@ func writeMarkdown(w io.Writer, s Sheet) error {
 			}
 			return label + ": " + mdEscape(value)
 		}
-		b.WriteString("> " + phone(labelPhone, s.Phone) + "\\\n")
-		b.WriteString("> " + phone(labelAfter, s.AfterHours) + "\n\n")
+		b.WriteString("> " + phone(s.Words.Phone, s.Phone) + "\\\n")
+		b.WriteString("> " + phone(s.Words.AfterHours, s.AfterHours) + "\n\n")
 	}
 
 	writeMarkdownFooter(b, s)
@@ -134,9 +134,9 @@ func writeMarkdownFooter(b *bufio.Writer, s Sheet) {
 // then a numbered list of three: each marked question with lines ruled
 // lines for its answer (all on one line when short), or a ruled line to
 // write a question on.
-func writeMarkdownTop(b *bufio.Writer, top []checklist.Item, lines int, short bool) {
-	b.WriteString("## " + headTop + "\n\n")
-	b.WriteString("*" + mdEscape(topInstruction(len(top))) + "*\n\n")
+func writeMarkdownTop(b *bufio.Writer, s Sheet, top []checklist.Item, lines int, short bool) {
+	b.WriteString("## " + s.topHeading() + "\n\n")
+	b.WriteString("*" + mdEscape(s.topInstruction(len(top))) + "*\n\n")
 	const pad = "   " // under "1. "
 	for i := range checklist.MaxTop {
 		n := strconv.Itoa(i+1) + ". "

@@ -34,14 +34,14 @@ func TestAboutMyCancerFilled(t *testing.T) {
 	filled.Mine = mine
 	for _, f := range Formats {
 		blank := plainText(t, def, f, A4)
-		for _, v := range []string{her2, stage, labelStage + ":"} {
+		for _, v := range []string{her2, stage, en.Stage + ":"} {
 			if strings.Contains(blank, v) {
 				t.Errorf("%s: the sheet without consent has %q", f, v)
 			}
 		}
 		text := plainText(t, filled, f, A4)
-		checkOrder(t, string(f), text, []string{headAbout, labelStage + ": " + stage, labelHER2 + ": " + her2, labelERPR + ":", labelMedicine})
-		if strings.Contains(text, labelERPR+": Yes") || strings.Contains(text, labelERPR+": No") {
+		checkOrder(t, string(f), text, []string{en.AboutCancer, en.Stage + ": " + stage, en.HER2 + ": " + her2, en.ERPR + ":", en.Medicines})
+		if strings.Contains(text, en.ERPR+": Yes") || strings.Contains(text, en.ERPR+": No") {
 			t.Errorf("%s: ER / PR filled from an \"I don't know\" answer", f)
 		}
 	}

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/image/font/gofont/goregular"
 
 	"github.com/her2guide/her2guide/internal/checklist"
+	"github.com/her2guide/her2guide/internal/guide"
 	"github.com/her2guide/her2guide/internal/pictures"
 )
 
@@ -264,7 +265,7 @@ func (d *pdfDoc) footerLines() []string {
 		}
 		foot := footerLine(d.s)
 		if d.pages > 1 {
-			foot += fmt.Sprintf(" · Page %d of %d", d.page, d.pages)
+			foot += " · " + strings.NewReplacer(guide.PagePlaceholder, strconv.Itoa(d.page), guide.PagesPlaceholder, strconv.Itoa(d.pages)).Replace(d.s.Words.Page)
 		}
 		lines = append(lines, d.wrap(foot, d.right()-d.left())...)
 	})
@@ -314,7 +315,7 @@ func (d *pdfDoc) sheet() {
 	d.font(fontRegular, d.style.bodySize)
 	dateW := 150.0 // room to write the date in
 	if !s.Date.IsZero() {
-		dateW = d.measure(labelDate + ": " + dateText(s.Date))
+		dateW = d.measure(s.Words.Date + ": " + dateText(s.Date))
 	}
 	titleSize, gap := pdfTitleSize, 6.0
 	if d.style.pair {
@@ -327,7 +328,7 @@ func (d *pdfDoc) sheet() {
 		d.text(d.left(), d.y, l)
 		if i == len(lines)-1 {
 			d.y += titleSize - d.style.bodySize
-			d.field(d.right()-dateW, dateW, labelDate, dateText(s.Date))
+			d.field(d.right()-dateW, dateW, s.Words.Date, dateText(s.Date))
 			d.y -= titleSize - d.style.bodySize
 		}
 		d.y += titleSize * pdfLeading
@@ -345,8 +346,8 @@ func (d *pdfDoc) sheet() {
 		return
 	}
 	half := (width - 24) / 2
-	d.field(d.left(), half, labelDoctor, "")
-	d.field(d.left()+half+24, half, labelNext, "")
+	d.field(d.left(), half, s.Words.Doctor, "")
+	d.field(d.left()+half+24, half, s.Words.NextVisit, "")
 	if d.style.pair {
 		d.y += d.style.bodySize * pdfLeading * 1.25
 	} else {
@@ -359,9 +360,9 @@ func (d *pdfDoc) sheet() {
 		// The box is wide enough for what to do beside its heading
 		// when that leaves "About my cancer" room for its blanks.
 		d.font(fontBold, pdfHeadSize)
-		boxW := d.measure(headTop) + 8
+		boxW := d.measure(s.topHeading()) + 8
 		d.font(fontRegular, d.style.bodySize)
-		boxW += d.measure(topInstruction(len(top))) + 2*pdfBoxPad + 2
+		boxW += d.measure(s.topInstruction(len(top))) + 2*pdfBoxPad + 2
 		boxW = min(max(half, boxW), width*0.58)
 		y0 := d.y
 		d.topBox(d.left(), boxW, top, d.style.answerLines, false)
@@ -369,13 +370,13 @@ func (d *pdfDoc) sheet() {
 		d.y = y0 + d.style.gapHead
 		x := d.left() + boxW + 24
 		d.font(fontBold, pdfHeadSize)
-		d.text(x, d.y, headAbout)
+		d.text(x, d.y, s.Words.AboutCancer)
 		d.y += d.headLead()
 		d.line(x, d.y, d.right(), d.y, pdfBoxLine)
 		d.y += d.underHead()
-		fields := [][2]string{{labelHER2, d.s.Mine.HER2}, {labelERPR, d.s.Mine.HR}, {labelMedicine, ""}}
+		fields := [][2]string{{d.s.Words.HER2, d.s.Mine.HER2}, {d.s.Words.ERPR, d.s.Mine.HR}, {d.s.Words.Medicines, ""}}
 		if d.s.Mine.Stage != "" {
-			fields = append([][2]string{{labelStage, d.s.Mine.Stage}}, fields...)
+			fields = append([][2]string{{d.s.Words.Stage, d.s.Mine.Stage}}, fields...)
 		}
 		for _, f := range fields {
 			d.y += d.mine(x, d.right()-x, f[0], f[1])
@@ -400,19 +401,19 @@ func (d *pdfDoc) sheet() {
 		}
 	}
 
-	d.heading(headBefore, d.itemHeight(teachBack, 1))
+	d.heading(s.Words.Before, d.itemHeight(s.Words.TeachBack, 1))
 	if d.style.pair {
 		// The two short prompts side by side.
 		half := (width - 24) / 2
 		y0 := d.y
-		d.itemAt(d.left(), half, teachBack, 1)
+		d.itemAt(d.left(), half, s.Words.TeachBack, 1)
 		y1 := d.y
 		d.y = y0
-		d.itemAt(d.left()+half+24, half, spellDrug, 1)
+		d.itemAt(d.left()+half+24, half, s.Words.SpellDrug, 1)
 		d.y = max(d.y, y1)
 	} else {
-		d.item(teachBack, 1)
-		d.item(spellDrug, d.style.spellLines)
+		d.item(s.Words.TeachBack, 1)
+		d.item(s.Words.SpellDrug, d.style.spellLines)
 	}
 	d.urgentBox()
 }
@@ -424,16 +425,16 @@ func (d *pdfDoc) about() {
 	if d.s.Mine.Stage != "" {
 		need += d.style.bodySize * pdfLeading * 1.3
 	}
-	d.heading(headAbout, need)
+	d.heading(d.s.Words.AboutCancer, need)
 	wide := width * 0.62
 	if d.s.Mine.Stage != "" {
-		d.y += d.mine(d.left(), width, labelStage, d.s.Mine.Stage)
+		d.y += d.mine(d.left(), width, d.s.Words.Stage, d.s.Mine.Stage)
 		d.y += d.style.bodySize * pdfLeading * 1.3
 	}
-	d.y += max(d.mine(d.left(), wide-12, labelHER2, d.s.Mine.HER2),
-		d.mine(d.left()+wide+12, width-wide-12, labelERPR, d.s.Mine.HR))
+	d.y += max(d.mine(d.left(), wide-12, d.s.Words.HER2, d.s.Mine.HER2),
+		d.mine(d.left()+wide+12, width-wide-12, d.s.Words.ERPR, d.s.Mine.HR))
 	d.y += d.style.bodySize * pdfLeading * 1.5
-	d.field(d.left(), width, labelMedicine, "")
+	d.field(d.left(), width, d.s.Words.Medicines, "")
 	if d.style.answerLines > 1 {
 		// A second line for a long list of medicines, when there is room.
 		d.y += d.style.bodySize*pdfLeading + d.style.ruleGap - 4
@@ -452,7 +453,7 @@ func (d *pdfDoc) clinician(top []checklist.Item, groups []checklist.Group) {
 	width := d.right() - d.left()
 	lead := d.style.bodySize * pdfLeading
 	if len(s.About) > 0 {
-		d.heading(headSituation, lead)
+		d.heading(s.Words.Situation, lead)
 		d.font(fontRegular, d.style.bodySize)
 		for _, f := range s.About {
 			for _, l := range d.wrap(f.Question+" "+f.Answer, width) {
@@ -462,8 +463,8 @@ func (d *pdfDoc) clinician(top []checklist.Item, groups []checklist.Group) {
 			}
 		}
 	} else {
-		d.heading(headAboutMe, lead*4.5)
-		for _, label := range []string{labelName, labelCancer, labelMedicine} {
+		d.heading(s.Words.AboutMe, lead*4.5)
+		for _, label := range []string{s.Words.Name, s.Words.Cancer, s.Words.Medicines} {
 			d.field(d.left(), width, label, "")
 			d.y += lead * 1.5
 		}
@@ -473,7 +474,7 @@ func (d *pdfDoc) clinician(top []checklist.Item, groups []checklist.Group) {
 	if len(rest) == 0 {
 		return
 	}
-	d.heading(headRest, lead)
+	d.heading(s.Words.Rest, lead)
 	d.font(fontRegular, d.style.bodySize)
 	for _, it := range rest {
 		d.need(lead)
@@ -510,12 +511,12 @@ func (d *pdfDoc) topBox(left, width float64, top []checklist.Item, lines int, sh
 	numW := d.measure("3.") + 6
 	// What to do follows the heading on its line when it fits there.
 	d.font(fontBold, pdfHeadSize)
-	headW := d.measure(headTop) + 8
+	headW := d.measure(d.s.topHeading()) + 8
 	d.font(fontRegular, d.style.bodySize)
-	says := d.wrap(topInstruction(len(top)), inner-headW)
+	says := d.wrap(d.s.topInstruction(len(top)), inner-headW)
 	beside := len(says) == 1
 	if !beside {
-		says = d.wrap(topInstruction(len(top)), inner)
+		says = d.wrap(d.s.topInstruction(len(top)), inner)
 	}
 	texts := make([][]string, len(top))
 	blank := max(lead, d.style.ruleGap) + d.style.gapItem
@@ -543,7 +544,7 @@ func (d *pdfDoc) topBox(left, width float64, top []checklist.Item, lines int, sh
 	x := left + pdfBoxPad
 	d.y = y0 + pdfBoxPad
 	d.font(fontBold, pdfHeadSize)
-	d.text(x, d.y, headTop)
+	d.text(x, d.y, d.s.topHeading())
 	d.font(fontRegular, d.style.bodySize)
 	if beside {
 		// On the heading's baseline.
@@ -615,7 +616,7 @@ func (d *pdfDoc) urgentBox() {
 	x := d.left() + pdfBoxPad
 	d.y = top + pdfBoxPad
 	d.font(fontBold, pdfHeadSize)
-	d.text(x, d.y, headUrgent)
+	d.text(x, d.y, s.Words.Urgent)
 	d.y += d.headLead()
 	d.font(fontRegular, d.style.bodySize)
 	for _, lines := range wrapped {
@@ -628,8 +629,8 @@ func (d *pdfDoc) urgentBox() {
 	}
 	d.y += lead * 0.1
 	half := (inner - 16) / 2
-	d.field(x, half+40, labelPhone, s.Phone)
-	d.field(x+half+56, half-40, labelAfter, s.AfterHours)
+	d.field(x, half+40, s.Words.Phone, s.Phone)
+	d.field(x+half+56, half-40, s.Words.AfterHours, s.AfterHours)
 	d.y = top + h
 }
 

@@ -34,7 +34,7 @@ func TestFileError(t *testing.T) {
 }
 
 func testSheet() Sheet {
-	return Sheet{Title: Title, Date: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC), Notice: "N", Version: "v"}
+	return Sheet{Title: en.Title, Date: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC), Notice: "N", Version: "v"}
 }
 
 // noTemps fails the test when a temporary file is left in dir.
@@ -203,7 +203,7 @@ func TestSave(t *testing.T) {
 					if err != nil {
 						t.Fatal(err)
 					}
-					if b, err := os.ReadFile(path); err != nil || !strings.Contains(string(b), Title) {
+					if b, err := os.ReadFile(path); err != nil || !strings.Contains(string(b), en.Title) {
 						t.Fatalf("saved file: %v, %q", err, b)
 					}
 					return
@@ -311,7 +311,7 @@ func TestCreateFileNoHardLinks(t *testing.T) {
 	if err := create(path, sheetWriter(testSheet(), Text, A4), noLinks); err != nil {
 		t.Fatal(err)
 	}
-	if b, err := os.ReadFile(path); err != nil || !strings.Contains(string(b), Title) {
+	if b, err := os.ReadFile(path); err != nil || !strings.Contains(string(b), en.Title) {
 		t.Fatalf("saved file: %v, %q", err, b)
 	}
 	noTemps(t, dir)

@@ -49,25 +49,25 @@ func writeText(w io.Writer, s Sheet) error {
 		b.WriteString(wrapText(l, textWidth) + "\n")
 	}
 	b.WriteString("\n")
-	field(labelDate, dateText(s.Date))
+	field(s.Words.Date, dateText(s.Date))
 	b.WriteString("\n")
 	if s.Clinician {
 		if len(s.About) > 0 {
-			heading(headSituation, "-")
+			heading(s.Words.Situation, "-")
 			for _, f := range s.About {
 				b.WriteString(wrapText(f.Question+" "+f.Answer, textWidth) + "\n")
 			}
 		} else {
-			heading(headAboutMe, "-")
-			field(labelName, "")
-			field(labelCancer, "")
-			field(labelMedicine, "")
+			heading(s.Words.AboutMe, "-")
+			field(s.Words.Name, "")
+			field(s.Words.Cancer, "")
+			field(s.Words.Medicines, "")
 		}
 		b.WriteString("\n")
-		writeTextTop(b, top, 0, true)
+		writeTextTop(b, s, top, 0, true)
 		if rest := others(groups); len(rest) > 0 {
 			b.WriteString("\n")
-			heading(headRest, "-")
+			heading(s.Words.Rest, "-")
 			for _, it := range rest {
 				b.WriteString("- " + oneLine(it.Text, textWidth-2) + "\n")
 			}
@@ -75,18 +75,18 @@ func writeText(w io.Writer, s Sheet) error {
 		writeTextFooter(b, s)
 		return b.Flush()
 	}
-	field(labelDoctor, "")
-	field(labelNext, "")
+	field(s.Words.Doctor, "")
+	field(s.Words.NextVisit, "")
 	b.WriteString("\n")
-	writeTextTop(b, top, answerLines, false)
+	writeTextTop(b, s, top, answerLines, false)
 	b.WriteString("\n")
-	heading(headAbout, "-")
+	heading(s.Words.AboutCancer, "-")
 	if s.Mine.Stage != "" {
-		field(labelStage, s.Mine.Stage)
+		field(s.Words.Stage, s.Mine.Stage)
 	}
-	field(labelHER2, s.Mine.HER2)
-	field(labelERPR, s.Mine.HR)
-	field(labelMedicine, "")
+	field(s.Words.HER2, s.Mine.HER2)
+	field(s.Words.ERPR, s.Mine.HR)
+	field(s.Words.Medicines, "")
 	b.WriteString(strings.Repeat("_", textWidth) + "\n")
 
 	for _, g := range groups {
@@ -101,9 +101,9 @@ func writeText(w io.Writer, s Sheet) error {
 	}
 
 	b.WriteString("\n")
-	heading(headBefore, "-")
-	item(teachBack, 2)
-	item(spellDrug, 1)
+	heading(s.Words.Before, "-")
+	item(s.Words.TeachBack, 2)
+	item(s.Words.SpellDrug, 1)
 
 	if len(s.Urgent) > 0 {
 		b.WriteString("\n")
@@ -127,15 +127,15 @@ func writeTextFooter(b *bufio.Writer, s Sheet) {
 // what to do, and three numbered places: a marked question with lines
 // ruled lines for its answer (on one line, cut short, when short is set),
 // or a ruled line to write a question on.
-func writeTextTop(b *bufio.Writer, top []checklist.Item, lines int, short bool) {
+func writeTextTop(b *bufio.Writer, s Sheet, top []checklist.Item, lines int, short bool) {
 	inner := textWidth - 4 // "| " and " |"
 	row := func(text string) {
 		b.WriteString("| " + text + strings.Repeat(" ", max(inner-ansi.StringWidth(text), 0)) + " |\n")
 	}
 	edge := "+" + strings.Repeat("-", textWidth-2) + "+\n"
 	b.WriteString(edge)
-	row(headTop)
-	for _, l := range strings.Split(wrapText(topInstruction(len(top)), inner), "\n") {
+	row(s.topHeading())
+	for _, l := range strings.Split(wrapText(s.topInstruction(len(top)), inner), "\n") {
 		row(l)
 	}
 	const num = len("1. ")
@@ -192,7 +192,7 @@ func writeTextBox(b *bufio.Writer, s Sheet) {
 	}
 	edge := "+" + strings.Repeat("=", textWidth-2) + "+\n"
 	b.WriteString(edge)
-	row(strings.ToUpper(headUrgent))
+	row(strings.ToUpper(s.Words.Urgent))
 	row("")
 	for _, l := range s.Urgent {
 		for i, w := range strings.Split(wrapText(l, inner-2), "\n") {
@@ -204,7 +204,7 @@ func writeTextBox(b *bufio.Writer, s Sheet) {
 		}
 	}
 	row("")
-	for _, f := range []struct{ label, value string }{{labelPhone, s.Phone}, {labelAfter, s.AfterHours}} {
+	for _, f := range []struct{ label, value string }{{s.Words.Phone, s.Phone}, {s.Words.AfterHours, s.AfterHours}} {
 		line := f.label + ": " + f.value
 		if f.value == "" {
 			line += strings.Repeat("_", max(inner-ansi.StringWidth(line), 8))

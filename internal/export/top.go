@@ -1,6 +1,7 @@
 package export
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -12,7 +13,7 @@ import (
 // title is the sheet's heading: the clinician copy has its own.
 func (s Sheet) title() string {
 	if s.Clinician {
-		return ClinicianTitle
+		return s.Words.ClinicianTitle
 	}
 	return s.Title
 }
@@ -21,11 +22,11 @@ func (s Sheet) title() string {
 // endorsement when a clinic is set, then what to do with the sheet.
 func (s Sheet) intro() []string {
 	var lines []string
-	if s.Clinic != "" && s.Endorsed != "" {
-		lines = append(lines, strings.Replace(s.Endorsed, guide.ClinicPlaceholder, s.Clinic, 1))
+	if s.Clinic != "" && s.Words.Endorsed != "" {
+		lines = append(lines, strings.Replace(s.Words.Endorsed, guide.ClinicPlaceholder, s.Clinic, 1))
 	}
-	if s.HandOver != "" {
-		lines = append(lines, s.HandOver)
+	if s.Words.HandOver != "" {
+		lines = append(lines, s.Words.HandOver)
 	}
 	return lines
 }
@@ -46,16 +47,24 @@ func (s Sheet) split() (top []checklist.Item, rest []checklist.Group) {
 	return top, rest
 }
 
+// topHeading is the "My top 3" box's heading.
+func (s Sheet) topHeading() string { return withNumber(s.Words.Top, checklist.MaxTop) }
+
 // topInstruction is the line under the "My top 3" heading for n marked
 // questions.
-func topInstruction(n int) string {
+func (s Sheet) topInstruction(n int) string {
 	switch {
 	case n == 0:
-		return topEmpty
+		return withNumber(s.Words.TopEmpty, checklist.MaxTop)
 	case n < checklist.MaxTop:
-		return topSome
+		return s.Words.TopSome
 	}
-	return topFull
+	return s.Words.TopFull
+}
+
+// withNumber puts n in a label's {n}.
+func withNumber(label string, n int) string {
+	return strings.Replace(label, guide.NumberPlaceholder, strconv.Itoa(n), 1)
 }
 
 // oneLine is a question's short form: its words on one line, cut with an

@@ -28,7 +28,7 @@ func plainText(t *testing.T, s Sheet, f Format, p Paper) string {
 	switch f {
 	case Text:
 		// The boxes' frames, and their headings in capitals.
-		text = strings.NewReplacer("|", "", strings.ToUpper(headTop), headTop, strings.ToUpper(headUrgent), headUrgent).Replace(text)
+		text = strings.NewReplacer("|", "", strings.ToUpper(enTop), enTop, strings.ToUpper(en.Urgent), en.Urgent).Replace(text)
 	case HTML:
 		// Tags out; an ordered list's numbers in.
 		n := 0
@@ -66,7 +66,7 @@ func withTops(t *testing.T, n int) Sheet {
 		}
 	}
 	s.Groups = checklist.Ordered(l.Items())
-	s.HandOver, s.Endorsed = handOver, endorsed
+	s.Words.HandOver, s.Words.Endorsed = handOver, endorsed
 	return s
 }
 
@@ -75,15 +75,15 @@ func withTops(t *testing.T, n int) Sheet {
 // place left, and what to do: write them when none is marked.
 func TestTopBox(t *testing.T) {
 	for _, f := range Formats {
-		for n, say := range []string{topEmpty, topSome, topSome, topFull} {
+		for n, say := range []string{enTopEmpty, en.TopSome, en.TopSome, en.TopFull} {
 			s := withTops(t, n)
 			text := plainText(t, s, f, A4)
-			want := []string{headTop, say}
+			want := []string{enTop, say}
 			top, _ := s.split()
 			for i, it := range top {
 				want = append(want, []string{"1.", "2.", "3."}[i]+" "+strings.Join(strings.Fields(it.Text), " "))
 			}
-			want = append(want, headAbout)
+			want = append(want, en.AboutCancer)
 			checkOrder(t, string(f)+" with "+string(rune('0'+n)), text, want)
 			if strings.Contains(text, checklist.TopTitle) {
 				t.Errorf("%s with %d: the %q group is printed besides the box", f, n, checklist.TopTitle)
@@ -118,15 +118,15 @@ func TestIntroLines(t *testing.T) {
 	for _, f := range Formats {
 		s := withTops(t, 1)
 		text := plainText(t, s, f, Letter)
-		checkOrder(t, string(f), text, []string{"Questions for my oncologist", handOver, labelDoctor})
+		checkOrder(t, string(f), text, []string{"Questions for my oncologist", handOver, en.Doctor})
 		if strings.Contains(text, "wants you to ask") {
 			t.Errorf("%s: an endorsement without a clinic", f)
 		}
 		s.Clinic = "Riverside Cancer Centre"
 		text = plainText(t, s, f, Letter)
 		checkOrder(t, string(f), text, []string{"Questions for my oncologist",
-			"Your care team at Riverside Cancer Centre wants you to ask these questions.", handOver, labelDoctor})
-		s.HandOver, s.Endorsed = "", ""
+			"Your care team at Riverside Cancer Centre wants you to ask these questions.", handOver, en.Doctor})
+		s.Words.HandOver, s.Words.Endorsed = "", ""
 		if text := plainText(t, s, f, Letter); strings.Contains(text, "Riverside") || strings.Contains(text, "start of your visit") {
 			t.Errorf("%s: intro lines printed without the bundle's wording", f)
 		}
@@ -157,17 +157,17 @@ func TestClinicianCopy(t *testing.T) {
 		s.About = []Fact{{"What stage is your cancer?", "Stage 2"}, {"What was your HER2 result?", "IHC 3+"}}
 		text := plainText(t, s, f, A4)
 		checkOrder(t, string(f), text, []string{ClinicianTitle, "Your care team at Riverside", handOver,
-			headSituation, "What stage is your cancer? Stage 2", "What was your HER2 result? IHC 3+",
-			headTop, "1. " + withTops(t, 1).Groups[0].Items[0].Text, headRest,
+			en.Situation, "What stage is your cancer? Stage 2", "What was your HER2 result? IHC 3+",
+			enTop, "1. " + withTops(t, 1).Groups[0].Items[0].Text, en.Rest,
 			"Is my cancer also hormone receptor-positive", "Can I keep working?", "Kann ich weiterarbeiten?", "her2guide v1.0.0"})
-		for _, no := range []string{headBefore, labelDoctor, headAbout, spellDrug, headAboutMe} {
+		for _, no := range []string{en.Before, en.Doctor, en.AboutCancer, en.SpellDrug, en.AboutMe} {
 			if strings.Contains(text, no) {
 				t.Errorf("%s: clinician copy has %q", f, no)
 			}
 		}
 		s.About = nil
 		text = plainText(t, s, f, A4)
-		checkOrder(t, string(f)+" no situation", text, []string{headAboutMe, labelName, labelCancer, labelMedicine, headTop})
+		checkOrder(t, string(f)+" no situation", text, []string{en.AboutMe, en.Name, en.Cancer, en.Medicines, enTop})
 		if f == PDF {
 			for _, p := range []Paper{A4, Letter} {
 				if n := pdfPages(render(t, s, PDF, p)); n != 1 {
@@ -196,8 +196,8 @@ func TestClinicianCopy(t *testing.T) {
 func TestBundleSheets(t *testing.T) {
 	g := benchGuide(t)
 	def := benchSheets(t)["default"]
-	if def.HandOver != g.Meta.Sheet.HandOver || def.HandOver == "" || !strings.Contains(def.Endorsed, guide.ClinicPlaceholder) {
-		t.Fatalf("NewSheet: hand-over %q, endorsed %q, from the bundle's sheet wording", def.HandOver, def.Endorsed)
+	if def.Words.HandOver != g.Meta.Sheet.HandOver || def.Words.HandOver == "" || !strings.Contains(def.Words.Endorsed, guide.ClinicPlaceholder) {
+		t.Fatalf("NewSheet: hand-over %q, endorsed %q, from the bundle's sheet wording", def.Words.HandOver, def.Words.Endorsed)
 	}
 	var l checklist.List
 	for _, g := range def.Groups {

@@ -41,7 +41,7 @@ type Meta struct {
 	Labels Labels `yaml:"labels"`
 	// Sheet is the wording of the printed question sheet that is not a
 	// question, in the bundle's language.
-	Sheet SheetText `yaml:"sheet"`
+	Sheet SheetWords `yaml:"sheet"`
 }
 
 // SheetText is the printed question sheet's own sentences.

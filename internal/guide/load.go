@@ -172,9 +172,7 @@ func checkMeta(c *problems, src Source, m Meta) {
 			c.add(file, 0, "missing required field %q", f.name)
 		}
 	}
-	if e := m.Sheet.Endorsed; e != "" && strings.Count(e, ClinicPlaceholder) != 1 {
-		c.add(file, 0, "sheet.endorsed must hold %s once, where the clinic's name goes", ClinicPlaceholder)
-	}
+	checkSheet(c, src, m.Sheet)
 }
 
 func loadGlossary(c *problems, d docs, src Source) []*Term {
