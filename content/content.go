@@ -16,7 +16,7 @@ import (
 // The patterns take every folder that has the bundle's files, so a new
 // language's folder is embedded without editing this line.
 //
-//go:embed */guide.yaml */sections.yaml */paths.yaml */safety.yaml */figures.yaml */clarity.yaml */search.yaml */pages */glossary
+//go:embed */guide.yaml */sections.yaml */paths.yaml */safety.yaml */figures.yaml */clarity.yaml */search.yaml */questions.yaml */pages */glossary
 var files embed.FS
 
 // English is the language code of the bundle FS returns.

@@ -185,22 +185,76 @@ func (l *List) index(id string) int {
 	return -1
 }
 
-// Suggested returns the page's questions as items, with ids "<pageID>#<n>"
-// where n counts from 1 (the same numbers as `her2guide questions --top`).
+// Suggested returns the page's questions as items, with their lasting ids
+// (see guide.Page.QuestionIDs; "page#n" for a page that has none, as one
+// not loaded by the guide).
 func Suggested(p *guide.Page) []Item {
 	out := make([]Item, len(p.Questions))
 	for i, q := range p.Questions {
-		out[i] = Item{
-			ID:         SuggestedID(p.ID, i+1),
-			Topic:      p.ID,
-			TopicTitle: p.Title,
-			Text:       q,
+		id := guide.QuestionRef(p.ID, i+1)
+		if i < len(p.QuestionIDs) {
+			id = p.QuestionIDs[i]
 		}
+		out[i] = Item{ID: id, Topic: p.ID, TopicTitle: p.Title, Text: q}
 	}
 	return out
 }
 
-// SuggestedID is the id of question n (counting from 1) of the page.
-func SuggestedID(pageID string, n int) string {
-	return pageID + "#" + strconv.Itoa(n)
+// Lookup returns the question a reference names (a bank id, or "page#n")
+// as an item under its page.
+func Lookup(g *guide.Guide, ref string) (Item, bool) {
+	q, ok := g.Question(ref)
+	if !ok {
+		return Item{}, false
+	}
+	return asked(q), true
+}
+
+func asked(q guide.Asked) Item {
+	it := Item{ID: q.ID, Text: q.Text}
+	if q.Page != nil {
+		it.Topic, it.TopicTitle = q.Page.ID, q.Page.Title
+	}
+	return it
+}
+
+// Upgrade brings a list kept by an older version up to the guide's ids:
+// a suggested question found by its exact text, or else by its id (an old
+// "page#n" names the page's n-th question), takes the question's lasting
+// id and current wording; two that are now one question are kept once,
+// marked most important if either was. Own questions and questions the
+// guide no longer has are kept as they are.
+func Upgrade(g *guide.Guide, items []Item) []Item {
+	out := make([]Item, 0, len(items))
+	at := map[string]int{}
+	for _, it := range items {
+		if !it.Own {
+			q, ok := g.QuestionByText(it.Text)
+			if !ok {
+				q, ok = g.Question(it.ID)
+			}
+			if ok {
+				top := it.Top
+				it = asked(q)
+				it.Top = top
+			}
+		}
+		if i, dup := at[it.ID]; dup {
+			out[i].Top = out[i].Top || it.Top
+			continue
+		}
+		at[it.ID] = len(out)
+		out = append(out, it)
+	}
+	return out
+}
+
+// Add puts the question on the list unless it is there already (a question
+// can be on several pages) and reports whether it added it.
+func (l *List) Add(it Item) bool {
+	if l.Has(it.ID) {
+		return false
+	}
+	l.Toggle(it)
+	return true
 }

@@ -32,8 +32,10 @@ func TestSuggested(t *testing.T) {
 	if len(got) != 3 || got[1] != want {
 		t.Fatalf("Suggested()[1] = %+v, want %+v (of %d)", got[1], want, len(got))
 	}
-	if SuggestedID("her2-testing", 2) != want.ID {
-		t.Error("SuggestedID disagrees with Suggested")
+	p := page()
+	p.QuestionIDs = []string{"ihc-score", "need-ish", "retest"}
+	if got := Suggested(p); got[1].ID != "need-ish" {
+		t.Errorf("with ids from the question bank, Suggested()[1].ID = %q", got[1].ID)
 	}
 }
 

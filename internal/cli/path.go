@@ -105,9 +105,12 @@ func newPathReport(g *guide.Guide, answers map[string]string) pathReport {
 		}
 	}
 	for _, ref := range path.Questions {
-		id, n, _ := guide.ParseQuestionRef(ref)
-		if p, ok := g.Page(id); ok && n <= len(p.Questions) {
-			r.Questions = append(r.Questions, pathQuestion{Ref: ref, Page: id, Text: p.Questions[n-1]})
+		if q, ok := g.Question(ref); ok {
+			pq := pathQuestion{Ref: q.ID, Text: q.Text}
+			if q.Page != nil {
+				pq.Page = q.Page.ID
+			}
+			r.Questions = append(r.Questions, pq)
 		}
 	}
 	return r

@@ -112,7 +112,7 @@ func questionsCmdWith(env Env, spooler printing.Spooler) *cobra.Command {
 	fl.BoolVar(&all, "all", false, "add the questions of every topic")
 	fl.StringArrayVar(&answerSpecs, "answer", nil, "answer of My situation: QUESTION=ANSWER (repeatable)")
 	completeAnswers(cmd)
-	fl.StringArrayVar(&tops, "top", nil, "mark ID:N (topic ID, question N) most important")
+	fl.StringArrayVar(&tops, "top", nil, "mark TOPIC:N or a question ID most important")
 	fl.StringVar(&format, "format", "text", "text, markdown, html or pdf")
 	fl.StringVar(&paper, "paper", "a4", "a4 or letter (pdf and html)")
 	fl.StringVarP(&output, "output", "o", "", "write to FILE (- or nothing: standard output)")
@@ -158,7 +158,7 @@ func buildList(g *guide.Guide, topics []string, all bool, tops []string) (*check
 	list := &checklist.List{}
 	for _, p := range pages {
 		for _, it := range checklist.Suggested(p) {
-			list.Toggle(it)
+			list.Add(it) // a question on two pages is asked once
 		}
 	}
 	return list, applyTops(g, list, tops)
@@ -177,9 +177,8 @@ func buildAnswerList(g *guide.Guide, specs, topics []string, all bool, tops []st
 	}
 	list := &checklist.List{}
 	for _, ref := range g.PathFor(answers).Questions {
-		id, n, ok := guide.ParseQuestionRef(ref)
-		if p, found := g.Page(id); ok && found && n <= len(p.Questions) {
-			list.Toggle(checklist.Suggested(p)[n-1])
+		if it, ok := checklist.Lookup(g, ref); ok {
+			list.Add(it)
 		}
 	}
 	if len(topics) > 0 {
@@ -188,9 +187,7 @@ func buildAnswerList(g *guide.Guide, specs, topics []string, all bool, tops []st
 			return nil, err
 		}
 		for _, it := range more.Items() {
-			if !list.Has(it.ID) {
-				list.Toggle(it)
-			}
+			list.Add(it)
 		}
 	}
 	return list, applyTops(g, list, tops)
@@ -199,15 +196,12 @@ func buildAnswerList(g *guide.Guide, specs, topics []string, all bool, tops []st
 // applyTops marks the --top questions, adding any not on the list.
 func applyTops(g *guide.Guide, list *checklist.List, tops []string) error {
 	for _, spec := range tops {
-		id, n, err := parseTop(g, spec)
+		it, err := parseTop(g, spec)
 		if err != nil {
 			return err
 		}
-		if !list.Has(id) {
-			p, _ := g.Page(strings.SplitN(id, "#", 2)[0])
-			list.Toggle(checklist.Suggested(p)[n-1])
-		}
-		if err := list.SetTop(id, true); err != nil {
+		list.Add(it)
+		if err := list.SetTop(it.ID, true); err != nil {
 			if errors.Is(err, checklist.ErrTooManyTop) {
 				return fmt.Errorf("--top %s: %w", spec, err)
 			}
@@ -217,21 +211,25 @@ func applyTops(g *guide.Guide, list *checklist.List, tops []string) error {
 	return nil
 }
 
-// parseTop reads "ID:N" and returns the question's id and N.
-func parseTop(g *guide.Guide, spec string) (string, int, error) {
+// parseTop reads "TOPIC:N" (the topic page's question N, as the sheet of
+// that page numbers them) or a question's id from the question bank.
+func parseTop(g *guide.Guide, spec string) (checklist.Item, error) {
 	id, num, ok := strings.Cut(spec, ":")
 	if !ok {
-		return "", 0, fmt.Errorf("--top %q: write it as TOPIC:N, for example --top heart:2", spec)
+		if it, found := checklist.Lookup(g, spec); found && !strings.Contains(spec, "#") {
+			return it, nil
+		}
+		return checklist.Item{}, fmt.Errorf("--top %q: write it as TOPIC:N, for example --top heart:2, or give a question's id", spec)
 	}
 	p, found := g.Page(id)
 	if !found {
-		return "", 0, unknownTopic(g, id)
+		return checklist.Item{}, unknownTopic(g, id)
 	}
 	n, err := strconv.Atoi(num)
 	if err != nil || n < 1 || n > len(p.Questions) {
-		return "", 0, fmt.Errorf("--top %q: %s has questions 1 to %d", spec, id, len(p.Questions))
+		return checklist.Item{}, fmt.Errorf("--top %q: %s has questions 1 to %d", spec, id, len(p.Questions))
 	}
-	return checklist.SuggestedID(id, n), n, nil
+	return checklist.Suggested(p)[n-1], nil
 }
 
 // newSheet fills in the sheet for the list.

@@ -98,6 +98,37 @@ func TestQuestionsTopicsAndTop(t *testing.T) {
 	}
 }
 
+// TestQuestionsSharedQuestionOnce: a bank question on two pages is printed
+// once, under the first of them in reading order, and --top takes its id.
+func TestQuestionsSharedQuestionOnce(t *testing.T) {
+	g, err := bundled()
+	if err != nil {
+		t.Fatal(err)
+	}
+	goal, ok := g.Question("goal-treatment-cure")
+	staging, _ := g.Page("staging")
+	if !ok || !slices.Contains(staging.QuestionIDs, goal.ID) {
+		t.Fatal("the goal question is not in the bank or not on the staging page")
+	}
+	env, out, _ := testEnv(false, false)
+	if err := runQuestions(t, env, noSpooler, "--topic", "staging", "--topic", "questions",
+		"--top", "goal-treatment-cure", "--format", "markdown"); err != nil {
+		t.Fatal(err)
+	}
+	s := out.String()
+	if n := strings.Count(s, mdPrefix(goal.Text)); n != 1 {
+		t.Errorf("the goal question is printed %d times, want once:\n%s", n, s)
+	}
+	top := strings.Index(s, "## My top 3")
+	if top < 0 || !strings.Contains(s[top:min(len(s), top+300)], mdPrefix(goal.Text)) {
+		t.Errorf("--top goal-treatment-cure did not mark it:\n%s", s)
+	}
+	env, _, _ = testEnv(false, false)
+	if err := runQuestions(t, env, noSpooler, "--top", "staging#5"); err == nil || !strings.Contains(err.Error(), "TOPIC:N") {
+		t.Errorf("--top staging#5: %v, want the TOPIC:N hint", err)
+	}
+}
+
 // mdPrefix is the start of q as Markdown writes it (before any escaping).
 func mdPrefix(q string) string {
 	if i := strings.IndexAny(q, "\\`*_[]<>&|~"); i >= 0 {

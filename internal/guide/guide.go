@@ -4,7 +4,6 @@ package guide
 
 import (
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -25,11 +24,16 @@ type Guide struct {
 	Trials []*Trial
 	// Search are the synonyms and stop words of search.yaml, if any.
 	Search SearchWords
+	// Bank is the question bank of questions.yaml, if any, in its order.
+	Bank []*BankQuestion
 
-	pages    map[string]*Page
-	sections map[string]*Section
-	terms    map[string]*Term
-	usedBy   map[string][]*Page
+	pages map[string]*Page
+	bank  map[string]*BankQuestion
+	// questionPage is the first page, in reading order, of each question.
+	questionPage map[string]*Page
+	sections     map[string]*Section
+	terms        map[string]*Term
+	usedBy       map[string][]*Page
 }
 
 // Meta is the guide-wide text from guide.yaml.
@@ -156,19 +160,6 @@ type Also struct {
 	Questions []string `yaml:"questions"`
 }
 
-// ParseQuestionRef splits "page#n" into the page id and n (from 1).
-func ParseQuestionRef(ref string) (page string, n int, ok bool) {
-	i := strings.LastIndexByte(ref, '#')
-	if i <= 0 {
-		return "", 0, false
-	}
-	n, err := strconv.Atoi(ref[i+1:])
-	if err != nil || n < 1 {
-		return "", 0, false
-	}
-	return ref[:i], n, true
-}
-
 // Step is one page of a route, with its short label.
 type Step struct {
 	Page  string `yaml:"page"`
@@ -208,9 +199,13 @@ type Page struct {
 	Reviewed   time.Time
 	NextReview time.Time
 	Sources    []string
-	Questions  []string
-	Related    []string
-	Glossary   []string
+	// Questions are the texts of the page's suggested questions, and
+	// QuestionIDs their lasting ids: a bank id, or "page#n" for a question
+	// written on the page itself (see Guide.Question).
+	Questions   []string
+	QuestionIDs []string
+	Related     []string
+	Glossary    []string
 	// Safety lists the ids of the safety rules the page's text triggers.
 	Safety []string
 	// Labels are the bundle's labels for Message and InShort.
@@ -334,4 +329,5 @@ func (g *Guide) index() {
 			g.usedBy[id] = append(g.usedBy[id], p)
 		}
 	}
+	g.indexQuestions()
 }

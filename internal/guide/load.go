@@ -87,6 +87,7 @@ func LoadWithExtra(src Source, extra *Source, rules Rules) (*Guide, error) {
 	decodeFile(&c, d, src, "paths.yaml", &g.Paths, true)
 	g.Terms = loadGlossary(&c, d, src)
 	g.Search = loadSearchWords(&c, d, src)
+	g.Bank = loadBank(&c, d, src)
 	<-pagesDone
 	c.list = append(c.list, pc.list...)
 	v := validator{c: &c, g: g, rules: rules, docs: d, extra: map[*Page]bool{}}
@@ -95,6 +96,7 @@ func LoadWithExtra(src Source, extra *Source, rules Rules) (*Guide, error) {
 	}
 	v.sections(src)
 	v.terms(src)
+	v.resolveQuestions(src)
 	v.pages()
 	v.paths(src)
 	for _, p := range g.Pages {
@@ -460,6 +462,9 @@ func LoadPage(src Source, id string) (*Page, error) {
 	var c problems
 	sh := loadShared(&c, docs{}, src)
 	p := loadPage(&c, src, name, sh, 0)
+	if p != nil {
+		resolvePage(&c, p, bankIndex(loadBank(&c, docs{}, src)), false)
+	}
 	var m Meta
 	if decodeFile(&c, docs{}, src, "guide.yaml", &m, true) && p != nil {
 		p.Labels = &m.Labels

@@ -136,7 +136,7 @@ type PathPage struct {
 
 // Path is what a reader's answers lead to: the pages in the order
 // paths.yaml gives (the reader's own situation first, background last),
-// the questions to pre-tick ("page#n", no repeats) and the banners of the
+// the ids of the questions to pre-tick (no repeats) and the banners of the
 // answers given.
 type Path struct {
 	Pages     []PathPage `json:"pages"`
@@ -153,6 +153,9 @@ func (g *Guide) PathFor(answers map[string]string) Path {
 	seen := map[string]bool{}
 	addQ := func(refs []string) {
 		for _, ref := range refs {
+			if q, ok := g.Question(ref); ok {
+				ref = q.ID
+			}
 			if !seen[ref] {
 				seen[ref] = true
 				path.Questions = append(path.Questions, ref)
@@ -206,12 +209,17 @@ func (g *Guide) PathFor(answers map[string]string) Path {
 	}
 	// The questions follow the pages, so the sheet too starts with the
 	// reader's own situation; questions of pages not on the path go last.
-	at := map[string]int{}
-	for i, p := range path.Pages {
-		at[p.ID] = i
+	at := map[string]int{} // each question's first page on the path
+	for i, pp := range path.Pages {
+		if p, ok := g.Page(pp.ID); ok {
+			for _, id := range p.QuestionIDs {
+				if _, done := at[id]; !done {
+					at[id] = i
+				}
+			}
+		}
 	}
-	rank := func(ref string) int {
-		id, _, _ := ParseQuestionRef(ref)
+	rank := func(id string) int {
 		if i, ok := at[id]; ok {
 			return i
 		}
@@ -221,8 +229,8 @@ func (g *Guide) PathFor(answers map[string]string) Path {
 	return path
 }
 
-// SituationPath returns the pages (in path order) and the question
-// references ("page#n", no repeats) that the given answers lead to: the
+// SituationPath returns the pages (in path order) and the question ids
+// (no repeats) that the given answers lead to: the
 // ids of PathFor.
 func (g *Guide) SituationPath(answers map[string]string) (pages []string, questions []string) {
 	p := g.PathFor(answers)

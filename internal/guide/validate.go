@@ -424,20 +424,14 @@ func (v *validator) conflicts(file string) {
 	}
 }
 
-// questionRef checks a "page#n" reference to a page's suggested question.
+// questionRef checks a reference to a suggested question: a bank id, or
+// "page#n" for a question written on a page.
 func (v *validator) questionRef(file string, line int, q, a, ref string) {
-	id, n, ok := ParseQuestionRef(ref)
-	if !ok {
-		v.c.add(file, line, "answer %q of %q: %q is not a question reference like page-id#2", a, q, ref)
-		return
-	}
-	for _, p := range v.g.Pages {
-		if p.ID == id {
-			if n > len(p.Questions) {
-				v.c.add(file, line, "answer %q of %q: page %q has %d questions, not %d", a, q, id, len(p.Questions), n)
-			}
-			return
+	if !v.hasQuestion(ref) {
+		known := make([]string, 0, len(v.g.Bank))
+		for _, b := range v.g.Bank {
+			known = append(known, b.ID)
 		}
+		v.c.add(file, line, "answer %q of %q: no question %q%s", a, q, ref, suggestion(ref, known))
 	}
-	v.c.add(file, line, "answer %q of %q: page %q does not exist", a, q, id)
 }

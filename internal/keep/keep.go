@@ -23,6 +23,7 @@ import (
 	"path/filepath"
 
 	"github.com/her2guide/her2guide/internal/checklist"
+	"github.com/her2guide/her2guide/internal/guide"
 	"github.com/her2guide/her2guide/internal/safetext"
 )
 
@@ -220,8 +221,13 @@ const (
 )
 
 // Restore is the one rule, for the TUI and --plain, for a kept list read by
-// Load at start: it becomes the list only when the list is still empty.
-func Restore(l *checklist.List, items []checklist.Item, err error) Outcome {
+// Load at start: it becomes the list only when the list is still empty. A
+// list kept by an older version first takes the guide's question ids
+// (checklist.Upgrade); g may be nil to take it as it is.
+func Restore(l *checklist.List, g *guide.Guide, items []checklist.Item, err error) Outcome {
+	if g != nil && err == nil {
+		items = checklist.Upgrade(g, items)
+	}
 	switch {
 	case errors.Is(err, ErrNoList):
 		return NoFile

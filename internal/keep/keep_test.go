@@ -172,20 +172,20 @@ func TestNotAFile(t *testing.T) {
 func TestRestore(t *testing.T) {
 	items := []checklist.Item{{ID: "own-1", Text: "Can I work?", Own: true}}
 	var empty checklist.List
-	if got := Restore(&empty, nil, ErrNoList); got != NoFile {
+	if got := Restore(&empty, nil, nil, ErrNoList); got != NoFile {
 		t.Errorf("no file: %v", got)
 	}
-	if got := Restore(&empty, nil, &UnreadableError{Path: "x"}); got != Unreadable || empty.Len() != 0 {
+	if got := Restore(&empty, nil, nil, &UnreadableError{Path: "x"}); got != Unreadable || empty.Len() != 0 {
 		t.Errorf("unreadable: %v, %d questions", got, empty.Len())
 	}
-	if got := Restore(&empty, items, nil); got != Restored || empty.Len() != 1 {
+	if got := Restore(&empty, nil, items, nil); got != Restored || empty.Len() != 1 {
 		t.Errorf("restored: %v, %d questions", got, empty.Len())
 	}
 	var own checklist.List
 	if _, err := own.AddOwn("Mine first?"); err != nil {
 		t.Fatal(err)
 	}
-	if got := Restore(&own, items, nil); got != Ignored || own.Items()[0].Text != "Mine first?" || own.Len() != 1 {
+	if got := Restore(&own, nil, items, nil); got != Ignored || own.Items()[0].Text != "Mine first?" || own.Len() != 1 {
 		t.Errorf("a list already started: %v, %+v", got, own.Items())
 	}
 }

@@ -44,7 +44,7 @@ func (s *session) loadKept() string {
 	}
 	t := s.text.Keep
 	items, err := keep.Load(s.keep.path)
-	switch keep.Restore(s.list, items, err) {
+	switch keep.Restore(s.list, s.g, items, err) {
 	case keep.NoFile:
 		return ""
 	case keep.Unreadable:

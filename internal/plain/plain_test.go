@@ -262,7 +262,7 @@ func TestQuestions(t *testing.T) {
 	if first := items[0]; !first.Own || !first.Top || first.Text != "Can I work during treatment?" {
 		t.Errorf("first item = %+v", first)
 	}
-	if items[1].ID != checklist.SuggestedID("her2-positive", 1) || items[2].ID != checklist.SuggestedID("her2-positive", 2) {
+	if items[1].ID != hp.QuestionIDs[0] || items[2].ID != hp.QuestionIDs[1] {
 		t.Errorf("suggested items = %+v", items[1:])
 	}
 }

@@ -199,16 +199,7 @@ func (s *session) check(c guide.Conflict) (int, error) {
 func (s *session) preTick() {
 	_, refs := s.g.SituationPath(s.answers)
 	for _, ref := range refs {
-		id, n, ok := guide.ParseQuestionRef(ref)
-		if !ok {
-			continue
-		}
-		p, ok := s.g.Page(id)
-		if !ok || n > len(p.Questions) {
-			continue
-		}
-		it := checklist.Suggested(p)[n-1]
-		if !s.list.Has(it.ID) && s.list.Toggle(it) {
+		if it, ok := checklist.Lookup(s.g, ref); ok && s.list.Add(it) {
 			s.added = append(s.added, it)
 		}
 	}

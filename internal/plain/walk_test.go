@@ -64,12 +64,11 @@ func refItems(t *testing.T, g *guide.Guide, refs []string) []checklist.Item {
 	t.Helper()
 	var out []checklist.Item
 	for _, ref := range refs {
-		id, n, ok := guide.ParseQuestionRef(ref)
-		p, found := g.Page(id)
-		if !ok || !found || n > len(p.Questions) {
+		it, ok := checklist.Lookup(g, ref)
+		if !ok {
 			t.Fatalf("bad question ref %q", ref)
 		}
-		out = append(out, checklist.Suggested(p)[n-1])
+		out = append(out, it)
 	}
 	return out
 }

@@ -121,7 +121,7 @@ func (c *Context) keptResult(msg tea.Msg) string {
 	t := c.Text.Keep
 	switch msg := msg.(type) {
 	case keptLoadedMsg:
-		switch keep.Restore(&c.Session.List, msg.items, msg.err) {
+		switch keep.Restore(&c.Session.List, c.Guide, msg.items, msg.err) {
 		case keep.NoFile:
 			return ""
 		case keep.Unreadable:

@@ -335,22 +335,13 @@ func newPath(ctx *Context) *menuScreen {
 	return s
 }
 
-// preTick adds a "page#n" question to the list unless it is there
+// preTick adds a question (by its id) to the list unless it is there
 // already, and returns its id.
 func preTick(ctx *Context, ref string) (string, bool) {
-	id, n, ok := guide.ParseQuestionRef(ref)
-	if !ok {
+	it, ok := checklist.Lookup(ctx.Guide, ref)
+	if !ok || !ctx.Session.List.Add(it) {
 		return "", false
 	}
-	p, ok := ctx.Guide.Page(id)
-	if !ok || n > len(p.Questions) {
-		return "", false
-	}
-	it := checklist.Suggested(p)[n-1]
-	if ctx.Session.List.Has(it.ID) {
-		return "", false
-	}
-	ctx.Session.List.Toggle(it)
 	return it.ID, true
 }
 
