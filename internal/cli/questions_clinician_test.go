@@ -15,13 +15,17 @@ func TestQuestionsClinicianCopy(t *testing.T) {
 	t.Setenv("SOURCE_DATE_EPOCH", "1767225600")
 	flat := func(s string) string { return strings.Join(strings.Fields(s), " ") }
 	answers := []string{"--answer", "stage=2", "--answer", "her2=ihc3", "--answer", "hormone=positive"}
+	g, err := bundled()
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, f := range []string{"text", "markdown", "html"} {
 		env, out, _ := testEnv(false, false)
 		if err := runQuestions(t, env, noSpooler, append(answers, "--clinician-copy", "--top", "questions:3", "--format", f)...); err != nil {
 			t.Fatal(err)
 		}
 		text := flat(strings.NewReplacer("**", "", "<strong>", "", "</strong>", "", "&#43;", "+").Replace(out.String()))
-		for _, want := range []string{export.ClinicianTitle, "My situation", "What stage is your cancer? Stage 2", "IHC 3+",
+		for _, want := range []string{g.Meta.Sheet.ClinicianTitle, "My situation", "What stage is your cancer? Stage 2", "IHC 3+",
 			"My top 3", "What stage is my cancer, and what does that mean for me?", "My other questions"} {
 			if !strings.Contains(text, want) {
 				t.Errorf("%s: clinician copy lacks %q:\n%s", f, want, out)

@@ -225,13 +225,6 @@ func Write(w io.Writer, s Sheet, f Format, p Paper) error {
 	return fmt.Errorf("unknown format %q: use text, markdown, html or pdf", f)
 }
 
-// ClinicianTitle is the English bundle's title of the clinician copy.
-//
-// Deprecated: the title comes from the bundle (guide.SheetWords's
-// ClinicianTitle); this stays only for internal/cli's test until it reads
-// the guide's, and TestClinicianTitleIsTheBundles keeps it equal.
-const ClinicianTitle = "My questions: a copy for my care team"
-
 // answerLines is how many ruled lines follow each question in the text,
 // Markdown and HTML formats. The PDF picks its own to fit one page.
 const answerLines = 2

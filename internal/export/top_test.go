@@ -156,7 +156,7 @@ func TestClinicianCopy(t *testing.T) {
 		s.Clinic = "Riverside"
 		s.About = []Fact{{"What stage is your cancer?", "Stage 2"}, {"What was your HER2 result?", "IHC 3+"}}
 		text := plainText(t, s, f, A4)
-		checkOrder(t, string(f), text, []string{ClinicianTitle, "Your care team at Riverside", handOver,
+		checkOrder(t, string(f), text, []string{en.ClinicianTitle, "Your care team at Riverside", handOver,
 			en.Situation, "What stage is your cancer? Stage 2", "What was your HER2 result? IHC 3+",
 			enTop, "1. " + withTops(t, 1).Groups[0].Items[0].Text, en.Rest,
 			"Is my cancer also hormone receptor-positive", "Can I keep working?", "Kann ich weiterarbeiten?", "her2guide v1.0.0"})

@@ -127,14 +127,6 @@ func TestWordsFromTheBundle(t *testing.T) {
 	}
 }
 
-// TestClinicianTitleIsTheBundles keeps the deprecated ClinicianTitle equal
-// to the English bundle's clinician_title until it goes.
-func TestClinicianTitleIsTheBundles(t *testing.T) {
-	if en.ClinicianTitle != ClinicianTitle {
-		t.Errorf("the bundle's clinician_title is %q, ClinicianTitle %q", en.ClinicianTitle, ClinicianTitle)
-	}
-}
-
 // TestPageCSS: the page number label becomes CSS strings around the
 // counters, quoted so that it cannot end the string or the style element.
 func TestPageCSS(t *testing.T) {
