@@ -19,7 +19,7 @@ var execCommands = map[string]struct {
 	"show":      {flags: map[string][]string{"--width": {""}}, args: 1, needArg: true},
 	"search":    {flags: map[string][]string{"--json": nil, "--limit": {""}}, args: -1, needArg: true},
 	"glossary":  {flags: map[string][]string{"--json": nil}, args: -1},
-	"questions": {flags: map[string][]string{"--format": {"text", "markdown", "html"}, "--topic": {""}, "--all": nil}, args: 0},
+	"questions": {flags: map[string][]string{"--format": {"text", "markdown", "html"}, "--topic": {""}, "--all": nil, "--clinician-copy": nil}, args: 0},
 }
 
 // maxExecArgs bounds the words of a command.

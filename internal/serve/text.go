@@ -45,7 +45,7 @@ func English() *Text {
 }
 
 // commandsHelp lists the commands a client may run.
-const commandsHelp = "  topics\n  show TOPIC\n  search WORDS\n  glossary [WORD]\n  questions [--format markdown]\n"
+const commandsHelp = "  topics\n  show TOPIC\n  search WORDS\n  glossary [WORD]\n  questions [--format markdown] [--clinician-copy]\n"
 
 // catalog is the guide's catalog for a session that may not print: the
 // same words, with the print failure replaced by how to keep the sheet.
