@@ -124,9 +124,9 @@ func TestSituationRules(t *testing.T) {
 					t.Fatalf("%v: stage %q but the path has %s", a, a["stage"], id)
 				}
 			}
-			for _, ref := range path.Questions {
-				if topicOf(g, ref) == "brain-metastases" {
-					t.Fatalf("%v: stage %q but %s is pre-ticked", a, a["stage"], ref)
+			for _, q := range path.Asked(g) {
+				if topicOf(q) == "brain-metastases" {
+					t.Fatalf("%v: stage %q but %s is pre-ticked under the brain page", a, a["stage"], q.ID)
 				}
 			}
 		}
@@ -136,9 +136,9 @@ func TestSituationRules(t *testing.T) {
 					t.Fatalf("%v: HER2-negative, but the path has %s", a, id)
 				}
 			}
-			for _, ref := range path.Questions {
-				if slices.Contains(her2PositiveTreatment, topicOf(g, ref)) {
-					t.Fatalf("%v: HER2-negative, but %s is pre-ticked", a, ref)
+			for _, q := range path.Asked(g) {
+				if slices.Contains(her2PositiveTreatment, topicOf(q)) {
+					t.Fatalf("%v: HER2-negative, but %s is pre-ticked under %s", a, q.ID, topicOf(q))
 				}
 			}
 			if len(path.Notes) == 0 {
@@ -160,10 +160,9 @@ func TestSituationRules(t *testing.T) {
 	t.Logf("%d ways through the form checked; %d of %d pages reachable", n, len(reached), len(g.Pages))
 }
 
-// topicOf is the page a pre-ticked question is printed under on the sheet:
-// the first page, in reading order, that lists it.
-func topicOf(g *guide.Guide, ref string) string {
-	if q, ok := g.Question(ref); ok && q.Page != nil {
+// topicOf is the page a pre-ticked question is printed under on the sheet.
+func topicOf(q guide.Asked) string {
+	if q.Page != nil {
 		return q.Page.ID
 	}
 	return ""

@@ -210,6 +210,16 @@ func Lookup(g *guide.Guide, ref string) (Item, bool) {
 	return asked(q), true
 }
 
+// PathItems are the questions a reader's path pre-ticks, as items, each
+// under the first page of the path that lists it.
+func PathItems(g *guide.Guide, path guide.Path) []Item {
+	var out []Item
+	for _, q := range path.Asked(g) {
+		out = append(out, asked(q))
+	}
+	return out
+}
+
 func asked(q guide.Asked) Item {
 	it := Item{ID: q.ID, Text: q.Text}
 	if q.Page != nil {

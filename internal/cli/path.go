@@ -104,14 +104,12 @@ func newPathReport(g *guide.Guide, answers map[string]string) pathReport {
 			r.Ignored[q] = v
 		}
 	}
-	for _, ref := range path.Questions {
-		if q, ok := g.Question(ref); ok {
-			pq := pathQuestion{Ref: q.ID, Text: q.Text}
-			if q.Page != nil {
-				pq.Page = q.Page.ID
-			}
-			r.Questions = append(r.Questions, pq)
+	for _, q := range path.Asked(g) {
+		pq := pathQuestion{Ref: q.ID, Text: q.Text}
+		if q.Page != nil {
+			pq.Page = q.Page.ID
 		}
+		r.Questions = append(r.Questions, pq)
 	}
 	return r
 }

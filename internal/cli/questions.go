@@ -176,10 +176,8 @@ func buildAnswerList(g *guide.Guide, specs, topics []string, all bool, tops []st
 		return nil, err
 	}
 	list := &checklist.List{}
-	for _, ref := range g.PathFor(answers).Questions {
-		if it, ok := checklist.Lookup(g, ref); ok {
-			list.Add(it)
-		}
+	for _, it := range checklist.PathItems(g, g.PathFor(answers)) {
+		list.Add(it)
 	}
 	if len(topics) > 0 {
 		more, err := buildList(g, topics, false, nil)

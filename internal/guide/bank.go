@@ -230,3 +230,24 @@ func (v *validator) hasQuestion(ref string) bool {
 	}
 	return false
 }
+
+// Asked returns the questions the path pre-ticks, each under the first of
+// the path's pages that lists it (else under its first page in reading
+// order): a reader's sheet heads a question with a page of their own path.
+func (path Path) Asked(g *Guide) []Asked {
+	var out []Asked
+	for _, ref := range path.Questions {
+		q, ok := g.Question(ref)
+		if !ok {
+			continue
+		}
+		for _, pp := range path.Pages {
+			if p, found := g.pages[pp.ID]; found && slices.Contains(p.QuestionIDs, q.ID) {
+				q.Page = p
+				break
+			}
+		}
+		out = append(out, q)
+	}
+	return out
+}

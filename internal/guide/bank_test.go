@@ -120,3 +120,23 @@ func TestQuestionBankClinicPages(t *testing.T) {
 		t.Errorf("goal is under %+v, want alpha (the first page in reading order)", q.Page)
 	}
 }
+
+// TestPathAskedUnderThePathsPage: a question the path pre-ticks is printed
+// under the first page of the reader's path that lists it, not under its
+// first page in reading order when that page is not on the path.
+func TestPathAskedUnderThePathsPage(t *testing.T) {
+	fsys := bankTree()
+	fsys["pages/beta.md"].Data = []byte(strings.Replace(string(fsys["pages/beta.md"].Data), "  - \"Question three?\"\n", "  - scans\n", 1))
+	g, ps := load(t, fsys)
+	if ps != nil {
+		t.Fatalf("problems: %v", ps)
+	}
+	path := Path{Pages: []PathPage{{ID: "beta"}}, Questions: []string{"goal", "alpha#2", "nope"}}
+	got := path.Asked(g)
+	if len(got) != 2 || got[0].ID != "goal" || got[0].Page.ID != "beta" || got[1].ID != "scans" || got[1].Page.ID != "beta" {
+		t.Errorf("Asked = %+v, want goal and scans under beta", got)
+	}
+	if q, _ := g.Question("goal"); q.Page.ID != "alpha" {
+		t.Errorf("outside a path, goal is under %s, want alpha", q.Page.ID)
+	}
+}

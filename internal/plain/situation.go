@@ -197,9 +197,8 @@ func (s *session) check(c guide.Conflict) (int, error) {
 // preTick adds the questions the answers call for to the list, and
 // remembers the ones it added so "Start over" can offer to take them off.
 func (s *session) preTick() {
-	_, refs := s.g.SituationPath(s.answers)
-	for _, ref := range refs {
-		if it, ok := checklist.Lookup(s.g, ref); ok && s.list.Add(it) {
+	for _, it := range checklist.PathItems(s.g, s.g.PathFor(s.answers)) {
+		if s.list.Add(it) {
 			s.added = append(s.added, it)
 		}
 	}

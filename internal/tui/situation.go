@@ -296,10 +296,10 @@ func newPath(ctx *Context) *menuScreen {
 	g := ctx.Guide
 	path := g.PathFor(ctx.Session.Answers)
 	ticked := 0
-	for _, ref := range path.Questions {
-		if id, ok := preTick(ctx, ref); ok {
+	for _, it := range checklist.PathItems(g, path) {
+		if ctx.Session.List.Add(it) {
 			ticked++
-			ctx.Session.situationAdded = append(ctx.Session.situationAdded, id)
+			ctx.Session.situationAdded = append(ctx.Session.situationAdded, it.ID)
 		}
 	}
 	var steps []guide.Step
@@ -333,16 +333,6 @@ func newPath(ctx *Context) *menuScreen {
 		return ctx.push(p)
 	}
 	return s
-}
-
-// preTick adds a question (by its id) to the list unless it is there
-// already, and returns its id.
-func preTick(ctx *Context, ref string) (string, bool) {
-	it, ok := checklist.Lookup(ctx.Guide, ref)
-	if !ok || !ctx.Session.List.Add(it) {
-		return "", false
-	}
-	return it.ID, true
 }
 
 const (
