@@ -231,11 +231,13 @@ type Print struct {
 	Copy, CopySummary string
 	// FillAskCopy asks, instead of FillAsk when the copy for the care team
 	// is made, whether its "About me" box is filled from the "My
-	// situation" answers; FillNoCopySummary and FillYesCopySummary (with
-	// the answers it will print) follow FillNo and FillYes.
-	FillAskCopy        string
-	FillNoCopySummary  string
-	FillYesCopySummary func(answers []string) string
+	// situation" answers; FillNoCopy (the default) and FillYesCopy are its
+	// choices, each with its summary (FillYesCopySummary lists the answers
+	// it will print).
+	FillAskCopy                   string
+	FillNoCopy, FillNoCopySummary string
+	FillYesCopy                   string
+	FillYesCopySummary            func(answers []string) string
 }
 
 // Walk is the guided walkthrough's first question and its end.

@@ -222,7 +222,9 @@ func English() *Catalog {
 			CopySummary: "One page to give your doctor or nurse: a box about you, your top 3 questions, then the others in short form.",
 			FillAskCopy: "The copy for your care team has a box about you. Fill it in from your answers to My situation? " +
 				"Anyone who sees the sheet could read them.",
-			FillNoCopySummary: "The box stays empty: you can write in it by hand.",
+			FillNoCopy:        "No, leave the box empty",
+			FillNoCopySummary: "You can write in it by hand, or leave it empty.",
+			FillYesCopy:       "Yes, fill it in",
 			FillYesCopySummary: func(answers []string) string {
 				return "The copy will say: " + strings.Join(answers, "; ") + "."
 			},

@@ -103,11 +103,11 @@ func (s *session) askWhich() (clinician, ok bool, err error) {
 // askFill asks, once a session and only when the "My situation" answers
 // fill something on the sheet chosen, whether to fill it from them: the
 // "About my cancer" lines of the reader's sheet, or the "About me" box of
-// the copy for the care team. "No, leave them blank" is 1 and Enter alone
-// (a sheet may be seen by others); one answer holds for both sheets. It
-// then tells the Printer what to fill and which sheet to make. It reports
-// false when the reader goes back: nothing is printed, and the question is
-// asked again next time.
+// the copy for the care team. "No" is 1 and Enter alone (a sheet may be
+// seen by others); one answer holds for both sheets. It then tells the
+// Printer what to fill and which sheet to make. It reports false when the
+// reader goes back: nothing is printed, and the question is asked again
+// next time.
 func (s *session) askFill(clinician bool) (bool, error) {
 	f, filler := s.print.(AboutFiller)
 	c, maker := s.print.(CopyMaker)
@@ -120,7 +120,7 @@ func (s *session) askFill(clinician bool) (bool, error) {
 		about = export.Situation(s.g, s.answers)
 	}
 	t := s.text.Print
-	var ask, noSummary, yesSummary string
+	var ask, no, noSummary, yes, yesSummary string
 	switch {
 	case clinician:
 		var answers []string
@@ -128,7 +128,8 @@ func (s *session) askFill(clinician bool) (bool, error) {
 			answers = append(answers, fact.Answer)
 		}
 		if len(answers) > 0 {
-			ask, noSummary, yesSummary = t.FillAskCopy, t.FillNoCopySummary, t.FillYesCopySummary(answers)
+			ask, no, noSummary = t.FillAskCopy, t.FillNoCopy, t.FillNoCopySummary
+			yes, yesSummary = t.FillYesCopy, t.FillYesCopySummary(answers)
 		}
 	case filler:
 		var lines []string
@@ -138,15 +139,16 @@ func (s *session) askFill(clinician bool) (bool, error) {
 			}
 		}
 		if len(lines) > 0 {
-			ask, noSummary, yesSummary = t.FillAsk, t.FillNoSummary, t.FillYesSummary(lines)
+			ask, no, noSummary = t.FillAsk, t.FillNo, t.FillNoSummary
+			yes, yesSummary = t.FillYes, t.FillYesSummary(lines)
 		}
 	}
 	if !s.fillAsked && ask != "" {
 		s.say("")
 		s.say(ask)
-		s.item(1, t.FillNo)
+		s.item(1, no)
 		s.note(noSummary)
-		s.item(2, t.FillYes)
+		s.item(2, yes)
 		s.note(yesSummary)
 		k, w, err := s.choose(2, s.t.PromptFill, "", "b")
 		if err != nil || w == "b" {

@@ -106,11 +106,11 @@ func TestCopyAboutMeNeedsConsent(t *testing.T) {
 	// The copy, Enter alone: the box stays blank; the next print of my
 	// sheet asks nothing more.
 	out, cp := run("p", "2", "", "1", "p", "", "1", "q", "1")
-	inOrder(t, out, text.Print.Which, "The copy for your care team has a box about you.", "1. "+text.Print.FillNo,
-		text.Print.FillNoCopySummary, "2. "+text.Print.FillYes, "The copy will say: ", facts[1].Answer+"; "+facts[2].Answer,
+	inOrder(t, out, text.Print.Which, "The copy for your care team has a box about you.", "1. "+text.Print.FillNoCopy,
+		text.Print.FillNoCopySummary, "2. "+text.Print.FillYesCopy, "The copy will say: ", facts[1].Answer+"; "+facts[2].Answer,
 		"Print or save My questions:", blank+" Made: the copy, 0 answers.",
 		text.Print.Which, "Print or save My questions:", blank+" Made: my sheet.")
-	if n := strings.Count(out, text.Print.FillYes); n != 1 || cp.about != nil {
+	if n := strings.Count(out, text.Print.FillYesCopy); n != 1 || cp.about != nil {
 		t.Errorf("asked %d times, or the box is filled after no: %+v", n, cp.about)
 	}
 

@@ -156,8 +156,8 @@ func fillItems(ctx *Context, clinician bool) (items []menuItem, ask string) {
 			return nil, ""
 		}
 		return []menuItem{
-			{ID: fillNoID, Title: t.FillNo, Summary: t.FillNoCopySummary},
-			{ID: fillYesID, Title: t.FillYes, Summary: t.FillYesCopySummary(answers)},
+			{ID: fillNoID, Title: t.FillNoCopy, Summary: t.FillNoCopySummary},
+			{ID: fillYesID, Title: t.FillYesCopy, Summary: t.FillYesCopySummary(answers)},
 		}, t.FillAskCopy
 	}
 	mine := export.AboutCancer(ctx.Guide, ctx.Session.Answers)

@@ -126,7 +126,7 @@ func TestCopyAboutMeNeedsConsent(t *testing.T) {
 	m := press(t, fillModel(t, answers), "m", "p", "down", "enter")
 	text := m.ctx.Text.Print
 	s := strings.Join(strings.Fields(screen(m)), " ")
-	if ps(m).step != stepFill || !strings.Contains(s, text.FillAskCopy[:40]) || !strings.Contains(s, "› 1. "+text.FillNo) {
+	if ps(m).step != stepFill || !strings.Contains(s, text.FillAskCopy[:40]) || !strings.Contains(s, "› 1. "+text.FillNoCopy) {
 		t.Fatalf("the copy's question:\n%s", screen(m))
 	}
 	m = press(t, m, "enter", "enter")
