@@ -123,6 +123,10 @@ type sheetPrinter struct {
 	// mine fills the sheet's "About my cancer" lines when the reader
 	// agreed (see FillAbout).
 	mine export.Cancer
+	// clinician makes the next sheets the one-page copy for the care
+	// team, with about in its "About me" box (see MakeCopy).
+	clinician bool
+	about     []export.Fact
 	// printers are the queues offered by the last Choices, after the
 	// fixed choices.
 	printers []string
@@ -191,11 +195,20 @@ func (p *sheetPrinter) FillAbout(mine export.Cancer) { p.mine = mine }
 
 var _ plain.AboutFiller = (*sheetPrinter)(nil)
 
+// MakeCopy makes the next sheets the one-page copy for the care team with
+// about in its "About me" box, or the reader's own sheet.
+func (p *sheetPrinter) MakeCopy(clinician bool, about []export.Fact) {
+	p.clinician, p.about = clinician, about
+}
+
+var _ plain.CopyMaker = (*sheetPrinter)(nil)
+
 // Do shows, saves or prints the sheet. A save goes to name, or to the
 // day's usual name in p.dir when name is "".
 func (p *sheetPrinter) Do(ctx context.Context, choice int, items []checklist.Item, name string) (string, error) {
 	sheet := export.NewSheet(p.g, items, p.now.Now(), p.version)
 	sheet.Mine = p.mine
+	sheet.Clinician, sheet.About = p.clinician, p.about
 	fixed := saveChoices()
 	switch {
 	case choice >= 0 && choice < len(fixed) && fixed[choice].show:

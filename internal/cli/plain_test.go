@@ -86,7 +86,8 @@ func TestPlainSaveAndShow(t *testing.T) {
 	env, out, errb := testEnv(false, false)
 	// Show the sheet; save it; save again, taking the free name; save
 	// again under a name of one's own.
-	env.Stdin = strings.NewReader("9\nn\nCan I keep working?\np\n1\np\n5\np\n5\n\np\n5\nfor-dr-lee\nq\n")
+	// Each print asks first which sheet: Enter alone is My sheet.
+	env.Stdin = strings.NewReader("9\nn\nCan I keep working?\np\n\n1\np\n\n5\np\n\n5\n\np\n\n5\nfor-dr-lee\nq\n")
 	if code := run(t, env, "--plain"); code != 0 {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}
@@ -111,6 +112,24 @@ func TestPlainSaveAndShow(t *testing.T) {
 	}
 	if strings.Contains(s, "\x1b") {
 		t.Error("plain output has an escape sequence")
+	}
+}
+
+// TestPlainClinicianCopy: --plain makes the one-page copy for the care
+// team when the reader types 2 at "Which sheet do you want?"; the next
+// print asks again, and Enter alone is the reader's own sheet.
+func TestPlainClinicianCopy(t *testing.T) {
+	t.Setenv("HOME", t.TempDir())
+	env, out, errb := testEnv(false, false)
+	env.Stdin = strings.NewReader("9\nn\nCan I keep working?\np\n2\n1\np\n\n1\nq\n1\n")
+	if code := run(t, env, "--plain"); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	s := out.String()
+	copy := strings.Index(s, "My questions: a copy for my care team")
+	own := strings.LastIndex(s, "Questions for my oncologist")
+	if copy < 0 || own < copy || strings.Count(s, "Which sheet do you want?") < 2 {
+		t.Errorf("want the copy, then my own sheet, each after the question:\n%s", s)
 	}
 }
 

@@ -142,8 +142,11 @@ type session struct {
 	asking bool
 	// fillAsked is true once the reader has answered whether the sheet's
 	// "About my cancer" lines are filled from "My situation", and
-	// fillAbout is their answer. Asked once a session.
+	// fillAbout is their answer. Asked once a session. copyAsked and
+	// copyAbout are the same for the copy for the care team, which shows
+	// more of the answers, so a yes to one is not a yes to both.
 	fillAsked, fillAbout bool
+	copyAsked, copyAbout bool
 	// keep is the list kept on this computer, if the reader chose it.
 	keep keeping
 	// notice is said once under the next main menu.

@@ -104,7 +104,8 @@ func (s *session) askWhich() (clinician, ok bool, err error) {
 // fill something on the sheet chosen, whether to fill it from them: the
 // "About my cancer" lines of the reader's sheet, or the "About me" box of
 // the copy for the care team. "No" is 1 and Enter alone (a sheet may be
-// seen by others); one answer holds for both sheets. It then tells the
+// seen by others); each sheet is asked once a session, apart, since the
+// copy shows more of the answers. It then tells the
 // Printer what to fill and which sheet to make. It reports false when the
 // reader goes back: nothing is printed, and the question is asked again
 // next time.
@@ -143,7 +144,11 @@ func (s *session) askFill(clinician bool) (bool, error) {
 			yes, yesSummary = t.FillYes, t.FillYesSummary(lines)
 		}
 	}
-	if !s.fillAsked && ask != "" {
+	asked, agreed := &s.fillAsked, &s.fillAbout
+	if clinician {
+		asked, agreed = &s.copyAsked, &s.copyAbout
+	}
+	if !*asked && ask != "" {
 		s.say("")
 		s.say(ask)
 		s.item(1, no)
@@ -154,12 +159,12 @@ func (s *session) askFill(clinician bool) (bool, error) {
 		if err != nil || w == "b" {
 			return false, err
 		}
-		s.fillAsked, s.fillAbout = true, k == 2
+		*asked, *agreed = true, k == 2
 	}
-	if !s.fillAbout || !clinician {
+	if !*agreed || !clinician {
 		about = nil
 	}
-	if !s.fillAbout {
+	if !*agreed {
 		mine = export.Cancer{}
 	}
 	if filler {

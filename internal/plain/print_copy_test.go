@@ -84,8 +84,9 @@ func TestWhichSheet(t *testing.T) {
 
 // TestCopyAboutMeNeedsConsent: the copy for the care team carries the
 // reader's "My situation" answers only when the reader agreed; the
-// question names the copy's box and the answers, "no" first and on Enter;
-// it is asked once a session, for both sheets.
+// question names the copy's box and the answers, "no" first and on Enter.
+// Each sheet is asked once a session, apart: a yes for my sheet's three
+// lines is not a yes for the copy, which shows every answer.
 func TestCopyAboutMeNeedsConsent(t *testing.T) {
 	g := bundled(t)
 	text := i18n.English()
@@ -103,28 +104,34 @@ func TestCopyAboutMeNeedsConsent(t *testing.T) {
 	}
 	blank := `Sheet: stage "", HER2 "", ER / PR "".`
 
-	// The copy, Enter alone: the box stays blank; the next print of my
-	// sheet asks nothing more.
-	out, cp := run("p", "2", "", "1", "p", "", "1", "q", "1")
+	// The copy, Enter alone: the box stays blank. My sheet next asks its
+	// own question (Enter alone: blank too); a third print asks nothing.
+	out, cp := run("p", "2", "", "1", "p", "", "", "1", "p", "", "1", "q", "1")
 	inOrder(t, out, text.Print.Which, "The copy for your care team has a box about you.", "1. "+text.Print.FillNoCopy,
 		text.Print.FillNoCopySummary, "2. "+text.Print.FillYesCopy, "The copy will say: ", facts[1].Answer+"; "+facts[2].Answer,
 		"Print or save My questions:", blank+" Made: the copy, 0 answers.",
+		text.Print.Which, "(stage, HER2, ER / PR)", "Print or save My questions:", blank+" Made: my sheet.",
 		text.Print.Which, "Print or save My questions:", blank+" Made: my sheet.")
 	if n := strings.Count(out, text.Print.FillYesCopy); n != 1 || cp.about != nil {
 		t.Errorf("asked %d times, or the box is filled after no: %+v", n, cp.about)
 	}
-
-	// Yes: the copy carries every answer, and my sheet its lines.
-	out, cp = run("p", "2", "2", "1", "p", "1", "1", "q", "1")
-	inOrder(t, out, fmt.Sprintf("Made: the copy, %d answers.", len(facts)), "Made: my sheet.")
-	if len(cp.about) != 0 || cp.mine != export.AboutCancer(g, stage2) {
-		t.Errorf("after yes, my sheet: about %+v, mine %+v", cp.about, cp.mine)
+	if n := strings.Count(out, "(stage, HER2, ER / PR)"); n != 1 {
+		t.Errorf("my sheet's question asked %d times, want once", n)
 	}
 
-	// My sheet first, yes: the copy after it carries the answers unasked.
-	out, _ = run("p", "1", "2", "1", "p", "2", "1", "q", "1")
-	inOrder(t, out, "(stage, HER2, ER / PR)", "Made: my sheet.", fmt.Sprintf("Made: the copy, %d answers.", len(facts)))
-	if strings.Contains(out, "The copy for your care team has a box about you.") {
-		t.Errorf("asked again for the copy:\n%s", out)
+	// Yes for the copy: it carries every answer; my sheet then asks its own
+	// question, and after no its lines stay blank.
+	out, cp = run("p", "2", "2", "1", "p", "1", "", "1", "q", "1")
+	inOrder(t, out, fmt.Sprintf("Made: the copy, %d answers.", len(facts)), "(stage, HER2, ER / PR)", blank+" Made: my sheet.")
+	if len(cp.about) != 0 || cp.mine != (export.Cancer{}) {
+		t.Errorf("after yes for the copy and no for my sheet: about %+v, mine %+v", cp.about, cp.mine)
+	}
+
+	// Yes for my sheet: the copy after it still asks, and no leaves its
+	// box blank.
+	out, cp = run("p", "1", "2", "1", "p", "2", "", "1", "q", "1")
+	inOrder(t, out, "(stage, HER2, ER / PR)", "Made: my sheet.", "The copy for your care team has a box about you.", "Made: the copy, 0 answers.")
+	if cp.about != nil {
+		t.Errorf("the copy after yes for my sheet, no for the copy: about %+v", cp.about)
 	}
 }

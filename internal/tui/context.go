@@ -78,7 +78,10 @@ type Session struct {
 	// fillAsked is set once the reader has answered whether the sheet's
 	// "About my cancer" lines are filled from Answers (asked once a
 	// session); fillAbout is their answer, false (blank lines) by default.
+	// copyAsked and copyAbout are the same for the copy for the care team,
+	// which shows more of the answers, so a yes to one is not a yes to both.
 	fillAsked, fillAbout bool
+	copyAsked, copyAbout bool
 }
 
 // listMark sums up the list, to tell whether it changed since it was

@@ -131,13 +131,24 @@ func newPrint(ctx *Context) *printScreen {
 // the answers would fill something on this sheet), else to where it goes.
 func (s *printScreen) chosen(clinician bool) tea.Cmd {
 	s.clinician = clinician
-	if items, ask := fillItems(s.ctx, clinician); items != nil && !s.ctx.Session.fillAsked {
+	if items, ask := fillItems(s.ctx, clinician); items != nil && !*s.consent().asked {
 		s.step = stepFill
 		s.fill = listScreen{Intro: ask, Menu: menu{items: items}}
 		return nil
 	}
 	s.start()
 	return s.Show()
+}
+
+// consent points at the session's answer to whether this sheet is filled
+// from "My situation": the reader's sheet and the copy are asked apart.
+func (s *printScreen) consent() (c struct{ asked, yes *bool }) {
+	if s.clinician {
+		c.asked, c.yes = &s.ctx.Session.copyAsked, &s.ctx.Session.copyAbout
+	} else {
+		c.asked, c.yes = &s.ctx.Session.fillAsked, &s.ctx.Session.fillAbout
+	}
+	return c
 }
 
 // fillItems are the choices, and the question, for filling the sheet from
@@ -246,9 +257,9 @@ func (s *printScreen) sheet() export.Sheet {
 	sh.Phone, sh.AfterHours = o.Phone, o.AfterHours
 	sh.Clinic = o.Clinic
 	sh.Clinician = s.clinician
-	// The reader's answers go on a sheet only with their consent, one
-	// for both sheets; without it the lines and the box stay blank.
-	if s.ctx.Session.fillAbout {
+	// The reader's answers go on a sheet only with their consent to that
+	// sheet; without it the lines and the box stay blank.
+	if *s.consent().yes {
 		sh.Mine = export.AboutCancer(s.ctx.Guide, s.ctx.Session.Answers)
 		if s.clinician {
 			sh.About = export.Situation(s.ctx.Guide, s.ctx.Session.Answers)
@@ -332,7 +343,8 @@ func (s *printScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 			if !ok {
 				return nil
 			}
-			s.ctx.Session.fillAsked, s.ctx.Session.fillAbout = true, it.ID == fillYesID
+			c := s.consent()
+			*c.asked, *c.yes = true, it.ID == fillYesID
 			s.start()
 			return s.Show()
 		case key.Matches(msg, k.Back):

@@ -149,10 +149,24 @@ func TestCopyAboutMeNeedsConsent(t *testing.T) {
 		t.Errorf("the copy after yes:\n%s\nwant:\n%s", got, want)
 	}
 
-	// The answer given for My sheet holds for the copy: no second question.
+	// A yes for My sheet (stage, HER2 and ER/PR) is not a yes for the
+	// copy, which shows every answer: the copy asks, with No the default;
+	// asked once, each sheet keeps its answer for the session.
 	m = press(t, fillModel(t, answers), "m", "p", "enter", "down", "enter", "esc", "down", "enter")
+	if ps(m).step != stepFill || !m.ctx.Session.fillAbout || m.ctx.Session.copyAsked {
+		t.Fatalf("the copy after yes on My sheet: step %v, fill %v, copy asked %v", ps(m).step, m.ctx.Session.fillAbout, m.ctx.Session.copyAsked)
+	}
+	m = press(t, m, "enter")
+	if ps(m).step != stepDestination || !m.ctx.Session.copyAsked || m.ctx.Session.copyAbout {
+		t.Fatalf("no for the copy: step %v, asked %v, yes %v", ps(m).step, m.ctx.Session.copyAsked, m.ctx.Session.copyAbout)
+	}
+	m = press(t, m, "esc")
+	if ps(m).step != stepWhich {
+		t.Fatalf("esc on where it goes: step %v, want the choice of sheet", ps(m).step)
+	}
+	m = press(t, m, "up", "enter")
 	if ps(m).step != stepDestination || !m.ctx.Session.fillAbout {
-		t.Fatalf("the copy after yes on My sheet: step %v, fill %v", ps(m).step, m.ctx.Session.fillAbout)
+		t.Errorf("My sheet again: step %v (asked again?), fill %v", ps(m).step, m.ctx.Session.fillAbout)
 	}
 
 	// Answers that fill no "About my cancer" line ("I don't know") are
