@@ -103,3 +103,31 @@ func TestLoadingModelFailureQuits(t *testing.T) {
 		t.Errorf("err = %v", lm.err)
 	}
 }
+
+// TestLoadingModelStartsTheLoadAfterTheFirstFrame: the content is told to
+// load once, when the preview has been drawn at the terminal's size: not
+// on a view before the size is known, not on the background colour, and
+// not again on later views.
+func TestLoadingModelStartsTheLoadAfterTheFirstFrame(t *testing.T) {
+	calls := 0
+	lm := &loadingModel{preview: fakeModel{name: "preview"}, drawn: func() { calls++ },
+		load: func() (tea.Model, error) { return fakeModel{name: "guide"}, nil }}
+	lm.View()
+	lm.Update(tea.BackgroundColorMsg{})
+	lm.View()
+	if calls != 0 {
+		t.Fatalf("the load started before the preview was drawn at its size (%d calls)", calls)
+	}
+	lm.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	lm.Update(tea.BackgroundColorMsg{})
+	if calls != 0 {
+		t.Fatal("the load started on the size, before the frame was drawn")
+	}
+	if v := lm.View(); v.Content != "preview view" || calls != 1 {
+		t.Fatalf("view %q, %d calls; want the preview and one call", v.Content, calls)
+	}
+	lm.View()
+	if calls != 1 {
+		t.Errorf("%d calls after a second view, want 1", calls)
+	}
+}
