@@ -378,6 +378,9 @@ func (m *KioskModel) kioskButtons() []button {
 				print}
 		}
 	case *printScreen:
+		// Back is a step back in printing, as Escape is (from the preview
+		// to the choice of sheet), not a jump out of it.
+		back = button{t.Back, t.Back, key(tea.KeyPressMsg{Code: tea.KeyEscape})}
 		if s.step == stepPreview {
 			return []button{back, {t.PrintNow, t.PrintNow, key(tea.KeyPressMsg{Code: tea.KeyEnter})}}
 		}

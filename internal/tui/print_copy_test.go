@@ -202,6 +202,10 @@ func TestKioskPrintsTheCopy(t *testing.T) {
 		t.Fatalf("esc on the kiosk's preview: step %v, want the choice of sheet", ps(k.guide).step)
 	}
 	kpress(t, k, "enter") // the copy is still selected
+	if tapText(t, k, k.guide.ctx.Text.Kiosk.Back); ps(k.guide).step != stepWhich {
+		t.Fatalf("the Back button on the kiosk's preview: step %v, want the choice of sheet", ps(k.guide).step)
+	}
+	kpress(t, k, "enter")
 	tapText(t, k, "Print now")
 	if ps(k.guide).step != stepDone || len(sp.printed) != 1 || !strings.HasPrefix(sp.printed[0], "-d Desk ") || !ps(k.guide).sheet().Clinician {
 		t.Fatalf("printing the copy at the desk: step %v, printed %v\n%s", ps(k.guide).step, sp.printed, kscreen(k))
