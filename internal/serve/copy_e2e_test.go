@@ -19,16 +19,7 @@ func TestSheetToCopyOffersTheCareTeamCopy(t *testing.T) {
 	text := i18n.English()
 	const mine = "WOMBAT scan question"
 
-	tm := e2e.StartTmux(t, 80, 24, sshCommand(t, ts.addr, keyFile))
-	tm.WaitFor(text.Home.Finish)
-	tm.Send("m")
-	tm.WaitFor(text.Questions.MineEmpty[:20])
-	tm.Send("n")
-	before := tm.Screen()
-	tm.Send("-l", mine)
-	tm.WaitForChange(before, mine)
-	tm.Send("C-s")
-	tm.WaitFor(text.Chrome.MyList(1), mine)
+	tm := startWithOwnQuestion(t, ts.addr, keyFile, mine)
 	tm.Send("p")
 	tm.WaitFor(text.Print.Which, "1. "+text.Print.Mine, "2. "+text.Print.Copy)
 	tm.Send("Down", "Enter")

@@ -37,19 +37,10 @@ func TestTwoPrivateSessions(t *testing.T) {
 	const searched = "QUOKKA"
 	myList := text.Chrome.MyList(1)
 
-	one := e2e.StartTmux(t, 80, 24, sshCommand(t, ts.addr, keyFile))
-	one.WaitFor(text.Home.Finish)
-	one.Send("m")
-	one.WaitFor(text.Questions.MineEmpty[:20])
-	one.Send("n")
-	before := one.Screen()
-	one.Send("-l", secret)
-	one.WaitForChange(before, secret)
-	one.Send("C-s")
-	one.WaitFor(myList, secret)
+	one := startWithOwnQuestion(t, ts.addr, keyFile, secret)
 	// Search for a word (never to be logged), then walk to a page.
 	one.Send("/")
-	before = one.Screen()
+	before := one.Screen()
 	one.Send("-l", searched)
 	one.WaitForChange(before, searched)
 	// Escape alone: Escape and H in one write read as alt+H.
@@ -111,4 +102,22 @@ func TestTwoPrivateSessions(t *testing.T) {
 			t.Errorf("the log lacks %s:\n%s", want, log)
 		}
 	}
+}
+
+// startWithOwnQuestion opens an SSH session in tmux and writes an own
+// question on My questions, which the session's list then holds.
+func startWithOwnQuestion(t *testing.T, addr, keyFile, question string) *e2e.Tmux {
+	t.Helper()
+	text := i18n.English()
+	tm := e2e.StartTmux(t, 80, 24, sshCommand(t, addr, keyFile))
+	tm.WaitFor(text.Home.Finish)
+	tm.Send("m")
+	tm.WaitFor(text.Questions.MineEmpty[:20])
+	tm.Send("n")
+	before := tm.Screen()
+	tm.Send("-l", question)
+	tm.WaitForChange(before, question)
+	tm.Send("C-s")
+	tm.WaitFor(text.Chrome.MyList(1), question)
+	return tm
 }
