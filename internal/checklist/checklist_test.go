@@ -211,9 +211,16 @@ func TestOrdered(t *testing.T) {
 	got := Ordered(items)
 	var shape []string
 	for _, g := range got {
-		shape = append(shape, g.Title+":"+strings.Join(ids(g.Items), ","))
+		title := g.Title
+		if g.Top {
+			title += "(top)"
+		}
+		if g.Own {
+			title += "(own)"
+		}
+		shape = append(shape, title+":"+strings.Join(ids(g.Items), ","))
 	}
-	want := []string{"Most important:t#2,own-2", "Stages:s#1,s#2", "Testing:t#1", "x:x#1", "My own questions:own-1"}
+	want := []string{"(top):t#2,own-2", "Stages:s#1,s#2", "Testing:t#1", "x:x#1", "(own):own-1"}
 	if !reflect.DeepEqual(shape, want) {
 		t.Errorf("Ordered = %v\nwant      %v", shape, want)
 	}

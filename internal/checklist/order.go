@@ -1,22 +1,21 @@
 package checklist
 
-// Titles of the groups that are not topics.
-const (
-	TopTitle = "Most important"
-	OwnTitle = "My own questions"
-)
-
 // Group is a run of questions printed under one heading.
 type Group struct {
+	// Title is the topic's title; "" for the Top and Own groups, which
+	// the sheet names in its own words.
 	Title string
-	Items []Item
+	// Top is the group of the questions marked most important; Own, the
+	// group of the reader's own questions.
+	Top, Own bool
+	Items    []Item
 }
 
-// Ordered arranges items for printing: a "Most important" group with the
-// questions marked Top first, then one group per topic, in the order the
-// topics first appear, then "My own questions". Inside each group the
-// items keep their order. Empty groups are left out; a group's title is the
-// topic's title, or its id when the title is empty.
+// Ordered arranges items for printing: the group of questions marked Top
+// first, then one group per topic, in the order the topics first appear,
+// then the reader's own questions. Inside each group the items keep their
+// order. Empty groups are left out; a topic group's title is the topic's
+// title, or its id when the title is empty.
 func Ordered(items []Item) []Group {
 	var top, own []Item
 	var topics []Group
@@ -43,11 +42,11 @@ func Ordered(items []Item) []Group {
 	}
 	var out []Group
 	if len(top) > 0 {
-		out = append(out, Group{Title: TopTitle, Items: top})
+		out = append(out, Group{Top: true, Items: top})
 	}
 	out = append(out, topics...)
 	if len(own) > 0 {
-		out = append(out, Group{Title: OwnTitle, Items: own})
+		out = append(out, Group{Own: true, Items: own})
 	}
 	return out
 }

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -212,6 +213,7 @@ func Write(w io.Writer, s Sheet, f Format, p Paper) error {
 		return fmt.Errorf("unknown paper size %q: use a4 or letter", p)
 	}
 	s.Words = bundled(s.Words)
+	s.Groups = named(s.Groups, s.Words)
 	switch f {
 	case Text:
 		return writeText(w, s)
@@ -254,6 +256,22 @@ func footerLine(s Sheet) string {
 // bundle's labels with w's HandOver and Endorsed: a sheet made from a
 // small tree with no sheet block (or a Sheet written out by hand) still
 // has its headings.
+// named returns a copy of the groups with the reader's own questions
+// headed in the sheet's words, and any question with no page to head it (a
+// bank question a clinic's pages left out) under "other questions".
+func named(groups []checklist.Group, w guide.SheetWords) []checklist.Group {
+	out := slices.Clone(groups)
+	for i, g := range out {
+		switch {
+		case g.Own:
+			out[i].Title = w.Own
+		case !g.Top && g.Title == "":
+			out[i].Title = w.Rest
+		}
+	}
+	return out
+}
+
 func bundled(w guide.SheetWords) guide.SheetWords {
 	if w.Labels() {
 		return w

@@ -83,7 +83,7 @@ func TestWordsFromTheBundle(t *testing.T) {
 
 	top := withNumber(w.Top, checklist.MaxTop)
 	readerWords := []string{w.Title, w.Date, w.Doctor, w.NextVisit, top, w.TopSome, w.AboutCancer, w.Stage, w.HER2, w.ERPR, w.Medicines,
-		w.Before, w.TeachBack, w.SpellDrug, w.Phone, w.AfterHours, strings.Replace(w.Reviewed, guide.DatePlaceholder, "", 1)}
+		w.Before, w.TeachBack, w.SpellDrug, w.Phone, w.AfterHours, w.Own, strings.Replace(w.Reviewed, guide.DatePlaceholder, "", 1)}
 	for _, f := range Formats {
 		for _, tc := range []struct {
 			name  string

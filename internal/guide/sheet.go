@@ -85,6 +85,8 @@ type SheetWords struct {
 	// Rest heads the clinician copy's one-line list of the other
 	// questions.
 	Rest string `yaml:"other_questions"`
+	// Own heads the reader's own questions on the sheet.
+	Own string `yaml:"own_questions"`
 
 	// Reviewed says in the footer when the content was last checked
 	// ("Content reviewed {date}").
