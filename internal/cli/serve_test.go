@@ -13,6 +13,7 @@ import (
 
 	gossh "golang.org/x/crypto/ssh"
 
+	"github.com/her2guide/her2guide/internal/i18n"
 	"github.com/her2guide/her2guide/internal/render"
 	"github.com/her2guide/her2guide/internal/serve"
 	"github.com/her2guide/her2guide/internal/tui"
@@ -95,7 +96,7 @@ func TestServeExecShowsThePage(t *testing.T) {
 		t.Errorf("show no-such-page: status %d, %q", status, errOut)
 	}
 	out, errOut, status = exec("questions -o /tmp/her2guide-serve-test.pdf")
-	if status == 0 || out != "" || !strings.Contains(errOut, serve.English().Refused) {
+	if status == 0 || out != "" || !strings.Contains(errOut, i18n.English().Serve.Refused) {
 		t.Errorf("questions -o: status %d, output %q, errors %q", status, out, errOut)
 	}
 }

@@ -1,5 +1,6 @@
 // Package i18n holds every user-facing string of the interactive guide (the
-// TUI and the --plain mode) in one Catalog, so that a second language is a
+// TUI, the --plain mode and what "her2guide serve" tells its clients) in
+// one Catalog, so that a second language is a
 // new file with a new Catalog, not code changes. Medical content lives in
 // content/; staff log lines and the errors of pure packages are not here.
 //
@@ -40,6 +41,29 @@ type Catalog struct {
 	Keep      Keep
 	Kiosk     Kiosk
 	Plain     Plain
+	Serve     Serve
+}
+
+// Serve is what a client of "her2guide serve" sees outside the guide
+// itself.
+type Serve struct {
+	// Restarting is shown to every session when the server stops.
+	Restarting string
+	// TooFast refuses a session over the rate limit.
+	TooFast string
+	// NoTerminal answers a connection with neither a terminal nor a
+	// command, and Refused a command that is not allowed; the server adds
+	// the list of the commands it runs after each.
+	NoTerminal, Refused string
+	// NoPrint replaces the guide's "ask at the desk" where the session may
+	// not print: the sheet shown is the patient's to copy.
+	NoPrint string
+	// NoPrintKey is the help of Enter on the sheet where it cannot print.
+	NoPrintKey string
+	// NoPrintIntro heads the sheet where it cannot print.
+	NoPrintIntro string
+	// NoPrintButton is the touch button for Enter on that sheet.
+	NoPrintButton string
 }
 
 // Keys are the help texts of the key bindings.

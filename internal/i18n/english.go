@@ -327,6 +327,18 @@ func English() *Catalog {
 		},
 
 		Plain: englishPlain(),
+
+		Serve: Serve{
+			Restarting: "The guide is restarting. Nothing you read or typed was kept. Please connect again in a minute.",
+			TooFast:    "Too many connections in a short time. Please wait a minute and try again.",
+			NoTerminal: "The guide needs a terminal: connect with ssh -t, or give one of these commands:",
+			Refused:    "The guide does not run that command over SSH. It runs:",
+			NoPrint: "The guide cannot print or save from here. The sheet above is yours to copy " +
+				"(select it with the mouse). The her2guide program installed on your own computer prints and saves it.",
+			NoPrintKey:    "how to keep it",
+			NoPrintIntro:  "Your sheet, to copy. Press enter to see how to keep it.",
+			NoPrintButton: "How to keep it",
+		},
 	}
 }
 

@@ -75,7 +75,7 @@ func TestTwoPrivateSessions(t *testing.T) {
 	start := time.Now()
 	drained := make(chan struct{})
 	go func() { ts.Drain(); close(drained) }()
-	restarting, _, _ := strings.Cut(English().Restarting, ".") // the notice wraps after this
+	restarting, _, _ := strings.Cut(i18n.English().Serve.Restarting, ".") // the notice wraps after this
 	one.WaitFor(restarting)
 	two.WaitFor(restarting)
 	select {

@@ -46,8 +46,6 @@ type Deps struct {
 	AllowedPrintKeys []gossh.PublicKey
 	// Log records connections and refusals; never what a patient reads.
 	Log *slog.Logger
-	// Text is what clients see outside the guide; nil is English.
-	Text *Text
 }
 
 // maxInput bounds the bytes one connection may send: typing for hours
@@ -66,7 +64,9 @@ type Server struct {
 	cfg  Config
 	deps Deps
 	log  *slog.Logger
-	text *Text
+	// text is the guide's catalog, whose Serve group is what clients see
+	// outside the guide.
+	text *i18n.Catalog
 	ssh  *ssh.Server
 	rate ratelimiter.RateLimiter
 
@@ -91,11 +91,11 @@ func New(cfg Config, d Deps) (*Server, error) {
 	if d.Log == nil {
 		d.Log = slog.New(slog.DiscardHandler)
 	}
-	if d.Text == nil {
-		d.Text = English()
+	if d.Options.Text == nil {
+		d.Options.Text = i18n.English()
 	}
 	s := &Server{
-		cfg: cfg, deps: d, log: d.Log, text: d.Text,
+		cfg: cfg, deps: d, log: d.Log, text: d.Options.Text,
 		rate:     ratelimiter.NewRateLimiter(rate.Limit(cfg.Rate), cfg.Burst, 10000),
 		perAddr:  map[string]int{},
 		programs: map[*tea.Program]struct{}{},
@@ -253,7 +253,7 @@ func (s *Server) handle(sess ssh.Session, tuiHandler ssh.Handler) {
 	start := time.Now()
 	if err := s.rate.Allow(sess); err != nil {
 		s.log.Info("session refused", "session", id, "addr", addr, "reason", "rate limit")
-		fmt.Fprintln(sess.Stderr(), s.text.TooFast)
+		fmt.Fprintln(sess.Stderr(), s.text.Serve.TooFast)
 		sess.Exit(1)
 		return
 	}
@@ -268,11 +268,11 @@ func (s *Server) handle(sess ssh.Session, tuiHandler ssh.Handler) {
 		sess.Exit(code)
 	case len(args) > 0:
 		s.log.Info("command refused", "session", id, "addr", addr, "words", len(args))
-		fmt.Fprint(newlines(sess.Stderr(), isPty), s.text.Refused)
+		fmt.Fprint(newlines(sess.Stderr(), isPty), s.text.Serve.Refused+"\n"+commandsHelp)
 		sess.Exit(1)
 	case !isPty:
 		s.log.Info("session refused", "session", id, "addr", addr, "reason", "no terminal")
-		fmt.Fprint(sess.Stderr(), s.text.NoTerminal)
+		fmt.Fprint(sess.Stderr(), s.text.Serve.NoTerminal+"\n"+commandsHelp)
 		sess.Exit(1)
 	default:
 		pty, _, _ := sess.Pty()
@@ -328,15 +328,11 @@ func (s *Server) mayPrint(sess ssh.Session) bool {
 // Drain can tell it the guide is restarting.
 func (s *Server) newProgram(sess ssh.Session) *tea.Program {
 	opts := s.deps.Options
-	text := opts.Text
-	if text == nil {
-		text = i18n.English()
-	}
 	if s.mayPrint(sess) {
 		opts.Print.Spooler = s.deps.Spooler
 	} else {
 		opts.Print.Spooler = noPrinting()
-		opts.Text = s.text.catalog(text)
+		opts.Text = noPrintCatalog(s.text)
 	}
 	k := s.deps.Kiosk
 	k.ExitCode = "" // a client leaves with ctrl+c; no one ends the server from a session
@@ -362,7 +358,7 @@ func (s *Server) newProgram(sess ssh.Session) *tea.Program {
 }
 
 // noPrinting is a spooler that prints nothing: the session shows the
-// sheet to copy instead (Text.NoPrint).
+// sheet to copy instead (the catalog's Serve.NoPrint).
 func noPrinting() printing.Spooler {
 	return printing.Spooler{Run: func(context.Context, string, ...string) ([]byte, error) {
 		return nil, errors.New("printing is off for this session")

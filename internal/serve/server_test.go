@@ -36,7 +36,7 @@ func TestExecRunsOnlyReadOnlyCommands(t *testing.T) {
 	}
 	for _, cmd := range []string{"rm -rf /", "sh", "questions -o /tmp/x.pdf", "questions --print", "show", "topics extra", "kiosk", "serve", "search -- -o"} {
 		out, errOut, status := run(t, c, cmd)
-		if status == 0 || out != "" || !strings.Contains(errOut, English().Refused) {
+		if status == 0 || out != "" || !strings.Contains(errOut, i18n.English().Serve.Refused) {
 			t.Errorf("%s: status %d, output %q, errors %q; want refused", cmd, status, out, errOut)
 		}
 	}
@@ -105,7 +105,7 @@ func TestNoSubsystemsNoForwarding(t *testing.T) {
 		t.Fatal(err)
 	}
 	msg, _ := io.ReadAll(errOut)
-	if err := sess.Wait(); err == nil || !strings.Contains(string(msg), English().NoTerminal) {
+	if err := sess.Wait(); err == nil || !strings.Contains(string(msg), i18n.English().Serve.NoTerminal) {
 		t.Errorf("a shell without a terminal: %v, %q", err, msg)
 	}
 }
@@ -221,7 +221,7 @@ func TestRateLimit(t *testing.T) {
 		}
 	}
 	_, errOut, status := run(t, c, "topics")
-	if status == 0 || !strings.Contains(errOut, English().TooFast) {
+	if status == 0 || !strings.Contains(errOut, i18n.English().Serve.TooFast) {
 		t.Errorf("third session: status %d, %q; want refused as too fast", status, errOut)
 	}
 }
@@ -317,8 +317,8 @@ func TestPrintOnlyFromAllowedKeys(t *testing.T) {
 		}
 	}
 	base := i18n.English()
-	c := English().catalog(base)
-	if c.Print.Desk != English().NoPrint || base.Print.Desk == English().NoPrint {
+	c := noPrintCatalog(base)
+	if c.Print.Desk != base.Serve.NoPrint || base.Print.Desk == base.Serve.NoPrint {
 		t.Error("the no-print catalog does not replace the desk message, or changes the shared one")
 	}
 }

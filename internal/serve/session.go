@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"github.com/her2guide/her2guide/internal/i18n"
 	"strings"
 	"time"
 
@@ -16,7 +17,7 @@ import (
 // wipes everything), and the server's restart notice.
 type sessionModel struct {
 	kiosk *tui.KioskModel
-	text  *Text
+	text  *i18n.Catalog
 	// ending is the notice shown while the server stops; "" until then.
 	ending        string
 	width, height int
@@ -40,7 +41,7 @@ func (m *sessionModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case restartMsg:
 		if m.ending == "" {
-			m.ending = m.text.Restarting
+			m.ending = m.text.Serve.Restarting
 			return m, tea.Tick(restartPause, func(time.Time) tea.Msg { return endMsg{} })
 		}
 		return m, nil
