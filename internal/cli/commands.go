@@ -101,7 +101,8 @@ func showCmd(env Env) *cobra.Command {
 			if width < render.MinWidth {
 				return fmt.Errorf("--width must be at least %d, not %d", render.MinWidth, width)
 			}
-			r, err := render.NewCache(render.Document).Render(p, width, st)
+			// On a 16-colour terminal, some colours are chosen by hand.
+			r, err := render.NewCache(render.Document).Render(p, width, render.ForStdout(st))
 			if err != nil {
 				return err
 			}

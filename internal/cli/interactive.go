@@ -155,7 +155,8 @@ func dumbTerminal(env Env) bool {
 // pages; everything that arrives meanwhile (keys, size, colours) is held
 // and handed to the real model, in order, the moment it is made, so a key
 // typed early is never lost and never reaches the preview. The preview only
-// sees the size and the background colour, to draw itself right.
+// sees the size, the background colour and the colour profile, to draw
+// itself right.
 type loadingModel struct {
 	// load makes the real model; it may block until the content is in.
 	load func() (tea.Model, error)
@@ -223,7 +224,7 @@ func (l *loadingModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		l.held = append(l.held, msg)
 	}
 	switch msg.(type) {
-	case tea.WindowSizeMsg, tea.BackgroundColorMsg:
+	case tea.WindowSizeMsg, tea.BackgroundColorMsg, tea.ColorProfileMsg:
 		if _, ok := msg.(tea.WindowSizeMsg); ok {
 			l.sized = true
 		}

@@ -26,6 +26,11 @@ const (
 	// HighContrast uses no colours at all: text is the terminal's own
 	// foreground on its own background, with bold and underlined headings.
 	HighContrast Style = "high-contrast"
+	// Dark16 and Light16 are Dark and Light for a 16-colour terminal,
+	// whose own palette decides what the colours look like (see
+	// ForProfile); they are not offered by name.
+	Dark16  Style = "dark-16"
+	Light16 Style = "light-16"
 )
 
 // ParseStyle checks a style name.

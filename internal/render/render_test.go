@@ -1,6 +1,8 @@
 package render
 
 import (
+	"encoding/json"
+	"github.com/charmbracelet/colorprofile"
 	"runtime"
 	"strings"
 	"sync"
@@ -210,5 +212,42 @@ func TestCacheKeepsRecentSizes(t *testing.T) {
 	}
 	if _, ok := c.Get(Key{Page: p.ID, Width: 40, Style: Dark}); ok {
 		t.Error("the oldest width is still cached")
+	}
+}
+
+// TestForProfile: on a 16-colour terminal Dark and Light become their
+// 16-colour forms, whose colours are the ones chosen by hand for such
+// terminals; on any other they stay (or become again) Dark and Light; the
+// other styles never change.
+func TestForProfile(t *testing.T) {
+	cases := []struct {
+		in   Style
+		p    colorprofile.Profile
+		want Style
+	}{
+		{Dark, colorprofile.ANSI, Dark16}, {Light, colorprofile.ANSI, Light16},
+		{Dark16, colorprofile.TrueColor, Dark}, {Light16, colorprofile.ANSI256, Light},
+		{Dark, colorprofile.ANSI256, Dark}, {HighContrast, colorprofile.ANSI, HighContrast}, {ASCII, colorprofile.ANSI, ASCII},
+	}
+	for _, tc := range cases {
+		if got := ForProfile(tc.in, tc.p); got != tc.want {
+			t.Errorf("ForProfile(%q, %v) = %q, want %q", tc.in, tc.p, got, tc.want)
+		}
+	}
+	js := func(c any) string {
+		b, err := json.Marshal(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	if js(Dark16.config()) != js(Dark.configFor(colorprofile.ANSI)) || js(Light16.config()) != js(Light.configFor(colorprofile.ANSI)) {
+		t.Error("the 16-colour styles are not the 16-colour palettes")
+	}
+	if js(Dark.config()) == js(Dark16.config()) || js(Light.config()) == js(Light16.config()) {
+		t.Error("the 16-colour styles are the same as the others: the test proves nothing")
+	}
+	if js(Dark.config()) != js(Dark.configFor(colorprofile.TrueColor)) {
+		t.Error("Dark does not use the true-colour palette")
 	}
 }

@@ -14,14 +14,38 @@ import (
 // headings shown by weight and colour instead of Markdown marks ("## "),
 // and, in dark and light, colours that keep at least 4.5:1 against the
 // terminal backgrounds they are meant for (black, #1E1E1E; white).
-func (s Style) config() ansi.StyleConfig { return s.configFor(lipgloss.Writer.Profile) }
+func (s Style) config() ansi.StyleConfig {
+	if s == Dark16 || s == Light16 {
+		return s.configFor(colorprofile.ANSI)
+	}
+	return s.configFor(colorprofile.TrueColor)
+}
 
-// configFor is config for colour profile p, the one Lip Gloss detected for
-// standard output (the one the program runs with): on a 16-colour terminal
-// some colours are chosen by hand (see darkPalette and lightPalette).
+// ForProfile is the style to draw s with on a terminal of colour profile
+// p: on a 16-colour terminal, Dark and Light are Dark16 and Light16.
+func ForProfile(s Style, p colorprofile.Profile) Style {
+	switch {
+	case p == colorprofile.ANSI && s == Dark:
+		return Dark16
+	case p == colorprofile.ANSI && s == Light:
+		return Light16
+	case p != colorprofile.ANSI && s == Dark16:
+		return Dark
+	case p != colorprofile.ANSI && s == Light16:
+		return Light
+	}
+	return s
+}
+
+// ForStdout is ForProfile for the colour profile Lip Gloss detected for
+// standard output, for a page printed there.
+func ForStdout(s Style) Style { return ForProfile(s, lipgloss.Writer.Profile) }
+
+// configFor is config for colour profile p: on a 16-colour terminal some
+// colours are chosen by hand (see darkPalette and lightPalette).
 func (s Style) configFor(p colorprofile.Profile) ansi.StyleConfig {
 	switch s {
-	case Light:
+	case Light, Light16:
 		return readable(styles.LightStyleConfig, lightPalette(p))
 	case ASCII:
 		// Plain text for pipes and printers: no heading marks, and none of

@@ -8,6 +8,7 @@ package tui
 
 import (
 	"context"
+	"github.com/charmbracelet/colorprofile"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -38,6 +39,8 @@ type Model struct {
 	width  int
 	height int
 	isDark bool
+	// profile is the colour profile the program draws with.
+	profile colorprofile.Profile
 	// status is a one-off message shown in the footer until the next key.
 	status string
 	// reserved is how many rows a wrapper draws under the guide.
@@ -85,7 +88,11 @@ func New(g *guide.Guide, cache *render.Cache, opts Options) *Model {
 		width:  defaultWidth,
 		height: defaultHeight,
 		isDark: true,
-		status: opts.Notice,
+		// The profile Lip Gloss detected for standard output, which the
+		// program runs with, until Bubble Tea says which it uses (over SSH,
+		// the client's).
+		profile: lipgloss.Writer.Profile,
+		status:  opts.Notice,
 	}
 	text := opts.Text
 	if text == nil {
@@ -183,6 +190,15 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			return nil // a forced theme ignores the terminal's background
 		}
 		m.isDark = msg.IsDark()
+		m.applyTheme()
+		return m.top().Show()
+	case tea.ColorProfileMsg:
+		// The colours a 16-colour terminal shows are its own palette's:
+		// some are chosen by hand for it (StylesFor, render.ForProfile).
+		if msg.Profile == m.profile {
+			return nil
+		}
+		m.profile = msg.Profile
 		m.applyTheme()
 		return m.top().Show()
 	case pushMsg:
@@ -394,9 +410,9 @@ func (m *Model) back() tea.Cmd {
 // applyTheme sets styles for the terminal background; a forced ASCII or
 // light style is kept.
 func (m *Model) applyTheme() {
-	m.ctx.Styles = NewStyles(m.isDark)
+	m.ctx.Styles = StylesFor(m.isDark, m.profile)
 	m.ctx.Dark = m.isDark
-	m.help.Styles = HelpStyles(m.isDark)
+	m.help.Styles = HelpStylesFor(m.isDark, m.profile)
 	if m.ctx.Opts.Theme == ThemeHighContrast {
 		m.ctx.Styles = HighContrastStyles()
 		plain := lipgloss.NewStyle()
@@ -404,12 +420,13 @@ func (m *Model) applyTheme() {
 			Ellipsis: plain, FullKey: plain.Bold(true), FullDesc: plain, FullSeparator: plain}
 		return
 	}
-	if m.ctx.Style == render.Dark || m.ctx.Style == render.Light {
+	switch m.ctx.Style {
+	case render.Dark, render.Light, render.Dark16, render.Light16:
+		st := render.Light
 		if m.isDark {
-			m.ctx.Style = render.Dark
-		} else {
-			m.ctx.Style = render.Light
+			st = render.Dark
 		}
+		m.ctx.Style = render.ForProfile(st, m.profile)
 	}
 }
 

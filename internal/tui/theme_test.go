@@ -1,12 +1,14 @@
 package tui
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 
 	"github.com/her2guide/her2guide/internal/render"
 )
@@ -64,4 +66,30 @@ func colourCode(s string) string {
 		}
 	}
 	return ""
+}
+
+// TestColourProfileFromBubbleTea: the styles follow the colour profile
+// Bubble Tea reports (over SSH, the client's, not the server's): on a
+// 16-colour terminal, pages render in the hand-picked 16-colour styles and
+// the header takes StylesFor's 16-colour accent; back on a true-colour
+// terminal, the usual ones. A forced light theme stays light.
+func TestColourProfileFromBubbleTea(t *testing.T) {
+	m := press(t, choose(t, newModel(t, 80, 24), "first"), "enter")
+	m = update(t, m, tea.ColorProfileMsg{Profile: colorprofile.ANSI})
+	if st := onPage(t, m).want.Style; st != render.Dark16 || m.ctx.Style != render.Dark16 {
+		t.Errorf("on 16 colours the page is rendered in %q (context %q), want %q", st, m.ctx.Style, render.Dark16)
+	}
+	if got, want := fmt.Sprint(m.ctx.Styles.Header.GetForeground()), fmt.Sprint(StylesFor(true, colorprofile.ANSI).Header.GetForeground()); got != want {
+		t.Errorf("on 16 colours the header is %s, want %s", got, want)
+	}
+	m = update(t, m, tea.ColorProfileMsg{Profile: colorprofile.TrueColor})
+	if st := onPage(t, m).want.Style; st != render.Dark {
+		t.Errorf("back on true colour the page is rendered in %q", st)
+	}
+	light := New(fixture(t), render.NewCache(render.Document), Options{Theme: ThemeLight})
+	light = update(t, light, tea.ColorProfileMsg{Profile: colorprofile.ANSI})
+	light = update(t, light, tea.BackgroundColorMsg{Color: blackColor{}})
+	if light.ctx.Style != render.Light16 || light.isDark {
+		t.Errorf("forced light on 16 colours: %q, dark %v", light.ctx.Style, light.isDark)
+	}
 }
