@@ -408,4 +408,10 @@ func TestColoursFollowTheClient(t *testing.T) {
 	if f := firstFrame("dumb"); colour.MatchString(f) || !strings.Contains(f, i18n.English().Home.Finish) {
 		t.Errorf("colours, or no home screen, for a dumb terminal:\n%q", f)
 	}
+	// A 16-colour terminal (the Linux console) gets the colours chosen by
+	// hand for 16 colours (the header's bright cyan, SGR 96), not the
+	// true-colour accent mapped to the nearest of 16 by the renderer.
+	if f := firstFrame("linux"); colour.MatchString(f) || !regexp.MustCompile(`\x1b\[(?:[0-9;]*;)?96[;m]`).MatchString(f) {
+		t.Errorf("a 16-colour client did not get the 16-colour accent (SGR 96):\n%q", f)
+	}
 }
