@@ -72,8 +72,12 @@ var pdfPaged = pdfStyle{2, 12, 21, 7, 12, 1, false}
 // embedded (subset), boxes drawn as rectangles, and text wrapped by its
 // measured width.
 func writePDF(w io.Writer, s Sheet, p Paper) error {
+	r, err := newRuler(s, p)
+	if err != nil {
+		return err
+	}
 	for _, st := range pdfStyles {
-		doc, err := layoutOnePage(s, p, st)
+		doc, err := r.onePage(st)
 		if err != nil {
 			return err
 		}
@@ -81,12 +85,13 @@ func writePDF(w io.Writer, s Sheet, p Paper) error {
 			return doc.writeTo(w)
 		}
 	}
-	// Several pages: lay out once to count them, again to number them.
-	doc, err := layoutPDF(s, p, pdfPaged, 0)
+	// Several pages: count them without drawing, then lay out and number them.
+	pages, err := r.count(pdfPaged)
 	if err != nil {
 		return err
 	}
-	if doc, err = layoutPDF(s, p, pdfPaged, doc.page); err != nil {
+	doc, err := layoutPDF(s, p, pdfPaged, pages)
+	if err != nil {
 		return err
 	}
 	return doc.writeTo(w)
@@ -282,6 +287,7 @@ type pdfDoc struct {
 	pages   int     // total pages when known (for "Page n of N"), else 0
 	style   pdfStyle
 	onePage bool    // stop at the first page break (a one-page try)
+	dry     bool    // measure only, draw nothing (see pdfRuler)
 	family  string  // the current font
 	size    float64 // the current font size
 	err     error   // the first drawing error
@@ -305,32 +311,83 @@ type widthKey struct {
 var errPageBreak = errors.New("pdf: does not fit on one page")
 
 // layoutOnePage lays the sheet out in style st if it fits on one page, and
-// returns nil otherwise, without laying out the rest: a long sheet tries
-// every style before it is paged.
-func layoutOnePage(s Sheet, p Paper, st pdfStyle) (doc *pdfDoc, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			if r != errPageBreak {
-				panic(r)
-			}
-			doc, err = nil, nil
-		}
-	}()
-	return layout(s, p, st, 0, true)
+// returns nil otherwise.
+func layoutOnePage(s Sheet, p Paper, st pdfStyle) (*pdfDoc, error) {
+	r, err := newRuler(s, p)
+	if err != nil {
+		return nil, err
+	}
+	return r.onePage(st)
 }
 
 func layoutPDF(s Sheet, p Paper, st pdfStyle, pages int) (*pdfDoc, error) {
-	return layout(s, p, st, pages, false)
+	d, err := newPDFDoc(s, p)
+	if err != nil {
+		return nil, err
+	}
+	d.style, d.pages = st, pages
+	return d, d.layout()
 }
 
-func layout(s Sheet, p Paper, st pdfStyle, pages int, onePage bool) (*pdfDoc, error) {
+// pdfRuler lays the sheet out without drawing it (a dry pdfDoc), to find
+// the style that fits one page or to count the pages: only the layout it
+// settles on is drawn. Its layouts share one gopdf document, for the
+// fonts, and the widths measured.
+type pdfRuler struct {
+	base  pdfDoc
+	paper Paper
+}
+
+func newRuler(s Sheet, p Paper) (*pdfRuler, error) {
+	d, err := newPDFDoc(s, p)
+	if err != nil {
+		return nil, err
+	}
+	d.dry = true
+	return &pdfRuler{*d, p}, nil
+}
+
+// onePage lays the sheet out in style st if it fits on one page, and
+// returns nil otherwise, without laying out the rest: a long sheet tries
+// every style before it is paged.
+func (r *pdfRuler) onePage(st pdfStyle) (doc *pdfDoc, err error) {
+	d := r.base
+	d.style, d.onePage = st, true
+	fits, err := func() (fits bool, err error) {
+		defer func() {
+			if p := recover(); p != nil {
+				if p != errPageBreak {
+					panic(p)
+				}
+				fits, err = false, nil
+			}
+		}()
+		return true, d.layout()
+	}()
+	if err != nil || !fits {
+		return nil, err
+	}
+	return layoutPDF(d.s, r.paper, st, 0)
+}
+
+// count is the number of pages the sheet takes in style st, without page
+// numbers in the footers.
+func (r *pdfRuler) count(st pdfStyle) (int, error) {
+	d := r.base
+	d.style = st
+	err := d.layout()
+	return d.page, err
+}
+
+// newPDFDoc starts a document with the fonts and no pages.
+func newPDFDoc(s Sheet, p Paper) (*pdfDoc, error) {
 	size := *gopdf.PageSizeA4
 	if p == Letter {
 		size = *gopdf.PageSizeLetter
 	}
 	pdf := &gopdf.GoPdf{}
 	pdf.Start(gopdf.Config{PageSize: size, Unit: gopdf.UnitPT})
-	pdf.SetNoCompression()
+	pdf.SetNoCompression() // deflateStreams compresses, faster
 	date := s.Date
 	if date.IsZero() {
 		date = s.Reviewed
@@ -346,12 +403,15 @@ func layout(s Sheet, p Paper, st pdfStyle, pages int, onePage bool) (*pdfDoc, er
 	}
 	pdf.SetStrokeColor(0, 0, 0)
 	pdf.SetTextColor(0, 0, 0)
+	return &pdfDoc{pdf: pdf, s: s, width: size.W, height: size.H, widths: map[widthKey]float64{}}, nil
+}
 
-	d := &pdfDoc{pdf: pdf, s: s, width: size.W, height: size.H, pages: pages, style: st, onePage: onePage, widths: map[widthKey]float64{}}
+// layout lays the sheet out from its first page.
+func (d *pdfDoc) layout() error {
 	d.newPage()
 	d.sheet()
 	d.footer()
-	return d, d.err
+	return d.err
 }
 
 // left, right and bottom bound the page's content; the footer sits below bottom.
@@ -389,12 +449,14 @@ func (d *pdfDoc) footerLines() []string {
 
 func (d *pdfDoc) newPage() {
 	if d.onePage && d.page == 1 {
-		panic(errPageBreak) // recovered by layoutOnePage
+		panic(errPageBreak) // recovered by pdfRuler.onePage
 	}
 	if d.page > 0 {
 		d.footer() // last on the page it ends, so last in reading order
 	}
-	d.pdf.AddPage()
+	if !d.dry {
+		d.pdf.AddPage()
+	}
 	d.page++
 	d.y = pdfMargin
 }
@@ -655,7 +717,7 @@ func (d *pdfDoc) topBox(left, width float64, top []checklist.Item, lines int, sh
 	d.y += d.style.gapHead
 	y0 := d.y
 	d.setLineWidth(pdfBoxFrame * 0.75)
-	d.pdf.RectFromUpperLeftWithStyle(left, y0, width, h, "D")
+	d.rect(left, y0, width, h)
 	x := left + pdfBoxPad
 	d.y = y0 + pdfBoxPad
 	d.font(fontBold, pdfHeadSize)
@@ -727,7 +789,7 @@ func (d *pdfDoc) urgentBox() {
 	d.y += d.style.gapHead
 	top := d.y
 	d.setLineWidth(pdfBoxFrame)
-	d.pdf.RectFromUpperLeftWithStyle(d.left(), top, width, h, "D")
+	d.rect(d.left(), top, width, h)
 	x := d.left() + pdfBoxPad
 	d.y = top + pdfBoxPad
 	d.font(fontBold, pdfHeadSize)
@@ -830,7 +892,7 @@ func (d *pdfDoc) itemAt(left, width float64, text string, lines int) {
 	d.font(fontRegular, d.style.bodySize)
 	x := left + pdfIndent
 	d.setLineWidth(pdfBoxLine)
-	d.pdf.RectFromUpperLeftWithStyle(left, d.y+1.5, pdfBox, pdfBox, "D")
+	d.rect(left, d.y+1.5, pdfBox, pdfBox)
 	for _, l := range d.wrap(text, left+width-x) {
 		d.text(x, d.y, l)
 		d.y += d.style.bodySize * pdfLeading
@@ -960,7 +1022,7 @@ func (d *pdfDoc) measure(s string) float64 {
 
 // text draws one line with its top at y.
 func (d *pdfDoc) text(x, y float64, s string) {
-	if s == "" {
+	if s == "" || d.dry {
 		return
 	}
 	d.pdf.SetXY(x, y)
@@ -970,8 +1032,22 @@ func (d *pdfDoc) text(x, y float64, s string) {
 }
 
 func (d *pdfDoc) line(x1, y1, x2, y2, width float64) {
+	if d.dry {
+		return
+	}
 	d.setLineWidth(width)
 	d.pdf.Line(x1, y1, x2, y2)
 }
 
-func (d *pdfDoc) setLineWidth(w float64) { d.pdf.SetLineWidth(w) }
+// rect draws a rectangle's outline with its top left corner at x, y.
+func (d *pdfDoc) rect(x, y, w, h float64) {
+	if !d.dry {
+		d.pdf.RectFromUpperLeftWithStyle(x, y, w, h, "D")
+	}
+}
+
+func (d *pdfDoc) setLineWidth(w float64) {
+	if !d.dry {
+		d.pdf.SetLineWidth(w)
+	}
+}
