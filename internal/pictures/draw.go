@@ -173,7 +173,10 @@ func (p *Picture) drawTimeline(width int, c chars) []string {
 		boxes = append(boxes, box(text, inner, c))
 	}
 	// Lay the boxes out in rows, left to right, joined by arrows; a row
-	// that is full goes on below, after a down arrow.
+	// that is full goes on below, joined to the row above by a line from
+	// the middle of its last box back to a down arrow over the next row's
+	// first box (an arrow under the first box alone read as box 1 leading
+	// to the first box of the next row).
 	var rows [][][]string
 	used := 0
 	for _, b := range boxes {
@@ -189,6 +192,20 @@ func (p *Picture) drawTimeline(width int, c chars) []string {
 	var out []string
 	for ri, row := range rows {
 		if ri > 0 {
+			// The middle of the last box of the row above.
+			prev := rows[ri-1]
+			end := 0
+			for bi, b := range prev {
+				if bi > 0 {
+					end += arrow
+				}
+				end += xansi.StringWidth(b[0])
+			}
+			if len(prev) > 1 {
+				lw := xansi.StringWidth(prev[len(prev)-1][0])
+				mid := end - lw + lw/2
+				out = append(out, "  "+c.tl+strings.Repeat(c.h, mid-3)+c.br)
+			}
 			out = append(out, "  "+c.down)
 		}
 		height := 0
@@ -206,9 +223,13 @@ func (p *Picture) drawTimeline(width int, c chars) []string {
 					}
 				}
 				bw := xansi.StringWidth(b[0])
-				if y < len(b) {
+				switch {
+				case y < len(b):
 					l.WriteString(b[y])
-				} else {
+				case bi == len(row)-1 && bi > 0 && ri < len(rows)-1:
+					// Under a short last box, the line down to the next row.
+					l.WriteString(strings.Repeat(" ", bw/2) + c.v + strings.Repeat(" ", bw-bw/2-1))
+				default:
 					l.WriteString(strings.Repeat(" ", bw))
 				}
 			}
