@@ -74,6 +74,10 @@ type Labels struct {
 	// More is the heading of the optional last section that holds detail
 	// the main message does not need ("More detail").
 	More string `yaml:"more"`
+	// Questions heads the page's suggested questions, listed after its
+	// body ("Questions you could ask your care team"); without it a page
+	// does not list them.
+	Questions string `yaml:"questions"`
 }
 
 // Paths are the routes through the guide.

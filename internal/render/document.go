@@ -14,6 +14,7 @@ func Document(p *guide.Page) string {
 	var b strings.Builder
 	b.WriteString(Lead(p))
 	b.WriteString(strings.TrimSpace(p.Body))
+	b.WriteString(Questions(p))
 	b.WriteString("\n\n## Sources\n\n")
 	for i, s := range p.Sources {
 		b.WriteString(strconv.Itoa(i + 1))
@@ -27,6 +28,21 @@ func Document(p *guide.Page) string {
 	b.WriteString(p.NextReview.Format("2 January 2006"))
 	b.WriteString(".\n")
 	return b.String()
+}
+
+// Questions returns the Markdown of the page's suggested questions, under
+// the bundle's heading for them, to take to a visit; empty when the page
+// has none or the bundle no heading.
+func Questions(p *guide.Page) string {
+	if p.Labels == nil || p.Labels.Questions == "" || len(p.Questions) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("\n\n## " + p.Labels.Questions + "\n\n")
+	for _, q := range p.Questions {
+		b.WriteString("- " + strings.TrimSpace(q) + "\n")
+	}
+	return strings.TrimRight(b.String(), "\n")
 }
 
 // Lead returns the Markdown that opens a page, before its body: the main

@@ -26,3 +26,25 @@ func TestDocumentLeadsWithTheMainMessage(t *testing.T) {
 		t.Errorf("a page with no message starts %q, want its body", got[:20])
 	}
 }
+
+// TestDocumentListsTheQuestions: the page's suggested questions follow its
+// body under the bundle's heading, before the sources, so the page itself
+// carries the questions to take to a visit; a bundle with no heading for
+// them lists none.
+func TestDocumentListsTheQuestions(t *testing.T) {
+	p := &guide.Page{
+		Labels:    &guide.Labels{Questions: "Questions you could ask your care team"},
+		Body:      "The body.\n",
+		Questions: []string{"Which scan will check my heart?", "How often?"},
+		Sources:   []string{"A source."},
+	}
+	got := Document(p)
+	want := "The body.\n\n## Questions you could ask your care team\n\n- Which scan will check my heart?\n- How often?\n\n## Sources"
+	if !strings.Contains(got, want) {
+		t.Errorf("Document:\n%s\nwant it to hold:\n%s", got, want)
+	}
+	p.Labels.Questions = ""
+	if got := Document(p); strings.Contains(got, "Which scan") {
+		t.Errorf("with no heading for them, the questions are listed:\n%s", got)
+	}
+}
