@@ -211,7 +211,7 @@ func deflateStreams(pdf []byte) ([]byte, error) {
 // another way.
 func rewriteObjects(pdf []byte, edit func(out, obj []byte) []byte) ([]byte, error) {
 	bad := func(what string) ([]byte, error) {
-		return nil, fmt.Errorf("pdf catalog: %s not as gopdf v0.33.0 writes it", what)
+		return nil, fmt.Errorf("pdf: %s not as gopdf v0.33.0 writes it", what)
 	}
 	sx := bytes.LastIndex(pdf, []byte("\nstartxref\n"))
 	if sx < 0 {
