@@ -140,3 +140,16 @@ func TestPathAskedUnderThePathsPage(t *testing.T) {
 		t.Errorf("outside a path, goal is under %s, want alpha", q.Page.ID)
 	}
 }
+
+// TestPageEndLabelsNeedTheDate: labels.reviewed and labels.next_review,
+// when set, hold {date} once.
+func TestPageEndLabelsNeedTheDate(t *testing.T) {
+	fsys := tree(map[string]string{"alpha.md": page("alpha", replace("related: [beta]", "related: []"))})
+	fsys["guide.yaml"] = &fstest.MapFile{Data: []byte("title: T\nsubtitle: S\nnotice: N\nlabels:\n  reviewed: Reviewed.\n  next_review: Next {date} {date}.\n")}
+	_, ps := load(t, fsys)
+	for _, want := range []string{"content/guide.yaml: labels.reviewed must hold {date} once", "content/guide.yaml: labels.next_review must hold {date} once"} {
+		if !hasProblem(ps, want) {
+			t.Errorf("problems:\n%v\nwant one starting %q", ps, want)
+		}
+	}
+}

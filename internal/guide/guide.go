@@ -78,6 +78,12 @@ type Labels struct {
 	// body ("Questions you could ask your care team"); without it a page
 	// does not list them.
 	Questions string `yaml:"questions"`
+	// Sources heads the list of a page's sources ("Sources").
+	Sources string `yaml:"sources"`
+	// Reviewed and NextReview end a page, with {date} where its review
+	// date goes ("Reviewed {date}.", "Next review by {date}.").
+	Reviewed   string `yaml:"reviewed"`
+	NextReview string `yaml:"next_review"`
 }
 
 // Paths are the routes through the guide.

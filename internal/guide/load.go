@@ -174,6 +174,11 @@ func checkMeta(c *problems, src Source, m Meta) {
 			c.add(file, 0, "missing required field %q", f.name)
 		}
 	}
+	for _, f := range []struct{ key, val string }{{"labels.reviewed", m.Labels.Reviewed}, {"labels.next_review", m.Labels.NextReview}} {
+		if f.val != "" && strings.Count(f.val, DatePlaceholder) != 1 {
+			c.add(file, 0, "%s must hold %s once, where the date goes", f.key, DatePlaceholder)
+		}
+	}
 	checkSheet(c, src, m.Sheet)
 }
 

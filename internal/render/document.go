@@ -3,7 +3,9 @@ package render
 import (
 	"strconv"
 	"strings"
+	"sync"
 
+	"github.com/her2guide/her2guide/content"
 	"github.com/her2guide/her2guide/internal/guide"
 )
 
@@ -15,19 +17,36 @@ func Document(p *guide.Page) string {
 	b.WriteString(Lead(p))
 	b.WriteString(strings.TrimSpace(p.Body))
 	b.WriteString(Questions(p))
-	b.WriteString("\n\n## Sources\n\n")
+	l := endLabels(p)
+	b.WriteString("\n\n## " + l.Sources + "\n\n")
 	for i, s := range p.Sources {
 		b.WriteString(strconv.Itoa(i + 1))
 		b.WriteString(". ")
 		b.WriteString(s)
 		b.WriteString("\n")
 	}
-	b.WriteString("\nReviewed ")
-	b.WriteString(p.Reviewed.Format("2 January 2006"))
-	b.WriteString(". Next review by ")
-	b.WriteString(p.NextReview.Format("2 January 2006"))
-	b.WriteString(".\n")
+	b.WriteString("\n" + strings.Replace(l.Reviewed, guide.DatePlaceholder, p.Reviewed.Format("2 January 2006"), 1))
+	b.WriteString(" " + strings.Replace(l.NextReview, guide.DatePlaceholder, p.NextReview.Format("2 January 2006"), 1) + "\n")
 	return b.String()
+}
+
+// english are the English bundle's labels, for a page whose bundle has
+// none (a test's small tree): a page always says its sources and dates.
+var english = sync.OnceValue(func() guide.Labels {
+	return guide.LoadHome(guide.Source{FS: content.FS(), Name: content.Name}).Meta.Labels
+})
+
+// endLabels are the labels of a page's end: its bundle's, else English.
+func endLabels(p *guide.Page) guide.Labels {
+	var l guide.Labels
+	if p.Labels != nil {
+		l = *p.Labels
+	}
+	if l.Sources == "" || l.Reviewed == "" || l.NextReview == "" {
+		en := english()
+		l.Sources, l.Reviewed, l.NextReview = en.Sources, en.Reviewed, en.NextReview
+	}
+	return l
 }
 
 // Questions returns the Markdown of the page's suggested questions, under

@@ -3,6 +3,7 @@ package render
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/her2guide/her2guide/internal/guide"
 )
@@ -46,5 +47,28 @@ func TestDocumentListsTheQuestions(t *testing.T) {
 	p.Labels.Questions = ""
 	if got := Document(p); strings.Contains(got, "Which scan") {
 		t.Errorf("with no heading for them, the questions are listed:\n%s", got)
+	}
+}
+
+// TestDocumentEndsWithTheBundlesLabels: a page's sources heading and
+// review dates are in its bundle's words; a page whose bundle has none (a
+// test's tree) still says them, in English.
+func TestDocumentEndsWithTheBundlesLabels(t *testing.T) {
+	p := &guide.Page{
+		Labels:     &guide.Labels{Sources: "Fuentes", Reviewed: "Revisado: {date}.", NextReview: "Próxima: {date}."},
+		Body:       "Cuerpo.\n",
+		Sources:    []string{"Una fuente."},
+		Reviewed:   time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC),
+		NextReview: time.Date(2027, 5, 1, 0, 0, 0, 0, time.UTC),
+	}
+	got := Document(p)
+	for _, want := range []string{"## Fuentes\n\n1. Una fuente.", "Revisado: 1 November 2026. Próxima: 1 May 2027.\n"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("Document lacks %q:\n%s", want, got)
+		}
+	}
+	p.Labels = nil
+	if got := Document(p); !strings.Contains(got, "## Sources\n") || !strings.Contains(got, "Reviewed 1 November 2026. Next review by 1 May 2027.") {
+		t.Errorf("without labels, the page's end is not in English:\n%s", got)
 	}
 }
