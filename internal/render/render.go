@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 
 	"charm.land/glamour/v2"
 	xansi "github.com/charmbracelet/x/ansi"
@@ -207,12 +208,60 @@ func (c *Cache) render(p *guide.Page, k Key) (Rendered, error) {
 	if k.Style == ASCII {
 		md, ellipsis = ASCIIText(md), "..."
 	}
-	lines, err := c.renderPart(rendererKey{k.Width, k.Style}, md, ellipsis)
+	lines, err := c.renderPart(rendererKey{k.Width, k.Style}, keepShortHyphens(md), ellipsis)
 	if err != nil {
 		return Rendered{}, fmt.Errorf("render %s: %w", p.ID, err)
 	}
+	for i, l := range lines {
+		lines[i] = strings.ReplaceAll(l, nbHyphen, "-")
+	}
 	lines = drawPictures(lines, pics, max(MinWidth, k.Width)-2*margin, k.Style == ASCII)
 	return Rendered{Key: k, Lines: lines}, nil
+}
+
+// nbHyphen is U+2011, a hyphen the word wrap does not break at.
+const nbHyphen = "\u2011"
+
+// maxKeptWord is the longest hyphenated word kept on one line: short names
+// such as T-DXd, HER2-low or deruxtecan-nxki split at the hyphen ("T-" at
+// the end of a line, "DXd" on the next) trip a screen reader and a
+// hurried reader; longer compound words still break at their hyphens, so
+// that they fit narrow windows.
+const maxKeptWord = 16
+
+// keepShortHyphens puts a non-breaking hyphen in each hyphenated word of
+// at most maxKeptWord letters, digits and hyphens (between two letters or
+// digits); render puts the ordinary hyphen back after wrapping.
+func keepShortHyphens(md string) string {
+	if !strings.Contains(md, "-") {
+		return md
+	}
+	word := func(r rune) bool { return r == '-' || unicode.IsLetter(r) || unicode.IsDigit(r) }
+	var b strings.Builder
+	b.Grow(len(md) + 64)
+	rs := []rune(md)
+	for i := 0; i < len(rs); {
+		if !word(rs[i]) {
+			b.WriteRune(rs[i])
+			i++
+			continue
+		}
+		j := i
+		for j < len(rs) && word(rs[j]) {
+			j++
+		}
+		w := rs[i:j]
+		keep := j-i <= maxKeptWord
+		for k, r := range w {
+			if r == '-' && keep && k > 0 && k < len(w)-1 && w[k-1] != '-' && w[k+1] != '-' {
+				b.WriteString(nbHyphen)
+				continue
+			}
+			b.WriteRune(r)
+		}
+		i = j
+	}
+	return b.String()
 }
 
 // blank reports whether a rendered line shows nothing but spaces.

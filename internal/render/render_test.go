@@ -251,3 +251,27 @@ func TestForProfile(t *testing.T) {
 		t.Error("Dark does not use the true-colour palette")
 	}
 }
+
+// TestShortHyphenatedNamesStayWhole: a short hyphenated name (T-DXd) is
+// never split at its hyphen by the word wrap, at any width; the page keeps
+// ordinary hyphens (no U+2011 reaches the screen) and fits the width.
+func TestShortHyphenatedNamesStayWhole(t *testing.T) {
+	c := NewCache(Document)
+	for w := MinWidth; w <= 60; w++ {
+		p := testPage()
+		p.Body = strings.Repeat("The drug T-DXd can help some people with HER2-low cancer. ", 6)
+		r, err := c.Render(p, w, ASCII)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range r.Lines {
+			s := strings.TrimRight(ansi.Strip(l), " ")
+			if strings.HasSuffix(s, " T-") || strings.HasSuffix(s, " HER2-") || strings.Contains(l, nbHyphen) || ansi.StringWidth(l) > w {
+				t.Fatalf("width %d: line %q splits a short name, keeps U+2011 or is too wide", w, s)
+			}
+		}
+	}
+	if got := keepShortHyphens("T-DXd and a-very-long-compound-word-here, 2 - 3, --- and -x"); got != "T\u2011DXd and a-very-long-compound-word-here, 2 - 3, --- and -x" {
+		t.Errorf("keepShortHyphens = %q", got)
+	}
+}
