@@ -193,3 +193,23 @@ func asExit(err error, target **gossh.ExitError) bool {
 	}
 	return ok
 }
+
+// shell opens a full-screen session on c with a terminal of type term
+// (24×80) and returns it with its output.
+func shell(t *testing.T, c *gossh.Client, term string) (*gossh.Session, io.Reader) {
+	t.Helper()
+	sess, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.RequestPty(term, 24, 80, gossh.TerminalModes{}); err != nil {
+		sess.Close()
+		t.Fatal(err)
+	}
+	out, _ := sess.StdoutPipe()
+	if err := sess.Shell(); err != nil {
+		sess.Close()
+		t.Fatal(err)
+	}
+	return sess, out
+}

@@ -81,18 +81,8 @@ func runOne(t *testing.T, c *gossh.Client, command string) {
 
 func firstFrame(t *testing.T, c *gossh.Client) {
 	t.Helper()
-	s, err := c.NewSession()
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, out := shell(t, c, "xterm-256color")
 	defer s.Close()
-	if err := s.RequestPty("xterm-256color", 24, 80, gossh.TerminalModes{}); err != nil {
-		t.Fatal(err)
-	}
-	out, _ := s.StdoutPipe()
-	if err := s.Shell(); err != nil {
-		t.Fatal(err)
-	}
 	if _, err := io.ReadAtLeast(out, make([]byte, 4096), 1); err != nil {
 		t.Fatal(err)
 	}

@@ -295,17 +295,7 @@ func TestPrintOnlyFromAllowedKeys(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		sess, err := c.NewSession()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := sess.RequestPty("xterm-256color", 24, 80, gossh.TerminalModes{}); err != nil {
-			t.Fatal(err)
-		}
-		out, _ := sess.StdoutPipe()
-		if err := sess.Shell(); err != nil {
-			t.Fatal(err)
-		}
+		sess, out := shell(t, c, "xterm-256color")
 		buf := make([]byte, 4096)
 		if _, err := out.Read(buf); err != nil { // the first frame
 			t.Fatal(err)
@@ -377,18 +367,8 @@ func TestColoursFollowTheClient(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer c.Close()
-		sess, err := c.NewSession()
-		if err != nil {
-			t.Fatal(err)
-		}
+		sess, out := shell(t, c, term)
 		defer sess.Close()
-		if err := sess.RequestPty(term, 24, 80, gossh.TerminalModes{}); err != nil {
-			t.Fatal(err)
-		}
-		out, _ := sess.StdoutPipe()
-		if err := sess.Shell(); err != nil {
-			t.Fatal(err)
-		}
 		var got strings.Builder
 		buf := make([]byte, 32<<10)
 		deadline := time.Now().Add(5 * time.Second)
