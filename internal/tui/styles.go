@@ -45,11 +45,6 @@ func HighContrastStyles() Styles {
 	}
 }
 
-// NewStyles returns the styles for a dark or light terminal background,
-// in the colour profile Lip Gloss detected for standard output (the one
-// the program runs with).
-func NewStyles(isDark bool) Styles { return StylesFor(isDark, lipgloss.Writer.Profile) }
-
 // StylesFor returns the styles for a dark or light background in colour
 // profile p. The colours reach 4.5:1 on black, #1E1E1E and white in true
 // colour and 256 colours; on a 16-colour terminal (colorprofile.ANSI) the
@@ -79,10 +74,6 @@ func pick(p colorprofile.Profile, full, ansi color.Color) color.Color {
 	}
 	return full
 }
-
-// HelpStyles are the key hints' styles for a dark or light background, in
-// the colour profile Lip Gloss detected for standard output.
-func HelpStyles(isDark bool) help.Styles { return HelpStylesFor(isDark, lipgloss.Writer.Profile) }
 
 // HelpStylesFor are the key hints' styles for a dark or light background in
 // colour profile p. Bubbles' defaults (keys #626262, descriptions #4A4A4A,
